@@ -1,0 +1,30 @@
+"""Extraction as a chain of stages, each ``Document -> Document``, run in this order.
+
+Identity first (number, date, issuer, kind), because decision references, signers and targets
+use it (a ``self`` decision, the publication year for dates without a year). Every stage fills
+only its own fields, so each can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.record import Document
+from extract import decisions, entities, identity, signers, targets, tasks
+
+Stage = Callable[[Document], Document]
+
+STAGES: list[Stage] = [
+    identity.apply,
+    decisions.apply,
+    signers.apply,
+    targets.apply,
+    tasks.apply,
+    entities.apply,
+]
+
+
+def run(doc: Document) -> Document:
+    for stage in STAGES:
+        doc = stage(doc)
+    return doc
