@@ -1,0 +1,268 @@
+"""The `vanban` command line (SPEC §1). Thin: parses arguments, calls ``api.service``, turns
+``VanbanError``s into one-line messages and exit codes (0 ok, 1 some files/items failed,
+2 bad usage)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from core.errors import VanbanError
+from core.filters import Filters
+from core.settings import get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="vanban: ingest, extract and search Vietnamese administrative documents.")
+err_console = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+
+class Kind(StrEnum):
+    decision = "decision"
+    resolution = "resolution"
+    plan = "plan"
+    official_letter = "official_letter"
+    report = "report"
+    news = "news"
+    other = "other"
+
+
+class ExportKind(StrEnum):
+    targets = "targets"
+    tasks = "tasks"
+    decisions = "decisions"
+
+
+class Format(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+KindOpt = Annotated[Kind | None, typer.Option("--kind", help="decision, resolution, plan, …")]
+IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="issuer contains (accents optional)")]
+ProvinceOpt = Annotated[str | None, typer.Option("--province")]
+YearFromOpt = Annotated[int | None, typer.Option("--year-from")]
+YearToOpt = Annotated[int | None, typer.Option("--year-to")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]
+
+
+def _service():  # type: ignore[no-untyped-def]
+    from api.service import Service
+
+    return Service(get_settings())
+
+
+def _fail(err: VanbanError, code: int = 1) -> typer.Exit:
+    err_console.print(f"[red]error:[/red] {err}", highlight=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator:  # type: ignore[type-arg]
+    """A progress bar on a terminal, nothing when output goes to a file or pipe."""
+    if not err_console.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn(f"[bold]{label}[/bold] {{task.description}}"), BarColumn(),
+                  MofNCompleteColumn(), TimeRemainingColumn(), console=err_console,
+                  transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=name[:40])
+
+        yield update
+
+
+def _filters(kind: Kind | None, issuer: str | None, province: str | None, year_from: int | None,
+             year_to: int | None) -> Filters:
+    return Filters(kind=kind.value if kind else None, issuer=issuer, province=province,
+                   year_from=year_from, year_to=year_to)
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="files and folders", exists=True)]) -> None:
+    """Read, extract, store and index files (.pdf .html .htm .txt .docx)."""
+    svc = _service()
+    try:
+        with _progress("ingest") as prog, _progress("embed") as embed_prog:
+            summary = svc.ingest_paths(paths, progress=prog, embed_progress=embed_prog)
+    except VanbanError as err:
+        raise _fail(err) from err
+    for o in summary.outcomes:
+        if o.status == "failed":
+            err_console.print(f"[red]failed[/red] {o.path}: {o.error}", highlight=False)
+    print(summary.line)
+    raise typer.Exit(1 if summary.count("failed") else 0)
+
+
+@app.command()
+def extract(files: Annotated[list[Path], typer.Argument(help="files to read")],
+            as_json: JsonOpt = False) -> None:
+    """Ingest + extraction of files without storing anything."""
+    svc = _service()
+    failed = 0
+    for path in files:
+        try:
+            if not path.is_file():
+                raise VanbanError(f"no such file: {path}")
+            doc = svc.extract_file(path, source=path.name)
+        except VanbanError as err:
+            failed += 1
+            if as_json:
+                print(json.dumps({"source": path.name, "error": str(err)}, ensure_ascii=False))
+            else:
+                err_console.print(f"[red]failed[/red] {path}: {err}", highlight=False)
+            continue
+        if as_json:
+            indent = 2 if len(files) == 1 else None
+            print(json.dumps(doc.to_json(with_structure=False), ensure_ascii=False, indent=indent))
+        else:
+            _print_summary(doc)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_summary(doc) -> None:  # type: ignore[no-untyped-def]
+    out.rule(f"{doc.source}  [{doc.kind}]")
+    for label, value in (("title", doc.title), ("number", doc.number), ("issued on", doc.issued_on),
+                         ("issuer", doc.issuer), ("province", doc.province),
+                         ("published", doc.published_at)):
+        if value:
+            out.print(f"[bold]{label:>10}[/bold]  {value}", highlight=False)
+    out.print(f"[bold]{'text':>10}[/bold]  {len(doc.text)} characters, {len(doc.sections)} sections, "
+              f"{len(doc.pages) or '-'} pages", highlight=False)
+    for d in doc.decisions:
+        out.print(f"  decision  {d.number or '?'} ({d.relation}) {d.type or ''} {d.issued_on or ''}",
+                  highlight=False)
+    for s in doc.signers:
+        out.print(f"  signer    {s.name} — {s.title or ''}", highlight=False)
+    for t in doc.targets:
+        out.print(f"  target    {t.indicator} {t.comparator} {t.value}{t.unit or ''} ({t.year})",
+                  highlight=False)
+    for t in doc.tasks:
+        out.print(f"  task      {t.assignee or '?'}: {t.text[:80]} [{t.deadline or '-'}]", highlight=False)
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument()],
+           top_k: Annotated[int, typer.Option("--top-k", min=1, max=100)] = 10,
+           kind: KindOpt = None, issuer: IssuerOpt = None, province: ProvinceOpt = None,
+           year_from: YearFromOpt = None, year_to: YearToOpt = None,
+           per_document: Annotated[int, typer.Option("--per-document", min=1)] = 1,
+           as_json: JsonOpt = False) -> None:
+    """Hybrid search over stored documents."""
+    svc = _service()
+    try:
+        resp = svc.search(query, _filters(kind, issuer, province, year_from, year_to), top_k=top_k,
+                          per_document=per_document)
+    except VanbanError as err:
+        raise _fail(err) from err
+    if as_json:
+        print(resp.model_dump_json(indent=2))
+        return
+    if not resp.results:
+        out.print("no results")
+    for i, r in enumerate(resp.results, 1):
+        out.print(f"[bold]{i}. {r.number or r.source}[/bold]  {r.title or ''}  "
+                  f"[dim]{r.kind} {r.issued_on or ''} {r.section or ''} score {r.score:.3f}[/dim]",
+                  highlight=False)
+        out.print("   " + r.passage[:300].replace("\n", " "), highlight=False)
+    out.print(f"[dim]{len(resp.results)} results in {resp.took_ms:.0f} ms[/dim]")
+
+
+@app.command()
+def show(id_or_number: Annotated[str, typer.Argument()], as_json: JsonOpt = False) -> None:
+    """One stored document by id or by number (2151/QĐ-UBND)."""
+    svc = _service()
+    try:
+        docs = svc.show(id_or_number)
+    except VanbanError as err:
+        raise _fail(err) from err
+    for doc in docs:
+        if as_json:
+            print(json.dumps(doc.to_json(with_structure=False), ensure_ascii=False, indent=2))
+        else:
+            _print_summary(doc)
+            out.print(doc.text)
+
+
+@app.command()
+def export(what: Annotated[ExportKind, typer.Argument()],
+           fmt: Annotated[Format, typer.Option("--format")] = Format.csv,
+           output: Annotated[Path, typer.Option("-o", "--output", help="file to write")] = Path("-"),
+           kind: KindOpt = None, issuer: IssuerOpt = None, province: ProvinceOpt = None,
+           year_from: YearFromOpt = None, year_to: YearToOpt = None) -> None:
+    """Targets, tasks or decisions as CSV, XLSX or JSON: one row per item."""
+    from api import exports
+
+    svc = _service()
+    item_kind = {"targets": "target", "tasks": "task", "decisions": "decision"}[what.value]
+    rows = svc.item_rows(item_kind, _filters(kind, issuer, province, year_from, year_to))
+    if str(output) == "-" and fmt == Format.xlsx:
+        raise _fail(VanbanError("XLSX needs a file: add -o FILE.xlsx"), code=2)
+    data = exports.render(rows, fmt.value, item_kind)
+    if str(output) == "-":
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        output.write_bytes(data)
+        err_console.print(f"wrote {len(rows)} rows to {output}")
+
+
+@app.command()
+def serve(host: Annotated[str | None, typer.Option()] = None,
+          port: Annotated[int | None, typer.Option()] = None) -> None:
+    """Start the HTTP API and the web page."""
+    import uvicorn
+
+    settings = get_settings()
+    h, p = host or settings.host, port or settings.port
+    print(f"vanban serving on http://{h}:{p}/", flush=True)
+    uvicorn.run("api.http.app:create_app", factory=True, host=h, port=p, log_level="info")
+
+
+@app.command()
+def reindex() -> None:
+    """Rebuild the search indexes from the SQL store."""
+    svc = _service()
+    with _progress("reindex") as prog:
+        n = svc.reindex(progress=prog)
+    print(f"reindexed {n} documents")
+
+
+@app.command()
+def check(repair: Annotated[bool, typer.Option("--repair", help="rebuild what disagrees")] = False) -> None:
+    """Verify that the SQL store and the indexes agree (exit 0 when consistent)."""
+    svc = _service()
+    result = svc.check(repair=repair)
+    for p in result.problems:
+        err_console.print(p, highlight=False)
+    sizes = ", ".join(f"{k} {len(v)}" for k, v in result.indexes.items())
+    print(f"store {len(result.store)} documents; indexes: {sizes}; "
+          f"{'consistent' if result.ok else f'{len(result.problems)} problems'}")
+    raise typer.Exit(0 if result.ok else 1)
+
+
+@app.command()
+def mcp() -> None:
+    """Serve search, get_document and lookup_decision as MCP tools over stdio."""
+    from api.mcp_server import main
+
+    main()
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

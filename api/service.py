@@ -1,0 +1,245 @@
+"""The service layer: the one place that strings the stages together. The CLI, the HTTP routes
+and the MCP tools all call these functions, so they behave the same everywhere.
+
+Order of work for one file: read → extract → store (one SQL transaction) → index. The SQL store
+is the source of truth; when indexing fails or the process dies after the store committed,
+``sync_index`` (run at the end of every ingest, and by ``check --repair``) brings the indexes
+back in line from the store.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from core.errors import NotFoundError, VanbanError
+from core.filters import Filters
+from core.record import Document
+from core.settings import Settings
+from extract import pipeline
+from ingest import reader
+from store.db import session_factory
+from store.repository import ItemKind, Repository, SaveResult
+
+if TYPE_CHECKING:
+    from search.engine import SearchEngine
+
+Progress = Callable[[int, int, str], None]  # done, total, label
+
+
+def _offline_env() -> None:
+    # No model hub is reachable: make every HF-based library fail fast instead of retrying.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: Literal["ingested", "unchanged", "replaced", "failed"]
+    id: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def line(self) -> str:
+        ingested = self.count("ingested") + self.count("replaced")
+        return f"ingested {ingested}, unchanged {self.count('unchanged')}, failed {self.count('failed')}"
+
+
+@dataclass
+class Consistency:
+    store: dict[str, int]  # doc id -> expected chunk count
+    indexes: dict[str, dict[str, int]]  # index name -> doc id -> chunk count
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Service:
+    def __init__(self, settings: Settings) -> None:
+        _offline_env()
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+    @cached_property
+    def repo(self) -> Repository:
+        return Repository(session_factory(self.settings))
+
+    @cached_property
+    def engine(self) -> SearchEngine:
+        from search.engine import SearchEngine
+
+        return SearchEngine(self.settings)
+
+    # --- ingest --------------------------------------------------------------------------
+    def extract_file(self, path: Path, source: str | None = None) -> Document:
+        """Read and extract one file; nothing is stored."""
+        return pipeline.run(reader.read(path, self.settings, source=source))
+
+    def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
+                    index: bool = True) -> SaveResult:
+        doc = self.extract_file(path, source)
+        result = self.repo.save(doc, source_key=source_key or str(path.resolve()))
+        if index and result.status != "unchanged":
+            if result.replaced_id:
+                self.engine.remove([result.replaced_id])
+            self.engine.index([doc])
+        return result
+
+    def ingest_paths(self, paths: list[Path], progress: Progress | None = None,
+                     embed_progress: Progress | None = None) -> IngestSummary:
+        """Ingest files and folders; a failing file is reported and the run goes on. Documents
+        are stored one transaction each; lexical indexing happens per file, embedding in
+        batches at the end (see ``sync_index``)."""
+        files = reader.iter_paths(paths)
+        summary = IngestSummary()
+        for i, path in enumerate(files):
+            if progress:
+                progress(i, len(files), path.name)
+            try:
+                res = self.ingest_file(path, source=path.name, index=False)
+                summary.outcomes.append(FileOutcome(str(path), res.status, res.id))
+            except VanbanError as err:
+                summary.outcomes.append(FileOutcome(str(path), "failed", error=str(err)))
+            except (OSError, ValueError, RuntimeError) as err:  # parser bugs on odd files
+                reason = f"{type(err).__name__}: {err}"
+                summary.outcomes.append(FileOutcome(str(path), "failed", error=reason))
+        if progress:
+            progress(len(files), len(files), "")
+        self.sync_index(embed_progress)
+        return summary
+
+    # --- indexes -------------------------------------------------------------------------
+    def sync_index(self, progress: Progress | None = None) -> tuple[int, int]:
+        """Index stored documents the indexes lack, drop indexed ones the store lacks."""
+        stored = self.repo.ids()
+        indexed = set(self.engine.indexed_ids())
+        extra = indexed - stored
+        if extra:
+            self.engine.remove(sorted(extra))
+        missing = sorted(stored - indexed)
+        if missing:
+            self.engine.index(self._docs(missing), progress=progress)
+        return len(missing), len(extra)
+
+    def _docs(self, ids: Iterable[str]) -> Iterable[Document]:
+        for doc_id in ids:
+            doc = self.repo.get(doc_id)
+            if doc is not None:
+                yield doc
+
+    def reindex(self, progress: Progress | None = None) -> int:
+        self.engine.reset()
+        self.engine.index(self.repo.iter_documents(), progress=progress)
+        return self.repo.count()
+
+    def check(self, repair: bool = False, progress: Progress | None = None) -> Consistency:
+        from search.chunking import chunk
+
+        expected = {d.id: len(chunk(d)) for d in self.repo.iter_documents()}
+        per_index = self.engine.indexed_counts()
+        problems = []
+        for name, got in per_index.items():
+            for doc_id in sorted(set(expected) - set(got)):
+                problems.append(f"{name}: document {doc_id} is stored but not indexed")
+            for doc_id in sorted(set(got) - set(expected)):
+                problems.append(f"{name}: document {doc_id} is indexed but not stored")
+            for doc_id in sorted(set(got) & set(expected)):
+                if got[doc_id] != expected[doc_id]:
+                    problems.append(f"{name}: document {doc_id} has {got[doc_id]} chunks, expected "
+                                    f"{expected[doc_id]}")
+        if problems and repair:
+            bad = {p.split("document ")[1].split(" ")[0] for p in problems}
+            self.engine.remove(sorted(bad))
+            self.engine.index(self._docs(sorted(bad & set(expected))), progress=progress)
+            return self.check(repair=False)
+        return Consistency(expected, per_index, problems)
+
+    # --- reading -------------------------------------------------------------------------
+    def search(self, query: str, filters: Filters | None = None, top_k: int = 10,
+               per_document: int = 1, mode: str = "hybrid") -> Any:
+        f = filters or Filters()
+        return self.engine.search(query, top_k=top_k, per_document=per_document, mode=mode,
+                                  **f.model_dump())
+
+    def get(self, doc_id: str) -> Document:
+        doc = self.repo.get(doc_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {doc_id}")
+        return doc
+
+    def show(self, id_or_number: str) -> list[Document]:
+        """By id, else by decision number (several documents may share a number)."""
+        doc = self.repo.get(id_or_number)
+        if doc is not None:
+            return [doc]
+        docs = self.repo.by_number(id_or_number)
+        if not docs:
+            raise NotFoundError(f"no document with id or number {id_or_number}")
+        return docs
+
+    def decision_graph(self, number: str) -> dict[str, Any]:
+        """The documents with ``number`` and the relation graph both ways."""
+        docs = self.repo.by_number(number)
+        citing = self.repo.citing(number)
+        if not docs and not citing:
+            raise NotFoundError(f"no document with number {number}")
+        outgoing = [
+            {"from": d.id, **ref.model_dump(mode="json")}
+            for d in docs for ref in d.decisions if ref.relation != "self"
+        ]
+        incoming = [
+            {"document_id": d.id, "number": d.number, "title": d.title, "kind": d.kind,
+             "issued_on": d.issued_on, "relation": ref.get("relation"), "span": ref.get("span")}
+            for d, ref in citing
+        ]
+        return {"number": number, "documents": docs, "references": outgoing, "referenced_by": incoming}
+
+    def list_documents(self, filters: Filters, limit: int = 20,
+                       offset: int = 0) -> tuple[list[Document], int]:
+        return self.repo.list(filters, limit=limit, offset=offset)
+
+    def item_rows(self, kind: ItemKind, filters: Filters, text: str | None = None) -> list[dict[str, Any]]:
+        """One flat row per item with its document's identity: the rows every export writes."""
+        rows = []
+        for hit in self.repo.items(kind, filters, text=text):
+            d = hit.document
+            data = dict(hit.data)
+            span = data.pop("span", None) or [None, None]
+            sentence = _sentence(d.text, span) if span[0] is not None else None
+            rows.append({
+                **data,
+                "sentence": sentence,
+                "document_id": d.id, "document_number": d.number, "document_title": d.title,
+                "document_kind": d.kind, "document_issued_on": d.issued_on or d.published_at,
+                "document_issuer": d.issuer, "province": d.province, "source": d.source,
+                "span_start": span[0], "span_end": span[1],
+            })
+        return rows
+
+    def count(self) -> int:
+        return self.repo.count()
+
+
+def _sentence(text: str, span: list[int | None]) -> str:
+    """The sentence (or list item) around a span: what an analyst reads to trust the row."""
+    start, end = span[0] or 0, span[1] or 0
+    left = max(text.rfind(c, 0, start) for c in (".\n", "\n", ". ", "; "))
+    right_candidates = [i for i in (text.find(c, end) for c in ("\n", ". ", ";")) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 if left >= 0 else 0:right + 1].strip()

@@ -1,0 +1,84 @@
+"""SQL schema: the source of truth. Search indexes are derived from it and can be rebuilt.
+
+Documents keep their full record as JSON (so reading one back is one row) and the fields that
+filters and joins need as columns. Sections and extracted items are rows of their own so that
+exports, `GET /targets` and the relation graph are plain queries.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source: Mapped[str] = mapped_column(String(1024))
+    # What identifies "the same file" across content changes: a new version replaces the old.
+    source_key: Mapped[str] = mapped_column(String(1024), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    published_at: Mapped[str | None] = mapped_column(String(10))
+    number: Mapped[str | None] = mapped_column(String(128), index=True)
+    issued_on: Mapped[str | None] = mapped_column(String(10))
+    issuer: Mapped[str | None] = mapped_column(String(512))
+    province: Mapped[str | None] = mapped_column(String(128), index=True)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    record: Mapped[dict] = mapped_column(JSON)  # the Document minus `text`
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    sections: Mapped[list[SectionRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+    items: Mapped[list[ItemRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(256))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str | None] = mapped_column(Text)
+    parent: Mapped[int | None] = mapped_column(Integer)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="sections")
+
+
+class ItemRow(Base):
+    """One extracted item: a decision reference, signer, target, task or person."""
+
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # decision | signer | target | task | person
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(String(128))  # decisions: canonical number
+    relation: Mapped[str | None] = mapped_column(String(16))  # decisions: self/basis/…
+    year: Mapped[int | None] = mapped_column(Integer)  # targets: target year
+    data: Mapped[dict] = mapped_column(JSON)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="items")
+
+    __table_args__ = (
+        Index("ix_items_kind_doc", "kind", "document_id"),
+        Index("ix_items_number", "number"),
+    )

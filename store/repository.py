@@ -1,0 +1,200 @@
+"""Reading and writing documents: one transaction per document, so a failure leaves nothing
+half-written, and a document's id is its content, so re-ingesting the same text is a no-op."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import StoreError
+from core.filters import Filters, year_of
+from core.record import Document
+from core.textnorm import fold
+from store.models import DocumentRow, ItemRow, SectionRow
+
+SaveStatus = Literal["ingested", "unchanged", "replaced"]
+ItemKind = Literal["decision", "signer", "target", "task", "person"]
+_ITEM_FIELDS: dict[str, str] = {
+    "decision": "decisions",
+    "signer": "signers",
+    "target": "targets",
+    "task": "tasks",
+    "person": "people",
+}
+
+
+@dataclass
+class SaveResult:
+    status: SaveStatus
+    id: str
+    replaced_id: str | None = None
+
+
+@dataclass
+class ItemHit:
+    """An extracted item together with the document it came from (for exports and listings)."""
+
+    kind: str
+    data: dict
+    document: DocumentRow
+
+
+def number_key(number: str) -> str:
+    """Comparison form of a decision number: `2151/qđ-ubnd`, `2151/QD-UBND` → `2151/qd-ubnd`."""
+    return "".join(fold(number).split())
+
+
+def _row_to_document(row: DocumentRow) -> Document:
+    return Document.model_validate({**row.record, "text": row.text})
+
+
+class Repository:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # --- writing -------------------------------------------------------------------------
+    def save(self, doc: Document, source_key: str | None = None) -> SaveResult:
+        """Store ``doc``; a stored document with the same ``source_key`` and other content is
+        replaced in the same transaction."""
+        key = source_key or doc.source
+        try:
+            with self._sessions.begin() as s:
+                if s.get(DocumentRow, doc.id) is not None:
+                    return SaveResult("unchanged", doc.id)
+                old_ids = s.scalars(select(DocumentRow.id).where(DocumentRow.source_key == key)).all()
+                for old in old_ids:
+                    s.execute(delete(DocumentRow).where(DocumentRow.id == old))
+                s.flush()
+                s.add(self._to_row(doc, key))
+            status: SaveStatus = "replaced" if old_ids else "ingested"
+            return SaveResult(status, doc.id, old_ids[0] if old_ids else None)
+        except IntegrityError:
+            # Another writer stored the same content between our check and our insert.
+            return SaveResult("unchanged", doc.id)
+        except SQLAlchemyError as err:
+            raise StoreError(f"could not store {doc.source}: {err.__class__.__name__}") from err
+
+    def delete(self, doc_id: str) -> bool:
+        with self._sessions.begin() as s:
+            return s.execute(delete(DocumentRow).where(DocumentRow.id == doc_id)).rowcount > 0
+
+    @staticmethod
+    def _to_row(doc: Document, key: str) -> DocumentRow:
+        record = doc.to_json()
+        record.pop("text")
+        row = DocumentRow(
+            id=doc.id, source=doc.source, source_key=key, title=doc.title, kind=doc.kind,
+            published_at=doc.published_at, number=doc.number, issued_on=doc.issued_on,
+            issuer=doc.issuer, province=doc.province,
+            year=year_of(doc.issued_on) or year_of(doc.published_at), text=doc.text, record=record,
+        )
+        row.sections = [
+            SectionRow(position=i, kind=sec.kind, label=sec.label[:256], start=sec.start, end=sec.end,
+                       heading=sec.heading, parent=sec.parent)
+            for i, sec in enumerate(doc.sections)
+        ]
+        items: list[ItemRow] = []
+        for kind, field in _ITEM_FIELDS.items():
+            for i, item in enumerate(getattr(doc, field)):
+                data = item.model_dump(mode="json")
+                span = data.get("span") or [None, None]
+                items.append(ItemRow(
+                    kind=kind, position=i, data=data, span_start=span[0], span_end=span[1],
+                    number=number_key(data["number"]) if kind == "decision" and data.get("number") else None,
+                    relation=data.get("relation") if kind == "decision" else None,
+                    year=data.get("year") if kind == "target" else None,
+                ))
+        row.items = items
+        return row
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        with self._sessions() as s:
+            row = s.get(DocumentRow, doc_id)
+            return _row_to_document(row) if row else None
+
+    def by_number(self, number: str) -> list[Document]:
+        key = number_key(number)
+        with self._sessions() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.number.is_not(None))).all()
+            return [_row_to_document(r) for r in rows if number_key(r.number or "") == key]
+
+    def citing(self, number: str) -> list[tuple[Document, dict]]:
+        """Documents whose text refers to ``number`` (not as their own), with the reference."""
+        key = number_key(number)
+        with self._sessions() as s:
+            q = (select(ItemRow).where(ItemRow.kind == "decision", ItemRow.number == key,
+                                       ItemRow.relation != "self"))
+            return [(_row_to_document(i.document), i.data) for i in s.scalars(q).all()]
+
+    def count(self) -> int:
+        with self._sessions() as s:
+            return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+    def ids(self) -> set[str]:
+        with self._sessions() as s:
+            return set(s.scalars(select(DocumentRow.id)).all())
+
+    def iter_documents(self, batch: int = 50) -> Iterator[Document]:
+        """Every stored document, read in batches so a large store does not sit in memory."""
+        offset = 0
+        while True:
+            with self._sessions() as s:
+                q = select(DocumentRow).order_by(DocumentRow.id).offset(offset).limit(batch)
+                rows = s.scalars(q).all()
+                docs = [_row_to_document(r) for r in rows]
+            if not docs:
+                return
+            yield from docs
+            offset += batch
+
+    def list(self, filters: Filters, limit: int = 20, offset: int = 0) -> tuple[list[Document], int]:
+        with self._sessions() as s:
+            rows = self._filtered(s, filters)
+            return [_row_to_document(r) for r in rows[offset:offset + limit]], len(rows)
+
+    def items(self, kind: ItemKind, filters: Filters, text: str | None = None) -> list[ItemHit]:
+        """Items of one kind from documents that pass ``filters``; for targets the year filter
+        applies to the target year, and ``text`` searches the indicator/text accent-insensitively."""
+        doc_filters = filters
+        if kind == "target":
+            doc_filters = filters.model_copy(update={"year_from": None, "year_to": None})
+        with self._sessions() as s:
+            docs = {r.id: r for r in self._filtered(s, doc_filters)}
+            if not docs:
+                return []
+            q = (select(ItemRow).where(ItemRow.kind == kind, ItemRow.document_id.in_(list(docs)))
+                 .order_by(ItemRow.document_id, ItemRow.position))
+            hits = []
+            needle = " ".join(fold(text).split()) if text else None
+            for item in s.scalars(q).all():
+                if kind == "target" and not _year_ok(item.year, filters):
+                    continue
+                if needle and needle not in " ".join(fold(_item_text(item.data)).split()):
+                    continue
+                hits.append(ItemHit(kind, item.data, docs[item.document_id]))
+            return hits
+
+    @staticmethod
+    def _filtered(s: Session, filters: Filters) -> list[DocumentRow]:
+        q = select(DocumentRow).order_by(DocumentRow.issued_on.desc(), DocumentRow.id)
+        if filters.kind:
+            q = q.where(DocumentRow.kind == filters.kind)
+        rows = s.scalars(q).all()
+        return [r for r in rows
+                if filters.matches(kind=r.kind, issuer=r.issuer, province=r.province, year=r.year)]
+
+
+def _year_ok(year: int | None, filters: Filters) -> bool:
+    if filters.year_from is not None and (year is None or year < filters.year_from):
+        return False
+    return not (filters.year_to is not None and (year is None or year > filters.year_to))
+
+
+def _item_text(data: dict) -> str:
+    return " ".join(str(data.get(k) or "") for k in ("indicator", "text", "assignee", "number", "name"))
