@@ -1,0 +1,141 @@
+"""Repair of text typed in the pre-Unicode Vietnamese encodings (TCVN3/ABC, VNI).
+
+Old government files were typed in ``.VnTime`` (TCVN3) or ``VNI-Times`` fonts; read as bytes
+they surface as Latin-1 mojibake (``QuyÕt ®Þnh``, ``Quyeát ñònh``). The conversion tables and
+the content detector come from ``viparse`` (measured against hand-built TCVN3/VNI renderings of
+real decisions, see tests/ingest/test_legacy.py). We add what that measurement showed missing:
+
+- TCVN3 has no upper-case toned letters: headings were typed in the ``.VnTimeH`` font with the
+  lower-case bytes, so ``QUYÕT §ÞNH`` converts to ``QUYếT địNH``. We restore the case of a word
+  when its own ASCII letters prove it upper case.
+- viparse's VNI table lacks ``ẳ`` (``aú``), common in ``thẳng``.
+- viparse does not judge short fragments (a heading, one table cell); ``fix_blocks`` detects
+  once on the whole document and converts every block with that answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import viparse
+
+# Characters outside Latin-1 that Vietnamese Unicode text uses: their presence means the text is
+# already Unicode (mojibake of a single-byte encoding only ever contains Latin-1 characters).
+_UNICODE_VIETNAMESE = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")
+_HIGH_LATIN1 = re.compile(r"[\u00a1-\u00ff]")
+# Vietnamese letters (any case) a correct conversion may produce, plus ASCII.
+_VIET_LETTERS = set(
+    "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+)
+_VIET_LETTERS |= {c.upper() for c in _VIET_LETTERS}
+_WORD = re.compile(r"[^\W\d_]+")
+# Short fragments are judged by our own check below; longer ones by viparse's detector.
+_SHORT = 400
+# A short fragment is only tried as an encoding when it shows that encoding's signature, which
+# Latin-1 text in a European language does not (``Müller``, ``naïve``, ``España`` stay as they
+# are): TCVN3 puts Vietnamese letters on Latin-1 symbols (``§``=Đ, ``µ``=à, ``¸``=á, ``¹``=ạ,
+# ``¬``=ơ, ``­``=ư); VNI puts tone marks after a vowel (``aø``=à, ``eå``=ể, ``oõ``=õ).
+# Diaeresis marks (VNI ``ï``, ``ë``, ``ü``) are left out of it: ``naïve``, ``Noël``.
+_SIGNATURE = {
+    "tcvn3": re.compile(r"[\u00a1-\u00bf\u00c6\u00d7\u00de\u00f7\u00fe]"),
+    "vni": re.compile(r"[aeiouyAEIOUY][ùøûõâêáàåãäéèÙØÛÕÂÊÁÀÅÃÄÉÈ]"),
+}
+
+# What the VNI table in viparse 0.1.31 leaves unconverted (a + breve-hook mark).
+_VNI_EXTRA = (("aú", "ẳ"), ("AÚ", "Ẳ"))
+
+
+def detect(text: str) -> str | None:
+    """``"tcvn3"``, ``"vni"``, another viparse legacy name, or None for Unicode/unknown."""
+    if not _HIGH_LATIN1.search(text) or _UNICODE_VIETNAMESE.search(text):
+        return None
+    found = viparse.detect_text_encoding(text)
+    if len(text) >= _SHORT:
+        return found
+    return _detect_short(text, first=found)
+
+
+def _detect_short(text: str, first: str | None) -> str | None:
+    """A fragment too short for statistics (viparse reads ``CHñ TÞCH`` as VNI): accept an
+    encoding whose signature is present and whose conversion leaves only Vietnamese letters
+    and ASCII, at least one of them outside Latin-1. viparse's guess is tried first."""
+    order = sorted(_SIGNATURE, key=lambda enc: enc != first)
+    for enc in order:
+        if not _SIGNATURE[enc].search(text):
+            continue
+        out = _convert(text, enc)
+        high = [c for c in out if ord(c) > 0x7F]
+        if _UNICODE_VIETNAMESE.search(out) and all(c in _VIET_LETTERS for c in high):
+            return enc
+    return None
+
+
+def _convert(text: str, encoding: str) -> str:
+    out = viparse.fix(text, encoding=encoding)
+    if encoding == "vni":
+        for src, dst in _VNI_EXTRA:
+            out = out.replace(src, dst)
+    elif encoding == "tcvn3":
+        out = restore_case(out)
+    return out
+
+
+def _has_upper_evidence(word: str) -> bool:
+    """An ASCII upper-case letter after the first position and no ASCII lower case: the
+    word was set in capitals (``CHủ``, ``địNH``), unlike a capitalised word (``Số``, ``Mỹ``)."""
+    if any(c.isascii() and c.islower() for c in word):
+        return False
+    return any(c.isascii() and c.isupper() for c in word[1:])
+
+
+def restore_case(text: str) -> str:
+    """Upper-case the words of converted TCVN3 text that were set in a capitals font.
+
+    A word whose only capital is its first letter (``Tổ``) is ambiguous; it is raised when a
+    neighbouring word of at least three letters on the same line is proven capitals and
+    carries a converted (non-ASCII) letter, as in ``Tổ CHứC``.
+    """
+    lines = []
+    for line in text.split("\n"):
+        words = list(_WORD.finditer(line))
+        evidence = [_has_upper_evidence(m.group()) for m in words]
+        strong = [
+            ev and len(m.group()) >= 3 and any(not c.isascii() for c in m.group())
+            for ev, m in zip(evidence, words, strict=True)
+        ]
+        pieces, pos = [], 0
+        for i, m in enumerate(words):
+            w = m.group()
+            raise_it = evidence[i] or (
+                w[0].isupper()
+                and not any(c.isascii() and c.islower() for c in w)
+                and ((i > 0 and strong[i - 1]) or (i + 1 < len(words) and strong[i + 1]))
+            )
+            pieces.append(line[pos : m.start()])
+            pieces.append(w.upper() if raise_it else w)
+            pos = m.end()
+        pieces.append(line[pos:])
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def fix(text: str, encoding: str | None = None) -> str:
+    """Text converted to Unicode NFC when it is TCVN3/VNI mojibake; otherwise unchanged.
+
+    ``encoding`` skips detection (use the answer of ``detect`` on the whole document).
+    """
+    enc = encoding or detect(text)
+    if enc is None:
+        return text
+    return unicodedata.normalize("NFC", _convert(text, enc))
+
+
+def fix_blocks(texts: Sequence[str]) -> list[str]:
+    """Convert a document's blocks with one detection over all of them, so short blocks (a
+    heading, a table cell) are converted exactly when the document is."""
+    enc = detect("\n".join(texts))
+    if enc is None:
+        return [fix(t) for t in texts]
+    return [fix(t, enc) for t in texts]
