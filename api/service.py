@@ -116,7 +116,8 @@ class Service:
                 summary.outcomes.append(FileOutcome(str(path), res.status, res.id))
             except VanbanError as err:
                 summary.outcomes.append(FileOutcome(str(path), "failed", error=str(err)))
-            except (OSError, ValueError, RuntimeError) as err:  # parser bugs on odd files
+            except Exception as err:  # a parser bug on one odd file must not end the batch;
+                # it is reported with its type, never swallowed
                 reason = f"{type(err).__name__}: {err}"
                 summary.outcomes.append(FileOutcome(str(path), "failed", error=reason))
         if progress:
