@@ -1,0 +1,130 @@
+"""Page furniture removal on lines, shared by the HTML and the plain-text readers.
+
+Web pages (and text saved from them) carry tickers, menus, related headlines, comment boxes and
+visitor counters around the article. Their numbers would become false decisions and targets
+downstream, so they are removed here, once, with the phrase data of
+``ingest/patterns/boilerplate.py``. Rules work on lines, because a line is what both readers
+have: trafilatura gives one paragraph per line, a saved page one line per paragraph. ``""``
+lines are paragraph breaks and are kept as such.
+
+Formal decision text must pass through intact: every rule matches whole short lines of known
+furniture phrases, never a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.textnorm import clean
+from ingest.patterns import boilerplate as phrases
+from ingest.patterns import dateline
+
+
+def _whole(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_DROP = _whole(phrases.DROP_LINE)
+_ZONE = _whole(phrases.ZONE_START)
+_CUT = _whole(phrases.CUT_TO_END)
+_TICKER = re.compile(phrases.TICKER_SEPARATOR)
+_DATELINES = [re.compile(p, re.IGNORECASE) for p in dateline.FORMS]  # same group names
+_TRAILING = re.compile(r"[\s:»>›\-–]+$")
+# A paragraph of running text: long enough and ending like a sentence.
+_SENTENCE_END = re.compile(r"[.!?;:…\"”’)\]]\s*$")
+_PARAGRAPH_WORDS = 12
+_SHORT_LINE_WORDS = 20  # longer lines never count as furniture, whatever they start with
+
+
+def _key(line: str) -> str:
+    return _TRAILING.sub("", clean(line))
+
+
+def is_paragraph(line: str) -> bool:
+    """Running text, as opposed to a headline, menu item or label."""
+    text = clean(line)
+    return len(text.split()) >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is furniture wherever it appears (counter, share button, image name)."""
+    key = _key(line)
+    return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(_DROP.fullmatch(key))
+
+
+def is_ticker(line: str) -> bool:
+    items = [i for i in _TICKER.split(clean(line)) if i.strip(" |")]
+    return len(items) >= phrases.TICKER_MIN_ITEMS and all(
+        len(i.split()) >= phrases.TICKER_MIN_WORDS for i in items
+    )
+
+
+def _matches(pattern: re.Pattern[str], line: str) -> bool:
+    key = _key(line)
+    return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(pattern.fullmatch(key))
+
+
+def strip(lines: Sequence[str]) -> list[str]:
+    """The lines that belong to the article, in order; ``""`` paragraph breaks kept."""
+    total = sum(len(line) for line in lines) or 1
+    first_paragraph = next((i for i, line in enumerate(lines) if is_paragraph(line)), len(lines))
+    out: list[str] = []
+    seen = 0
+    in_zone = False
+    for i, line in enumerate(lines):
+        seen += len(line)
+        if not line.strip():
+            out.append("")
+            continue
+        if _matches(_CUT, line) and seen > total / 2:
+            break
+        if in_zone:
+            if not is_paragraph(line):
+                continue
+            in_zone = False
+        if _matches(_ZONE, line):
+            in_zone = True
+            continue
+        if is_furniture(line) or (i < first_paragraph and is_ticker(line)):
+            continue
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+@dataclass
+class NewsHeader:
+    """What the top of a news page says about itself."""
+
+    title: str | None = None
+    published_at: str | None = None  # ISO date
+    dateline_index: int | None = None  # index of the dateline in the lines given
+
+
+def find_dateline(lines: Sequence[str]) -> tuple[int, str] | None:
+    """Index and ISO date of the first line near the top that is only a dateline."""
+    for i, line in enumerate(lines[: dateline.SEARCH_LINES]):
+        m = next((m for p in _DATELINES if (m := p.fullmatch(clean(line)))), None)
+        if m is None:
+            continue
+        day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return i, f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def news_header(lines: Sequence[str]) -> NewsHeader:
+    """Title (the headline: the last non-empty line before the dateline, else the first line
+    when it reads as a headline) and publication date of a news page's lines."""
+    found = find_dateline(lines)
+    if found is not None:
+        index, iso = found
+        before = [line for line in lines[:index] if line.strip()]
+        return NewsHeader(clean(before[-1]) if before else None, iso, index)
+    first = next((clean(line) for line in lines if line.strip()), None)
+    if first and not is_paragraph(first) and not first.endswith((".", ":", ";")) and len(first) <= 250:
+        return NewsHeader(title=first)
+    return NewsHeader()

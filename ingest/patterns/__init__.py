@@ -1,0 +1,1 @@
+"""Vietnamese page-furniture phrases and datelines used by the ingest readers, kept as data."""
