@@ -1,9 +1,247 @@
-"""Placeholder stage until the extraction work lands: returns the record unchanged."""
+"""Quantitative goals set for the future: ``đến năm 2025 … đạt tối thiểu 75%``.
+
+A figure becomes a target only inside a goal context: a goal cue earlier in its sentence
+(``phấn đấu``, ``đến năm 2025``, ``mục tiêu``), a goal heading above it (``2. Mục tiêu cụ thể
+đến hết năm 2024``) or a list intro ending in ``:``. Inside that context a clause that reads as
+a result (``đã``, ``tăng từ … lên``, ``đạt 103% kế hoạch``, a past year) or as a policy
+parameter (``hỗ trợ 50% chi phí``) is dropped: the gate counts a reported result as a worse
+error than a missed goal. Patterns live in ``extract/patterns/targets.py``.
+"""
 
 from __future__ import annotations
 
-from core.record import Document
+import re
+from dataclasses import dataclass
+
+from core.record import Comparator, Document, Target
+from core.textnorm import match_form
+from extract.dates import find_dates, to_date
+from extract.numbers import NUMBER, SCALES, parse_vn_number
+from extract.patterns import targets as P
+
+_I = re.IGNORECASE
+_CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
+_CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
+_END = r"(?![\wÀ-ỹ])"
+_VALUE = re.compile(
+    rf"(?:(?P<verb>{P.VERBS})\s+)?(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+)?"
+    rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})(?:\s*%?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
+    rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){_END}"
+    rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?P<count>{P.COUNT_UNITS}){_END})"
+    rf"(?:\s+(?P<after>{'|'.join(w for w, _ in P.COMPARATORS_AFTER)}))?"
+    rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",
+    _I,
+)
+_RANK = re.compile(P.RANK, _I)
+_GOAL = re.compile(P.GOAL_CUES, _I)
+_REPORT_HEADING = re.compile(P.REPORT_HEADINGS, _I)
+_ACHIEVED = re.compile(P.ACHIEVEMENT_CUES, _I)
+_ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){_END}", _I)
+_POLICY = re.compile(P.POLICY_CUES, _I)
+_LEAD = re.compile(P.LEAD_INS, _I)
+_YEARS = re.compile(P.YEARS, _I)
+_DECISION_NO = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)*")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-ỸĐ\d“\"(])|\n")
+_MARKER = re.compile(
+    r"^(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\.)|(?P<roman>[IVXLC]+\.)"
+    r"|(?P<sub>\d+\.\d+(?:\.\d+)*\.?)|(?P<num>\d+[.)])|(?P<alpha>[a-zđ]\))|(?P<dash>[-–+•*]))\s*",
+    _I,
+)
+_LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "sub": 3.0, "num": 2.0, "alpha": 4.0, "dash": 5.0}
+_PLAIN = 6.0  # a paragraph without a list marker
+_MAX_INDICATOR_WORDS = 25
+
+
+@dataclass
+class _Context:
+    """A goal heading or list intro and the year it sets for the lines below it."""
+
+    level: float
+    year: int | None
+    intro: bool  # a sentence ending in ":" scopes only the marked items right after it
+
+
+def _level(line: str) -> float:
+    m = _MARKER.match(line)
+    if not m:
+        return _PLAIN
+    return next(_LEVELS[k] for k, v in m.groupdict().items() if v)
+
+
+def _last_year(s: str) -> int | None:
+    years = [int(m.group("end") or m.group("year")) for m in _YEARS.finditer(s)]
+    return years[-1] if years else None
+
+
+def _mask(text: str) -> str:
+    """Dates and document numbers blanked (same length) so their digits are never values."""
+    chars = list(text)
+    spans = [(d.start, d.end) for d in find_dates(text)] + [m.span() for m in _DECISION_NO.finditer(text)]
+    for s, e in spans:
+        chars[s:e] = "#" * (e - s)
+    return "".join(chars)
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Start of the indicator once connectors and the goal phrase before it are skipped."""
+    for m in _GOAL.finditer(text, start, end):  # "Tỉnh phấn đấu tỷ lệ …": the subject goes too
+        if m.group(0).lower().startswith(("phấn đấu", "mục tiêu", "đến", "tới")):
+            start = max(start, m.start())
+    while start < end and (m := _LEAD.match(text[start:end])) and m.end() > 0:
+        start += m.end()
+    return start
+
+
+def _comparator(m: re.Match[str]) -> Comparator:
+    if m.group("v2"):
+        return "range"
+    if m.group("after"):
+        return _CMP_AFTER[match_form(m.group("after"))]
+    if m.group("cmp"):
+        return _CMP_BEFORE[match_form(m.group("cmp"))]
+    return "="
+
+
+def _value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
+    v1, v2 = parse_vn_number(m.group("v1")), m.group("v2") and parse_vn_number(m.group("v2"))
+    if m.group("pct"):
+        return v1, v2, m.group("pct")
+    if m.group("money"):
+        return v1, v2, " ".join(m.group("money").split())
+    factor = SCALES[match_form(m.group("scale"))] if m.group("scale") else 1.0
+    scaled = [None if v is None else v * factor for v in (v1, v2)]
+    return scaled[0], scaled[1], m.group("count").lower()
+
+
+def _indicator(text: str, start: int, m: re.Match[str], stop: int) -> tuple[str, int, int] | None:
+    """The indicator before the value, or (value first: ``100% xã …``) the words after it."""
+    head = text[start : m.start()].strip(" ,;:")
+    if head:
+        words = head.split()
+        if len(words) > _MAX_INDICATOR_WORDS:
+            head = head[head.rfind(",") + 1 :].strip() if "," in head else ""
+        if not head or len(head.split()) > _MAX_INDICATOR_WORDS:
+            return None
+        if m.group("base") and m.group("verb") and match_form(m.group("verb")).startswith("chiếm"):
+            head = f"{head} chiếm tỷ trọng {m.group('base')}"
+        return head, start, m.end()
+    tail_end = min(x for x in (text.find(";", m.end(), stop), text.find(".", m.end(), stop), stop) if x >= 0)
+    tail = text[m.end() : tail_end].strip(" ,:")
+    if not tail or len(tail.split()) > _MAX_INDICATOR_WORDS:
+        return None
+    unit = m.group("count")
+    end = m.end() + len(text[m.end() : tail_end].rstrip(" ,:"))
+    return (f"{unit.lower()} {tail}" if unit else tail), m.start(), end
+
+
+def _is_result(clause: str, year: int | None, ref_year: int | None) -> bool:
+    return bool(_ACHIEVED.search(clause)) or (year is not None and ref_year is not None and year < ref_year)
+
+
+def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
+                      ref_year: int | None) -> list[Target]:
+    found: list[Target] = []
+    bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
+    prev_end = s
+    values = list(_VALUE.finditer(masked, s, e))
+    for i, m in enumerate(values):
+        clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
+        prev_end = m.end()
+        after = _ACHIEVED_TAIL.match(text, m.end(), e)
+        tail_words = text[m.end() : min(e, m.end() + 40)]
+        clause = text[clause_start : m.end()]
+        clause_year = _last_year(text[clause_start : min(e, m.end() + 25)])
+        year = clause_year or _last_year(text[s:clause_start]) or (ctx.year if ctx else None)
+        goal = ctx is not None or bool(_GOAL.search(text, s, m.end())) or (
+            clause_year is not None and ref_year is not None and clause_year > ref_year)
+        if not goal or after or _is_result(clause, year, ref_year):
+            continue
+        if _POLICY.search(clause) or _POLICY.match(tail_words.strip()):
+            continue
+        start = _strip_lead(text, clause_start, m.start())
+        stop = values[i + 1].start() if i + 1 < len(values) else e
+        ind = _indicator(text, start, m, stop)
+        if ind is None:
+            continue
+        value, value_max, unit = _value_unit(m)
+        indicator, span_start, span_end = ind
+        found.append(Target(text=text[span_start:span_end], indicator=indicator,
+                            comparator=_comparator(m), value=value, value_max=value_max or None,
+                            unit=unit, year=year, span=(span_start, span_end)))
+    for r in _RANK.finditer(text, s, e):
+        goal = ctx is not None or bool(_GOAL.search(text, s, r.end()))
+        if goal and not _is_result(text[s : r.end()], None, ref_year):
+            what = (r.group("what") or "").strip()
+            year = _last_year(text[s : r.start()]) or (ctx.year if ctx else None)
+            indicator = " ".join(P.RANK_INDICATOR.format(what=what).split())
+            found.append(Target(text=r.group(0), indicator=indicator,
+                                comparator="<=", value=float(r.group("n")), unit="hạng", year=year,
+                                span=r.span()))
+    return found
+
+
+def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, start = [], s
+    for m in _SENTENCE_END.finditer(text, s, e):
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, e))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _close(stack: list[_Context], level: float) -> None:
+    """Pop the contexts a line at ``level`` ends (a sibling or parent heading, or prose after a list)."""
+    while stack and (level <= stack[-1].level or (stack[-1].intro and level == _PLAIN)):
+        stack.pop()
+
+
+def _open(stack: list[_Context], line: str, level: float) -> None:
+    """Push a context when the line is a goal heading or a goal list intro."""
+    body = _MARKER.sub("", line, count=1).strip()
+    if not _GOAL.search(body) or _REPORT_HEADING.search(body):
+        return
+    heading = len(body) <= 120 and not _VALUE.search(body) and not body.endswith(".")
+    intro = body.endswith(":") and level == _PLAIN  # a marked heading scopes its whole section
+    if not (heading or intro):
+        return
+    year = _last_year(body) or (stack[-1].year if stack else None)
+    if level == _PLAIN:  # an unmarked heading: capitals rank with "I.", others with "1.1."
+        level = 1.0 if heading and body.upper() == body else (4.5 if intro else 3.5)
+    stack.append(_Context(level=level, year=year, intro=intro))
+
+
+def find_targets(text: str, ref_year: int | None = None) -> list[Target]:
+    """Every quantitative goal in ``text``; ``ref_year`` (the document's year) dates results."""
+    masked = _mask(text)
+    stack: list[_Context] = []
+    found: list[Target] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        level = _level(line)
+        _close(stack, level)
+        ctx = stack[-1] if stack else None
+        for s, e in _sentences(text, start, end):
+            found.extend(_sentence_targets(text, masked, s, e, ctx, ref_year))
+        _open(stack, line, level)
+    return _dedupe(found)
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    """A goal repeated in a news page (lead, body) is one target: first mention wins."""
+    seen: set[tuple] = set()
+    out = []
+    for t in targets:
+        key = (match_form(t.indicator or ""), t.value, t.comparator, t.year)
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
 
 
 def apply(doc: Document) -> Document:
-    return doc
+    ref = to_date(doc.issued_on) or to_date(doc.published_at)
+    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None)})

@@ -1,0 +1,118 @@
+"""How Vietnamese plans state quantitative goals, and how reports state results.
+
+Everything is a regular-expression fragment matched case-insensitively on the clean text.
+``extract/targets.py`` reads a goal as ``indicator [verb] [comparator] value unit [after]``
+(``tỷ lệ … đạt tối thiểu 75%``) or value first (``100% xã đạt chuẩn …``), only inside a goal
+context (``phấn đấu``, ``đến năm 2025``, a ``Mục tiêu cụ thể`` heading), and drops it when the
+clause reads as a result or as a policy parameter. Precision matters more than recall: a result
+reported as a goal is worse than a goal missed.
+"""
+
+from __future__ import annotations
+
+from core.record import Comparator
+
+# Comparator words written before the value, longest first so "không quá" wins over "quá".
+COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
+    (r"không vượt quá", "<="),
+    (r"không cao hơn", "<="),
+    (r"không nhiều hơn", "<="),
+    (r"không quá", "<="),
+    (r"tối đa", "<="),
+    (r"không thấp hơn", ">="),
+    (r"không ít hơn", ">="),
+    (r"không dưới", ">="),
+    (r"tối thiểu", ">="),
+    (r"ít nhất", ">="),
+    (r"cao hơn", ">"),
+    (r"nhiều hơn", ">"),
+    (r"trên", ">"),
+    (r"hơn", ">"),
+    (r"thấp hơn", "<"),
+    (r"dưới", "<"),
+]
+
+# Written after the value and its unit: "75% trở lên".
+COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
+    (r"trở lên", ">="),
+    (r"trở xuống", "<="),
+]
+
+# Verbs (and light phrases) between the indicator and the value; the indicator ends before them.
+VERBS = (
+    r"đạt mức|đạt|chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
+    r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
+    r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
+    r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành"
+)
+
+# Units of a goal's value, longest first. Money keeps its scale word in the unit
+# ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
+MONEY_UNIT = r"(?:(?:nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|USD|đô la)(?:/[\wÀ-ỹ]+){0,2}"
+COUNT_UNITS = (
+    r"km2|km|ha|m2|MW|kWh|tấn|lượt khách|lượt người|lượt|người|lao động|hộ gia đình|hộ|"
+    r"xã|phường|thị trấn|huyện|thôn|bản|làng|doanh nghiệp|hợp tác xã|sản phẩm|dịch vụ|dự án|"
+    r"cơ sở|trường|giường bệnh|bác sĩ|học sinh|học viên|sinh viên|cán bộ|tiêu chí|căn hộ|căn|"
+    r"công trình|mô hình|chuyên gia|thuê bao|tài khoản|điểm|hạng|khu công nghiệp|cụm công nghiệp"
+)
+SCALE_WORDS = r"nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ"
+PERCENT_UNIT = r"%(?:/năm)?"
+
+# After "chiếm N%": what the share is of; the indicator then reads "X chiếm tỷ trọng GRDP".
+SHARE_BASES = r"GRDP|GDP|tổng sản phẩm trên địa bàn|tổng kim ngạch xuất khẩu|giá trị sản xuất"
+
+# Ranges: "từ 25% đến 30%", "25-30%", "25 – 30%".
+RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
+
+# A clause is a goal only inside one of these (in the sentence before the value, or in a heading
+# or list intro above it).
+GOAL_CUES = (
+    r"phấn đấu|mục tiêu|chỉ tiêu|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
+    r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt"
+)
+
+# Words that make a heading about results rather than goals ("Kết quả thực hiện mục tiêu").
+REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt"
+
+# A clause with one of these reports a result: "đã tích hợp", "tăng từ 56% lên 81%",
+# "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
+ACHIEVEMENT_CUES = (
+    r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|\b(?:tăng|giảm)\s+từ\b|\bso với\b|\bcùng kỳ\b|"
+    r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
+    r"\blũy kế\b|\bluỹ kế\b|"
+    r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b"
+)
+
+# Words right after the unit that make the figure a result against a plan: "đạt 103% kế hoạch".
+ACHIEVEMENT_TAILS = r"kế hoạch|KH|dự toán|so với|cùng kỳ|chỉ tiêu"
+
+# Policy and legal parameters: amounts of support, fees, penalties, budgets, time limits.
+POLICY_CUES = (
+    r"\bhỗ trợ\b|\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bphí\b|\bthuế\b|\bmiễn\b|"
+    r"\blãi suất\b|\bphạt\b|\bphụ cấp\b|\blương\b|\bthù lao\b|\bđơn giá\b|\bđịnh mức\b|"
+    r"\bthời hạn\b|\btrong vòng\b|\bdự toán\b|\bgiảm giá\b|\bchiết khấu\b|\bký quỹ\b"
+)
+
+# Lead-ins stripped from the start of an indicator: connectors and the goal phrase itself.
+LEAD_INS = (
+    r"^(?:[\s,;:.\-–+•]+|và\s+|trong đó[,:]?\s+|đồng thời[,:]?\s+|"
+    r"(?:(?:đặt|hướng\s+(?:tới|đến))\s+)?mục tiêu(?:\s+cụ thể)?(?:\s+là)?[:,]?\s+|"
+    r"phấn đấu(?:\s+để)?\s+|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}[,:]?\s*|"
+    r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm\s+\d{4}[,:]?\s*|"
+    r"[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s+)"
+)
+
+# Ranks: "đưa Hà Tĩnh trở thành 1 trong 15 tỉnh … có chỉ số cao nhất về Chính phủ số, kinh tế số".
+RANK = (
+    r"(?:trở thành|nằm trong|thuộc|vào|lọt vào|đứng trong)\s+(?:nhóm\s+|top\s+|tốp\s+)?"
+    r"(?:(?:1|một)\s+trong\s+)?(?:nhóm\s+|top\s+|tốp\s+)?(?P<n>\d{1,2})\s+"
+    r"(?:tỉnh|địa phương)[^.;\n]*?(?:cao nhất|dẫn đầu|tốt nhất|đứng đầu)"
+    r"(?:\s+(?:cả nước\s+)?về\s+(?P<what>[^.;\n]+?))?(?=\s+(?:của|trong)\s+cả nước|[.;\n]|$)"
+)
+RANK_INDICATOR = "xếp hạng {what} trong các tỉnh, thành phố"
+
+# Goal years: "đến năm 2025", "đến hết năm 2024", "giai đoạn 2021 - 2025" (its end), "năm 2024".
+YEARS = (
+    r"giai đoạn\s+\d{4}\s*[-–]\s*(?P<end>\d{4})|"
+    r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<year>(?:19|20)\d{2})"
+)

@@ -1,0 +1,188 @@
+"""Targets: the samples' expected goals, every comparator form, year inheritance, and the
+results and policy parameters that must never come out as goals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.record import Document
+from extract import targets
+from extract.targets import find_targets
+
+SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+YEARS = {
+    "news_haiduong_2023": "2023-05-13",
+    "news_hatinh_2021": "2021-05-28",
+    "qd_nghean_example": "2022-10-18",
+}
+FIELDS = ("comparator", "value", "unit", "year")
+
+
+def _sample(name: str) -> tuple[Document, dict]:
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    return Document(source=name, text=text, published_at=YEARS[name]), expected
+
+
+@pytest.mark.parametrize("name", sorted(YEARS))
+def test_samples_match_expected_targets(name: str) -> None:
+    doc, expected = _sample(name)
+    got = targets.apply(doc).targets
+    assert [tuple(getattr(t, f) for f in FIELDS) for t in got] == [
+        tuple(e[f] for f in FIELDS) for e in expected["targets"]
+    ]
+    for t, e in zip(got, expected["targets"], strict=True):
+        assert t.span is not None and doc.text[t.span[0] : t.span[1]] == t.text
+        # the source has the typo "cùa" where the expected record writes "của"
+        assert t.indicator.replace("cùa", "của") == e["indicator"]
+
+
+def test_haiduong_achievements_are_not_targets() -> None:
+    doc, expected = _sample("news_haiduong_2023")
+    assert expected["achievements_not_targets"]
+    assert targets.apply(doc).targets == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator", "value", "value_max"),
+    [
+        ("Đến năm 2025, tỷ lệ hộ dùng cáp quang đạt tối thiểu 80%.", ">=", 80, None),
+        ("Đến năm 2025, tỷ lệ hộ dùng cáp quang đạt ít nhất 80%.", ">=", 80, None),
+        ("Đến năm 2025, tỷ lệ hộ dùng cáp quang đạt 80% trở lên.", ">=", 80, None),
+        ("Đến năm 2025, tỷ lệ hộ dùng cáp quang không thấp hơn 80%.", ">=", 80, None),
+        ("Đến năm 2025, tỷ lệ hộ dùng cáp quang đạt trên 80%.", ">", 80, None),
+        ("Đến năm 2025, tỷ lệ hộ dùng cáp quang đạt hơn 80%.", ">", 80, None),
+        ("Đến năm 2025, tỷ lệ nợ xấu không quá 3%.", "<=", 3, None),
+        ("Đến năm 2025, tỷ lệ nợ xấu tối đa 3%.", "<=", 3, None),
+        ("Đến năm 2025, tỷ lệ nợ xấu không vượt quá 3%.", "<=", 3, None),
+        ("Đến năm 2025, tỷ lệ hộ nghèo giảm còn dưới 2%.", "<", 2, None),
+        ("Đến năm 2025, kinh tế số chiếm từ 25% đến 30% GRDP.", "range", 25, 30),
+        ("Đến năm 2025, kinh tế số chiếm 25-30% GRDP.", "range", 25, 30),
+        ("Đến năm 2025, kinh tế số chiếm 25 – 30% GRDP.", "range", 25, 30),
+        ("Đến năm 2025, tỷ lệ che phủ rừng đạt 75%.", "=", 75, None),
+        ("Đến năm 2025, tỷ lệ che phủ rừng đạt 12,5%.", "=", 12.5, None),
+        ("Phấn đấu đến năm 2025 có ít nhất 1.946 doanh nghiệp số.", ">=", 1946, None),
+    ],
+)
+def test_comparator_forms(sentence: str, comparator: str, value: float, value_max: float | None) -> None:
+    [t] = find_targets(sentence, 2024)
+    assert (t.comparator, t.value, t.value_max, t.year) == (comparator, value, value_max, 2025)
+
+
+def test_share_of_grdp_keeps_the_samples_convention() -> None:
+    [t] = find_targets("Phấn đấu đến năm 2030, kinh tế số chiếm 30% GRDP.", 2024)
+    assert (t.indicator, t.unit, t.value) == ("kinh tế số chiếm tỷ trọng GRDP", "%", 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Đến năm 2025, thu ngân sách trên địa bàn đạt 20.000 tỷ đồng.", 20000, "tỷ đồng"),
+        ("Đến năm 2025, số doanh nghiệp công nghệ số đạt ít nhất 500 doanh nghiệp.", 500, "doanh nghiệp"),
+        ("Đến năm 2025, đón 2,5 triệu lượt khách.", 2_500_000, "lượt khách"),
+        ("Đến năm 2025, tốc độ tăng trưởng GRDP bình quân 8%/năm.", 8, "%/năm"),
+        ("Đến năm 2025, làm mới 120 km đường giao thông nông thôn.", 120, "km"),
+    ],
+)
+def test_units(sentence: str, value: float, unit: str) -> None:
+    [t] = find_targets(sentence, 2024)
+    assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hiện nay, Hải Dương đã tích hợp được 576 dịch vụ công trực tuyến; phấn đấu tiếp tục.",
+        "Phấn đấu năm 2024, tỷ lệ hồ sơ trực tuyến tăng từ 56% (năm 2022) lên 81%.",
+        "Thực hiện mục tiêu năm 2024, tỷ lệ giải ngân đạt 103% kế hoạch.",
+        "Năm 2023 tỷ lệ che phủ rừng đạt 60%, mục tiêu của kế hoạch.",
+        "Chỉ tiêu tỷ lệ hộ nghèo đạt được 2,5%.",
+        "Đến nay, theo chỉ tiêu, đã có 17 xã đạt chuẩn nông thôn mới.",
+        "Mục tiêu thu hút đầu tư: vốn đăng ký tăng 20% so với cùng kỳ.",
+        "Kết quả thực hiện mục tiêu năm 2023: tỷ lệ hồ sơ trực tuyến đạt 85%.",
+        "Mục tiêu năm 2024: luỹ kế 1.200 doanh nghiệp tham gia sàn thương mại điện tử.",
+    ],
+)
+def test_results_already_achieved_are_rejected(sentence: str) -> None:
+    assert find_targets(sentence, 2024) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phấn đấu năm 2024, hỗ trợ 50% chi phí cho doanh nghiệp chuyển đổi số.",
+        "Mục tiêu năm 2024 giảm 30% phí dịch vụ cho người dân nộp hồ sơ trực tuyến.",
+        "Đến năm 2025, mức hỗ trợ tối đa 50 triệu đồng/doanh nghiệp.",
+        "Mục tiêu: thời hạn giải quyết không quá 15 ngày làm việc.",
+        "Đến năm 2025, tổng kinh phí thực hiện là 120 tỷ đồng.",
+        "Phấn đấu đến năm 2025 miễn 100% lệ phí cấp bản sao điện tử.",
+    ],
+)
+def test_policy_parameters_are_rejected(sentence: str) -> None:
+    assert find_targets(sentence, 2024) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hải Dương đang cung cấp 1.946 dịch vụ công trực tuyến.",  # no goal context at all
+        "100% văn bản chỉ đạo điều hành được trao đổi qua môi trường mạng.",
+        "Theo Quyết định số 1085/QĐ-UBND ngày 24/5/2021, đến năm 2025 hoàn thành.",
+        "Phấn đấu có dịch vụ công trực tuyến mức độ 4 toàn hệ thống 3 cấp.",
+    ],
+)
+def test_figures_without_a_goal_or_unit_are_not_targets(sentence: str) -> None:
+    assert find_targets(sentence, 2024) == []
+
+
+PLAN = """KẾ HOẠCH
+Chuyển đổi số năm 2024
+I. MỤC TIÊU
+1. Mục tiêu chung
+Xây dựng chính quyền số.
+2. Mục tiêu cụ thể đến hết năm 2024
+a) 100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình;
+b) Tỷ lệ hồ sơ giải quyết trực tuyến đạt tối thiểu 50%;
+- Tỷ lệ người dân có tài khoản định danh điện tử đạt 70%.
+II. NHIỆM VỤ
+1. Hoàn thành 100% hồ sơ số hóa.
+2. Cung cấp 30 dịch vụ mới cho 15 xã."""
+
+
+def test_year_inherited_from_heading_across_the_list_and_closed_by_the_next_heading() -> None:
+    got = find_targets(PLAN, 2024)
+    assert [(t.value, t.comparator, t.year) for t in got] == [
+        (100, "=", 2024), (50, ">=", 2024), (70, "=", 2024)]
+    assert got[0].indicator == "thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình"
+    assert got[0].text.startswith("100% thủ tục")
+
+
+def test_list_intro_with_colon_scopes_only_its_items() -> None:
+    text = ("Phấn đấu đến năm 2026:\n- Tỷ lệ xã có điểm phục vụ đạt 90%;\n- 60% hộ dùng ví điện tử.\n"
+            "Năm nay tỉnh có 40% hộ dùng ví điện tử.")
+    got = find_targets(text, 2024)
+    assert [(t.value, t.year) for t in got] == [(90, 2026), (60, 2026)]
+
+
+def test_repeated_goal_in_a_news_page_is_one_target() -> None:
+    s = "Tỉnh đặt mục tiêu đến năm 2030 trở thành 1 trong 10 tỉnh có chỉ số cao nhất về kinh tế số.\n"
+    [t] = find_targets(s + s, 2021)
+    assert (t.comparator, t.value, t.unit, t.year) == ("<=", 10, "hạng", 2030)
+
+
+def test_tone_mark_variants_are_read_alike() -> None:
+    old = find_targets("Đến năm 2025, tỷ lệ hộ được hỗ trợ số hóa… đạt tối thiểu 80%.", 2024)
+    assert old == []  # "hỗ trợ" in the indicator makes it a policy clause either way
+    a = find_targets("Đến năm 2025, tỷ lệ xã hoàn thành số hoá đạt tối thiểu 80%.", 2024)
+    b = find_targets("Đến năm 2025, tỷ lệ xã hoàn thành số hóa đạt tối thiểu 80%.", 2024)
+    assert [(t.comparator, t.value) for t in a] == [(t.comparator, t.value) for t in b] == [(">=", 80)]
+
+
+def test_span_points_at_the_clause() -> None:
+    text = "Mở đầu. Phấn đấu đến năm 2025 tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%, kinh tế số chiếm 20% GRDP"
+    got = find_targets(text, 2022)
+    assert [text[t.span[0] : t.span[1]] for t in got] == [
+        "tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%", "kinh tế số chiếm 20% GRDP"]
