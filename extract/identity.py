@@ -1,9 +1,324 @@
-"""Placeholder stage until the extraction work lands: returns the record unchanged."""
+"""A formal document's own identity from its header: number, date, issuer, province, kind,
+title; and the helpers the other extractors share to read numbers and organisation names.
+
+Headers come in many shapes: two columns interleaved line by line, markdown residue
+(``**``, ``|``) from saved web pages, names broken over lines, OCR variants of ``Số:``. All
+matching runs on ``plain(text)``, a same-length copy with that residue blanked, so every span
+found is a span of ``doc.text``.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from core.record import Document
+from core.textnorm import match_form
+from extract.dates import find_dates, to_date
+from extract.patterns import doctypes as T
+from extract.patterns import issuers as I
+
+_MARKUP = re.compile(r"[*|#_\\]")
+_UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
+# A document number: 1085/QĐ-UBND, 12/2021/NQ-HĐND, 2536 /QĐ-UBND, 210/TTr-STTTT, 72/2025/QH15.
+NUMBER = (
+    rf"(?P<n>\d{{1,6}})\s?(?:/\s?(?P<y>(?:19|20)\d{{2}})\s?)?/\s?"
+    rf"(?P<code>[{_UP}][A-Za-zĐđ]{{0,7}}\d{{0,2}}"
+    # further segments: -UBND, -TTg, -V.I; spaced hyphens only before upper-case codes
+    rf"(?:-[{_UP}0-9](?:[\w&.]*[\w&])?|\s?-\s?[{_UP}0-9][{_UP}0-9&]*)*)"
+)
+NUMBER_RX = re.compile(rf"(?<![\w/]){NUMBER}(?![\w/])")
+# "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ).
+_SO = re.compile(rf"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*{NUMBER}(?![\w/])")
+_MOTTO = re.compile("|".join(I.MOTTO), re.IGNORECASE)
+_LETTER = re.compile(T.LETTER_MARK, re.IGNORECASE)
+_TITLE_LINE = re.compile(
+    r"^[ \t]*(" + "|".join(re.escape(w) for w, _ in T.TITLE_WORDS) + r")[ \t]*$", re.MULTILINE
+)
+
+
+def _spaced(words: str) -> str:
+    """A multi-word name as a pattern that lets line breaks fall between its words."""
+    return r"\s+".join(re.escape(w) for w in words.split())
+
+
+_LEVEL = "|".join(_spaced(k) for k in sorted(I.LEVELS, key=len, reverse=True))
+_LOCAL = re.compile(
+    r"(?P<body>" + "|".join(_spaced(k) for k in I.LOCAL_BODIES) + rf")\s+(?P<level>{_LEVEL})\s+"
+    rf"(?P<name>[{_UP}][^\n]*(?:\n[{_UP}][^\n]*)?)"
+)
+_NATIONAL = re.compile(r"(?<!\w)(" + "|".join(_spaced(k) for k in I.NATIONAL_BODIES) + r")(?!\w)")
+_ORG = re.compile(
+    r"^[ \t]*(?P<org>(?:" + "|".join(re.escape(h) for h in sorted(I.ORG_HEADS, key=len, reverse=True))
+    + rf")\s+[{_UP}][{_UP}, \-–&]*[{_UP}])[ \t]*$",
+    re.MULTILINE,
+)
+_PROVINCE_FORMS = sorted(
+    [(match_form(p), p) for p in I.PROVINCES] + [(match_form(a), p) for a, p in I.PROVINCE_ALIASES.items()],
+    key=lambda x: -len(x[0]),
+)
+_PROVINCE_RX = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(f) for f, _ in _PROVINCE_FORMS) + r")(?!\w)"
+)
+_PROVINCE_OF = dict(_PROVINCE_FORMS)
+# A news dateline near the top: "02:21 28/05/2021", "Thứ bảy, 13/05/2023 14:44".
+_DATELINE = re.compile(
+    r"(?:\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}"
+    r"|(?:Thứ\s+\w+|Chủ\s+nhật),\s*\d{1,2}/\d{1,2}/\d{4})",
+    re.IGNORECASE,
+)
+_TITLE_STOP = re.compile(
+    r"^\s*(?:Căn cứ|Kính gửi|Xét |Theo đề nghị|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|"
+    r"Thực hiện|Điều 1|I\.|1\.)",
+    re.IGNORECASE,
+)
+
+
+def plain(text: str) -> str:
+    """``text`` with markdown/table residue blanked; same length, so spans carry over."""
+    return _MARKUP.sub(" ", text)
+
+
+def canonical_number(raw: str) -> str:
+    """``2536 /qd-ubnd`` → ``2536/QĐ-UBND``: no spaces, upper case, Đ restored, ``TTr`` kept."""
+    parts = re.sub(r"\s+", "", raw).split("/")
+    code = parts[-1].replace("–", "-")
+    segs = []
+    for seg in code.split("-"):
+        up = seg.upper()
+        base = up.rstrip("0123456789")
+        fixed = T.ASCII_CODES.get(base)
+        segs.append(fixed + up[len(base):] if fixed else up)
+    return "/".join([*parts[:-1], "-".join(segs)])
+
+
+def _code_segments(number: str) -> list[str]:
+    return [s.rstrip("0123456789").upper() for s in number.rsplit("/", 1)[-1].split("-")]
+
+
+def type_of_number(number: str) -> str | None:
+    """The document type a number's type code names (``QĐ`` → Quyết định), if any."""
+    segs = _code_segments(number)
+    if "-".join(segs[:2]) in T.TYPE_CODES:
+        return T.TYPE_CODES["-".join(segs[:2])]
+    return T.TYPE_CODES.get(segs[0]) if segs and segs[0] else None
+
+
+def issuer_of_number(number: str) -> str | None:
+    """The issuing body a number's issuer code names (``TTg`` → Thủ tướng Chính phủ), if any."""
+    segs = _code_segments(number)
+    for seg in reversed((segs[1:] or segs) if type_of_number(number) else segs):
+        if seg in I.ISSUER_CODES:
+            return I.ISSUER_CODES[seg]
+    return None
+
+
+def find_province(s: str) -> tuple[str, int] | None:
+    """The first province named in ``s`` (canonical name) and its offset."""
+    m = _PROVINCE_RX.search(match_form(s))
+    return (_PROVINCE_OF[m.group(1)], m.start()) if m else None
+
+
+_KEEP_UPPER = set(I.LOCAL_BODIES.values())
+_LEVEL_WORDS = {w for level in I.LEVELS.values() for w in level.split()}
+
+
+def org_case(caps: str) -> str:
+    """``SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`` → ``Sở Văn hóa, Thể thao và Du lịch``.
+
+    Vietnamese capitalises the first word of a body's name and of each part joined by ``và`` or
+    a comma; level words stay lower case; provinces keep their own spelling.
+    """
+    words = " ".join(caps.replace("–", "-").split()).split(" ")
+    head = next((h for h in I.ORG_HEADS if caps.upper().startswith(h + " ")), "")
+    out: list[str] = [w.capitalize() if i == 0 else w.lower() for i, w in enumerate(head.split())]
+    words = words[len(out):]
+    cap_next = True
+    for word in words:
+        if word in _KEEP_UPPER:
+            out.append(word)
+            cap_next = False
+            continue
+        w = word.lower()
+        if w in _LEVEL_WORDS and out:
+            out.append(w)
+            cap_next = False
+            continue
+        if w in ("và", "-"):
+            out.append(w)
+            cap_next = True
+            continue
+        out.append(w[:1].upper() + w[1:] if cap_next else w)
+        cap_next = w.endswith(",") or (len(out) == 1 and not head)
+    name = " ".join(out)
+    for code_name in (*I.ISSUER_CODES.values(), *I.NATIONAL_BODIES.values()):
+        if match_form(code_name) == match_form(name):
+            return code_name
+    return _recapitalise_places(name)
+
+
+def _recapitalise_places(s: str) -> str:
+    low = match_form(s)
+    for m in list(_PROVINCE_RX.finditer(low))[::-1]:
+        s = s[: m.start()] + _PROVINCE_OF[m.group(1)] + s[m.end():]
+    return s
+
+
+def _local_body(m: re.Match[str]) -> tuple[str, str | None]:
+    """Issuer and province of a ``ỦY BAN NHÂN DÂN / TỈNH X`` match."""
+    body = I.LOCAL_BODIES[" ".join(m.group("body").split())]
+    level = I.LEVELS[" ".join(m.group("level").split())]
+    tail = " ".join(m.group("name").split())
+    prov = find_province(tail)
+    at_start = bool(prov and prov[1] == 0)
+    # A district or commune keeps its own name (title case), read up to the line end.
+    name = prov[0] if prov and at_start else org_case(m.group("name").split("\n")[0]).title()
+    province = name if level in ("tỉnh", "thành phố") and at_start else None
+    return f"{body} {level} {name}", province
+
+
+def _header_end(view: str) -> int:
+    """Where the header ends: the first title line (QUYẾT ĐỊNH …) or ``Căn cứ``/``Kính gửi``."""
+    m = _TITLE_LINE.search(view, 0, 4000)
+    stop = re.search(r"Căn cứ|Kính\s+gửi|Điều\s+1\b", view[:6000])
+    ends = [x for x in (m.start() if m else None, stop.start() if stop else None) if x is not None]
+    return min(ends) if ends else min(len(view), 1500)
+
+
+def _issuer(header: str, before: int) -> tuple[str | None, str | None]:
+    """The issuing body: the last body named above the number (the parent comes first)."""
+    head = _MOTTO.sub(lambda m: " " * len(m.group(0)), header[:before])
+    found: list[tuple[int, str, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    locality: str | None = None  # "tỉnh Nghệ An" of a parent UBND line, for a Sở below it
+    for m in _LOCAL.finditer(head):
+        issuer, prov = _local_body(m)
+        found.append((m.start(), issuer, prov))
+        taken.append(m.span())
+        locality = issuer.split(" ", 1)[1]
+    for m in _NATIONAL.finditer(head):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append((m.start(), I.NATIONAL_BODIES[" ".join(m.group(1).split())], None))
+            taken.append(m.span())
+    for m in _ORG.finditer(head):
+        if any(s <= m.start("org") < e for s, e in taken):
+            continue
+        name = org_case(m.group("org"))
+        prov = find_province(name)
+        if prov is None and locality and name.startswith("Sở "):
+            name = f"{name} {locality}"
+        found.append((m.start("org"), name, prov[0] if prov else None))
+    if not found:
+        return None, None
+    found.sort()
+    _, issuer, province = found[-1]
+    if province is None:
+        province = next((p for _, _, p in reversed(found) if p), None)
+    return issuer, province
+
+
+def _title_after(view: str, text: str, start: int) -> str | None:
+    lines: list[str] = []
+    pos = start
+    for raw in view[start:start + 1200].split("\n"):
+        line = raw.strip()
+        pos += len(raw) + 1
+        if not line:
+            if lines:
+                break
+            continue
+        if _TITLE_STOP.match(line) or re.search(r",\s*ngày\s", line) or line.startswith("Số"):
+            break
+        if set(line) <= set("-–—=. "):
+            continue
+        lines.append(line)
+    title = " ".join(" ".join(lines).split()).strip(" :;")
+    if not title:
+        return None
+    if title.upper() == title:
+        title = _recapitalise_places(title[:1] + title[1:].lower())
+    return title[:400]
+
+
+def _kind_from(type_name: str | None, number: str | None, letter: bool) -> str | None:
+    if type_name:
+        return T.TYPE_KIND.get(type_name, "other")
+    if letter:
+        return "official_letter"
+    if number:
+        t = type_of_number(number)
+        return T.TYPE_KIND.get(t, "other") if t else "official_letter"
+    return None
+
+
+def _headline(text: str, dateline: int) -> str | None:
+    """A news page's headline: the last line above its dateline (the first line without one),
+    skipping the site's ticker rows of ``|``-separated links."""
+    lines = [ln.strip() for ln in text[:dateline].split("\n") if ln.strip() and "|" not in ln]
+    if dateline == len(text):
+        lines = lines[:1]
+    return lines[-1][:300] if lines else None
+
+
+def _news_province(text: str) -> str | None:
+    counts = Counter(_PROVINCE_OF[m.group(1)] for m in _PROVINCE_RX.finditer(match_form(text)))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def apply(doc: Document) -> Document:
-    return doc
+    text = doc.text
+    view = plain(text)
+    end = _header_end(view)
+    header = view[:end]
+    so = _SO.search(header) or _SO.search(view[:3000])
+    number = canonical_number(so.group(0)[so.start("n") - so.start():]) if so else None
+    title_m = _TITLE_LINE.search(view, 0, 4000)
+    type_name = dict(T.TITLE_WORDS)[title_m.group(1)] if title_m else None
+    letter = bool(_LETTER.search(header))
+    formal = bool(number or (title_m and title_m.start() < 2500) or letter)
+    updates: dict[str, object] = {}
+
+    dl = _DATELINE.search(text[:1500])
+    if doc.published_at is None and dl and (dates := find_dates(dl.group(0))):
+        updates["published_at"] = dates[0].value
+
+    if not formal or doc.kind == "news":
+        updates.update(kind="news", number=None, issued_on=None, issuer=None)
+        updates["province"] = doc.province or _news_province(text)
+        if not doc.title:
+            updates["title"] = _headline(text, dl.start() if dl else len(text))
+        return doc.model_copy(update=updates)
+
+    issuer, province = _issuer(view, so.start() if so and so.start() < end else end)
+    date_zone = view[so.end() if so else 0 : end + 200]
+    issued = next((d for d in find_dates(date_zone, to_date(doc.published_at)) if d.precision == "day"
+                   and not d.partial), None)
+    issued_on = issued.value if issued else _blank_day(date_zone)
+    if province is None:
+        place = re.search(r"([^\n,]{2,30}),\s*ngày", date_zone)
+        prov = find_province(place.group(1)) if place else None
+        province = prov[0] if prov else None
+    title = doc.title
+    if title_m:
+        title = _title_after(view, text, title_m.end()) or title
+    elif letter and (v := _LETTER.search(header)):
+        title = _title_after(view, text, v.start()) or title
+    updates.update(
+        number=number,
+        issued_on=issued_on,
+        issuer=issuer,
+        province=province or doc.province,
+        kind=_kind_from(type_name, number, letter) or doc.kind,
+        title=title,
+    )
+    return doc.model_copy(update=updates)
+
+
+_BLANK_DAY = re.compile(r"ngày\s*[.…_ ]*\s*tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _blank_day(zone: str) -> str | None:
+    """``ngày … tháng 12 năm 2025`` (day left blank for a handwritten date) → ``2025-12``."""
+    m = _BLANK_DAY.search(zone)
+    return f"{m.group(2)}-{int(m.group(1)):02d}" if m and 1 <= int(m.group(1)) <= 12 else None

@@ -1,0 +1,123 @@
+"""Document types: their names, their codes in a document number, and the record ``kind``.
+
+A Vietnamese document number is ``NUMBER[/YEAR]/TYPE-ISSUER`` (``1085/QĐ-UBND``,
+``12/2021/NQ-HĐND``, ``210/TTr-STTTT``); an official letter (công văn) has no type code:
+``4001/UBND-ĐT``, ``5348/CT-CS``. The type code tells the type, the issuer code the level.
+"""
+
+from __future__ import annotations
+
+# Type name (as written in running text) → record kind (SPEC §2 ``kind``).
+TYPE_KIND: dict[str, str] = {
+    "Quyết định": "decision",
+    "Nghị quyết": "resolution",
+    "Kế hoạch": "plan",
+    "Công văn": "official_letter",
+    "Văn bản": "official_letter",
+    "Báo cáo": "report",
+    "Nghị định": "other",
+    "Thông tư": "other",
+    "Thông tư liên tịch": "other",
+    "Chỉ thị": "other",
+    "Thông báo": "other",
+    "Tờ trình": "other",
+    "Công điện": "other",
+    "Hướng dẫn": "other",
+    "Chương trình": "plan",
+    "Đề án": "other",
+    "Luật": "other",
+    "Bộ luật": "other",
+    "Pháp lệnh": "other",
+    "Hiến pháp": "other",
+    "Quy chế": "other",
+    "Quy định": "other",
+    "Kết luận": "other",
+}
+
+# Type code in a number → type name. Upper-case keys; ``TTr`` is written with a small r.
+TYPE_CODES: dict[str, str] = {
+    "QĐ": "Quyết định",
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "CT": "Chỉ thị",
+    "KH": "Kế hoạch",
+    "BC": "Báo cáo",
+    "TB": "Thông báo",
+    "TTR": "Tờ trình",
+    "CĐ": "Công điện",
+    "HD": "Hướng dẫn",
+    "CTR": "Chương trình",
+    "ĐA": "Đề án",
+    "QH": "Luật",  # 72/2025/QH15: a law passed by the National Assembly of the 15th term
+    "PL": "Pháp lệnh",
+    "KL": "Kết luận",
+    "QC": "Quy chế",
+    "L-CTN": "Luật",  # promulgation order of a law by the President
+}
+
+# Codes typed without Đ (ASCII keyboards, OCR), or upper-cased, → the canonical code.
+# Keys are upper case. Two codes keep a small letter by convention: TTg (Thủ tướng), TTr (tờ trình).
+ASCII_CODES: dict[str, str] = {
+    "TTG": "TTg",
+    "QD": "QĐ",
+    "ND": "NĐ",
+    "HDND": "HĐND",
+    "CD": "CĐ",
+    "DA": "ĐA",
+    "BGDDT": "BGDĐT",
+    "BKHDT": "BKHĐT",
+    "SGDDT": "SGDĐT",
+    "SKHDT": "SKHĐT",
+    "TTR": "TTr",
+}
+
+# Title words that head a formal document (upper case, on their own line) → type name.
+# Longest first so ``THÔNG TƯ LIÊN TỊCH`` wins over ``THÔNG TƯ``.
+TITLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"),
+    ("QUYẾT ĐỊNH", "Quyết định"),
+    ("NGHỊ QUYẾT", "Nghị quyết"),
+    ("NGHỊ ĐỊNH", "Nghị định"),
+    ("THÔNG TƯ", "Thông tư"),
+    ("KẾ HOẠCH", "Kế hoạch"),
+    ("CHỈ THỊ", "Chỉ thị"),
+    ("BÁO CÁO", "Báo cáo"),
+    ("THÔNG BÁO", "Thông báo"),
+    ("TỜ TRÌNH", "Tờ trình"),
+    ("CÔNG ĐIỆN", "Công điện"),
+    ("CÔNG VĂN", "Công văn"),
+    ("HƯỚNG DẪN", "Hướng dẫn"),
+    ("CHƯƠNG TRÌNH", "Chương trình"),
+    ("ĐỀ ÁN", "Đề án"),
+    ("KẾT LUẬN", "Kết luận"),
+)
+
+# Type names that introduce a cited document in running text ("Căn cứ Quyết định số …").
+# Longest first; matched case-insensitively.
+CITED_TYPES: tuple[str, ...] = (
+    "Thông tư liên tịch",
+    "Quyết định",
+    "Nghị quyết",
+    "Nghị định",
+    "Thông tư",
+    "Kế hoạch",
+    "Chỉ thị",
+    "Công văn",
+    "Văn bản",
+    "Báo cáo",
+    "Thông báo",
+    "Tờ trình",
+    "Công điện",
+    "Hướng dẫn",
+    "Chương trình",
+    "Kết luận",
+    "Đề án",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+)
+
+# Marks of an official letter in its header: "V/v thuế suất thuế GTGT" (về việc).
+LETTER_MARK = r"\bV/v\b"
