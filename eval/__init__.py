@@ -1,0 +1,1 @@
+"""Quality evaluations: gold set, silver labels, search; run together by ``eval.run``."""
