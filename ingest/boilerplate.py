@@ -26,7 +26,8 @@ def _whole(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-_DROP = _whole(phrases.DROP_LINE)
+_DROP = _whole(phrases.DROP_LINE + phrases.NAV_LINE)
+_MENU = re.compile(phrases.MENU_SEPARATOR)
 _ZONE = _whole(phrases.ZONE_START)
 _CUT = _whole(phrases.CUT_TO_END)
 _TICKER = re.compile(phrases.TICKER_SEPARATOR)
@@ -61,6 +62,14 @@ def is_ticker(line: str) -> bool:
     )
 
 
+def is_menu(line: str) -> bool:
+    """A menu or breadcrumb line: ``Trang chủ » Tin tức``, ``TRANG CHỦ | GIỚI THIỆU | …``."""
+    items = [i.strip() for i in _MENU.split(clean(line)) if i.strip(" |»›>/")]
+    return len(items) >= phrases.MENU_MIN_ITEMS and all(
+        len(i.split()) <= phrases.MENU_MAX_WORDS and not any(c.isdigit() for c in i) for i in items
+    )
+
+
 def _matches(pattern: re.Pattern[str], line: str) -> bool:
     key = _key(line)
     return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(pattern.fullmatch(key))
@@ -87,7 +96,7 @@ def strip(lines: Sequence[str]) -> list[str]:
         if _matches(_ZONE, line):
             in_zone = True
             continue
-        if is_furniture(line) or (i < first_paragraph and is_ticker(line)):
+        if is_furniture(line) or (i < first_paragraph and (is_ticker(line) or is_menu(line))):
             continue
         out.append(line)
     while out and not out[-1].strip():

@@ -1,1 +1,1 @@
-"""Vietnamese page-furniture phrases and datelines used by the ingest readers, kept as data."""
+"""Vietnamese patterns of the ingest stage (page furniture, datelines, site layouts, …), as data."""

@@ -32,6 +32,12 @@ DROP_LINE: list[str] = [
     r"(đánh giá|bình chọn)\s*:?\s*[\d.,/\s]*",
 ]
 
+# Site navigation entries, dropped when alone on a line.
+NAV_LINE: list[str] = [
+    r"(trang chủ|giới thiệu|liên hệ|tin tức|tin tức - sự kiện|đăng nhập|đăng ký|tìm kiếm|sơ đồ (trang|site)"
+    r"|english|tiếng việt|hỏi đáp|thư viện|rss)",
+]
+
 # A heading that opens a zone of furniture: the heading and the short lines after it (related
 # headlines, menus) go, until a real paragraph comes back.
 ZONE_START: list[str] = [
@@ -56,6 +62,11 @@ CUT_TO_END: list[str] = [
     r"(chịu trách nhiệm( nội dung| chính)?|tổng biên tập|giấy phép( số)?)\s*:.*",
     r"cổng thông tin điện tử của các đơn vị.*",
 ]
+
+# Menus and breadcrumbs: several short items separated by these, before the article starts.
+MENU_SEPARATOR = r"\s+[|»›>/]\s+"
+MENU_MIN_ITEMS = 2
+MENU_MAX_WORDS = 4  # a menu item is a label of a few words, without digits
 
 # Lines listing several headlines separated by "|" (a ticker), dropped before the article starts.
 TICKER_SEPARATOR = r"\s+\|\s+"

@@ -22,3 +22,19 @@ FORMS: list[str] = [
 
 # How many lines from the top of the page a dateline is looked for.
 SEARCH_LINES = 25
+
+# Where pages declare their publication date (ISO 8601 values); first match wins. Generic
+# date guessers (htmldate) are not used: on portals they read "© 2024" as 2024-01-01.
+META_XPATHS: list[str] = [
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@property='og:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate']/@content",
+    "//meta[@name='publishdate']/@content",
+    "//meta[@name='publish-date']/@content",
+    "//meta[translate(@name, 'DCATEISU', 'dcateisu')='dc.date.issued']/@content",
+    "//meta[translate(@name, 'DCATE', 'dcate')='dc.date']/@content",
+    "//time[@pubdate]/@datetime",
+]
+ISO_DATE = r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
