@@ -54,6 +54,7 @@ _ORG = re.compile(
     + rf")\s+[{_UP}][{_UP}, \-–&]*[{_UP}])[ \t]*$",
     re.MULTILINE,
 )
+_CAPS_LINE = re.compile(rf"[ \t]*([{_UP}][{_UP}, \-–&]*[{_UP}])[ \t]*$", re.MULTILINE)
 _PROVINCE_FORMS = sorted(
     [(match_form(p), p) for p in I.PROVINCES] + [(match_form(a), p) for a, p in I.PROVINCE_ALIASES.items()],
     key=lambda x: -len(x[0]),
@@ -186,6 +187,20 @@ def _header_end(view: str) -> int:
     return min(ends) if ends else min(len(view), 1500)
 
 
+def _org_name(m: re.Match[str], head: str) -> str:
+    """An organisation line, joined with the next caps line when the name runs on
+    ("BỘ KHOA HỌC VÀ / CÔNG NGHỆ", "BỘ VĂN HÓA, THỂ / THAO VÀ DU LỊCH")."""
+    name = org_case(m.group("org"))
+    nxt = _CAPS_LINE.match(head, m.end() + 1)
+    if nxt is None:
+        return name
+    joined = org_case(f"{m.group('org')} {nxt.group(1)}")
+    known = any(match_form(joined) == match_form(v) for v in I.ISSUER_CODES.values())
+    if known or m.group("org").rstrip().endswith(("VÀ", ",", "-")):
+        return joined
+    return name
+
+
 def _issuer(header: str, before: int) -> tuple[str | None, str | None]:
     """The issuing body: the last body named above the number (the parent comes first)."""
     head = _MOTTO.sub(lambda m: " " * len(m.group(0)), header[:before])
@@ -204,7 +219,7 @@ def _issuer(header: str, before: int) -> tuple[str | None, str | None]:
     for m in _ORG.finditer(head):
         if any(s <= m.start("org") < e for s, e in taken):
             continue
-        name = org_case(m.group("org"))
+        name = _org_name(m, head)
         prov = find_province(name)
         if prov is None and locality and name.startswith("Sở "):
             name = f"{name} {locality}"

@@ -108,7 +108,9 @@ NATIONAL_BODIES: dict[str, str] = {
 
 # Words of ministry and department names that keep a capital letter in the record form
 # ("Bộ Tài chính", "Sở Thông tin và Truyền thông"): each capitalised word after Bộ/Sở/Cục.
-ORG_HEADS: tuple[str, ...] = ("BỘ", "SỞ", "CỤC", "TỔNG CỤC", "VỤ", "BAN", "THUẾ", "CHI CỤC", "VĂN PHÒNG")
+ORG_HEADS: tuple[str, ...] = (
+    "BỘ", "SỞ", "CỤC", "TỔNG CỤC", "VỤ", "BAN", "THUẾ", "CHI CỤC", "VĂN PHÒNG", "TRUNG TÂM", "HẢI QUAN",
+)  # fmt: skip
 
 # Issuer codes in a document number (after the type code) → issuing body.
 # ``UBND``/``HĐND`` are left to the context (which province), so they are not here.
@@ -180,6 +182,8 @@ TITLES: tuple[tuple[str, str], ...] = (
     ("CỤC TRƯỞNG", "Cục trưởng"),
     ("PHÓ VỤ TRƯỞNG", "Phó Vụ trưởng"),
     ("VỤ TRƯỞNG", "Vụ trưởng"),
+    ("PHÓ CHỦ NHIỆM", "Phó Chủ nhiệm"),
+    ("CHỦ NHIỆM", "Chủ nhiệm"),
     ("PHÓ TRƯỞNG BAN", "Phó Trưởng ban"),
     ("TRƯỞNG BAN", "Trưởng ban"),
     ("PHÓ TRƯỞNG", "Phó Trưởng"),
@@ -193,6 +197,10 @@ TITLES: tuple[tuple[str, str], ...] = (
     ("THỐNG ĐỐC", "Thống đốc"),
     ("PHÓ THỐNG ĐỐC", "Phó Thống đốc"),
 )
+
+# Titles held by the head of a people's committee or council: completed with that body
+# ("Chủ tịch UBND tỉnh Nghệ An"); other titles are completed only with a body they can head.
+COUNCIL_TITLES: tuple[str, ...] = ("Chủ tịch", "Phó Chủ tịch")
 
 # Prefixes of a signature block: on behalf of (thay mặt), deputising (ký thay), by
 # authorisation (thừa ủy quyền, thừa lệnh), acting (quyền).
