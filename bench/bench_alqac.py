@@ -1,0 +1,265 @@
+"""ALQAC 2023 retrieval benchmark: BM25 alone, dense alone and hybrid, in one run.
+
+Each corpus is indexed article by article (one passage per article, the law name and article
+number in front, truncated to the model's 512 tokens). Questions with their relevant articles
+give recall@1/5/10 and MRR@10. The fusion constant is tuned on the *train* questions only and
+then applied to the test questions.
+
+Embedding ~3k unique articles takes ~20 min on two cores, so passage vectors are cached in
+``bench/out/`` by text hash and the run resumes where it stopped.
+
+    .venv/bin/python bench/bench_alqac.py                 # both corpora, all three modes
+    .venv/bin/python bench/bench_alqac.py --embed-only    # fill the cache (run in background)
+    .venv/bin/python bench/bench_alqac.py --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.settings import Settings  # noqa: E402
+from search.embedder import Embedder, get_embedder  # noqa: E402
+from search.engine import MIN_DEPTH as DEPTH  # noqa: E402  (candidates per ranking, as the engine)
+from search.hybrid import DENSE_WEIGHT, RRF_K  # noqa: E402
+
+DATA = ROOT / ".." / "shared" / "data" / "alqac2023"
+OUT = ROOT / "bench" / "out"
+KS = (1, 5, 10)
+RRF_K_GRID = (1, 5, 10, 20, 30, 60, 100)
+WEIGHT_GRID = (0.3, 0.5, 0.7, 1.0, 1.5, 2.0)  # weight of the dense list relative to BM25
+
+
+@dataclass
+class Split:
+    """One benchmark: its passages and labelled questions."""
+
+    name: str
+    keys: list[tuple[str, str]]  # (law_id, article_id) per passage
+    texts: list[str]
+    train: list[tuple[str, set[tuple[str, str]]]]
+    test: list[tuple[str, set[tuple[str, str]]]]
+
+
+def _passages(laws: list[dict]) -> tuple[list[tuple[str, str]], list[str]]:
+    keys, texts = [], []
+    for law in laws:
+        for art in law["articles"]:
+            keys.append((law["id"], str(art["id"])))
+            texts.append(f"{law['id']} - Điều {art['id']}. {art['text']}")
+    return keys, texts
+
+
+def _questions(items: list[dict], text_field: str, rel_field: str) -> list[tuple[str, set]]:
+    return [
+        (q[text_field], {(r["law_id"], str(r["article_id"])) for r in q[rel_field]})
+        for q in items
+        if q.get(rel_field)
+    ]
+
+
+def load_splits() -> list[Split]:
+    def read(path: str) -> list[dict]:
+        return json.loads((DATA / path).read_text(encoding="utf-8"))
+
+    k1, t1 = _passages(read("v1/law.json"))
+    k2, t2 = _passages(read("v2/legal_passages.json"))
+    return [
+        Split(
+            "alqac2023-v1",
+            k1,
+            t1,
+            _questions(read("v1/train.json"), "text", "relevant_articles"),
+            _questions(read("v1/private_test.json"), "text", "relevant_articles"),
+        ),
+        Split(
+            "alqac2023-v2",
+            k2,
+            t2,
+            _questions(read("v2/train.json"), "statement", "legal_passages"),
+            _questions(read("v2/test.json"), "statement", "legal_passages"),
+        ),
+    ]
+
+
+class VectorCache:
+    """Passage vectors by sha1 of the exact text embedded; saved after every batch."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        slug = embedder.name.replace("/", "_")
+        self.path = OUT / f"alqac_{slug}.npz"
+        self.vectors: dict[str, np.ndarray] = {}
+        if self.path.exists():
+            data = np.load(self.path)
+            self.vectors = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def save(self) -> None:
+        OUT.mkdir(parents=True, exist_ok=True)
+        keys = np.array(list(self.vectors), dtype="U40")
+        vectors = np.stack(list(self.vectors.values())) if self.vectors else np.zeros((0, 0))
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=keys, vectors=vectors)
+        tmp.replace(self.path)
+
+    def fill(self, embedder: Embedder, texts: list[str], batch: int = 16) -> None:
+        todo = sorted({t for t in texts if self.key(t) not in self.vectors})
+        started = time.perf_counter()
+        for i in range(0, len(todo), batch):
+            part = todo[i : i + batch]
+            for text, vec in zip(part, embedder.embed_passages(part), strict=True):
+                self.vectors[self.key(text)] = vec
+            self.save()
+            done = i + len(part)
+            rate = done / (time.perf_counter() - started)
+            print(f"  embedded {done}/{len(todo)} ({rate:.2f} passages/s)", file=sys.stderr, flush=True)
+
+    def matrix(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.vectors[self.key(t)] for t in texts])
+
+
+def truncated(embedder: Embedder, texts: list[str]) -> list[str]:
+    return [embedder.truncate(t) for t in texts]
+
+
+def metrics(ranked: list[list[int]], relevant: list[set[int]]) -> dict[str, float]:
+    """recall@k: share of relevant articles in the top k, averaged over questions; MRR@10."""
+    out: dict[str, float] = {}
+    for k in KS:
+        out[f"recall@{k}"] = float(
+            np.mean([len(set(r[:k]) & rel) / len(rel) for r, rel in zip(ranked, relevant, strict=True)])
+        )
+    rr = []
+    for r, rel in zip(ranked, relevant, strict=True):
+        rank = next((i for i, idx in enumerate(r[:10]) if idx in rel), None)
+        rr.append(0.0 if rank is None else 1.0 / (rank + 1))
+    out["mrr@10"] = float(np.mean(rr))
+    return {k: round(v, 4) for k, v in out.items()}
+
+
+def _relevant_rows(split: Split, rel: set[tuple[str, str]]) -> set[int]:
+    row = {key: i for i, key in enumerate(split.keys)}
+    return {row[r] for r in rel if r in row}
+
+
+Rankings = dict[str, list[list[int]]]  # mode -> per question, passage rows best first
+
+
+def rank_split(split: Split, embedder: Embedder, vectors: np.ndarray) -> dict[str, Rankings]:
+    """Top-``DEPTH`` passage rows per question, BM25 and dense, for train and test."""
+    import tempfile
+
+    from search.chunking import Chunk
+    from search.lexical import LexicalIndex
+
+    started = time.perf_counter()
+    lexical = LexicalIndex(Path(tempfile.mkdtemp(prefix="alqac-bm25-")))
+    for i, text in enumerate(split.texts):
+        lexical.put(str(i), "", [Chunk(id=f"{i}:0", doc_id=str(i), n=0, text=text, start=0, end=len(text))])
+    lexical.chunks()
+    print(f"{split.name}: BM25 built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    out: dict[str, Rankings] = {}
+    for part, questions in (("train", split.train), ("test", split.test)):
+        texts = [q for q, _ in questions]
+        bm25 = [[int(c.doc_id) for c, _ in lexical.search(q, DEPTH)] for q in texts]
+        sims = embedder.embed_queries(texts) @ vectors.T
+        dense = [list(np.argsort(-row)[:DEPTH]) for row in sims]
+        out[part] = {"bm25": bm25, "dense": [[int(i) for i in r] for r in dense]}
+    return out
+
+
+def fuse(ranked: Rankings, k: float, weight: float) -> list[list[int]]:
+    from search.hybrid import rrf
+
+    out = []
+    for bm25, dense in zip(ranked["bm25"], ranked["dense"], strict=True):
+        scores = rrf([[str(i) for i in bm25], [str(i) for i in dense]], k, (1.0, weight))
+        out.append([int(i) for i, _ in sorted(scores.items(), key=lambda x: -x[1])])
+    return out
+
+
+def tune(train: list[tuple[Rankings, Split]]) -> tuple[float, float]:
+    """The (k, weight) with the best mean of recall@10 and MRR@10 over the train questions."""
+    best, best_score = (RRF_K, DENSE_WEIGHT), -1.0
+    for k in RRF_K_GRID:
+        for w in WEIGHT_GRID:
+            ranked: list[list[int]] = []
+            relevant: list[set[int]] = []
+            for rankings, split in train:
+                ranked += fuse(rankings, k, w)
+                relevant += [_relevant_rows(split, rel) for _, rel in split.train]
+            m = metrics(ranked, relevant)
+            score = (m["recall@10"] + m["mrr@10"]) / 2
+            if score > best_score + 1e-9:
+                best, best_score = (float(k), float(w)), score
+    return best
+
+
+def print_table(report: dict) -> None:
+    print(f"embedder {report['embedder']}; RRF k={report['rrf_k']:g}, dense weight "
+          f"{report['dense_weight']:g} (tuned on train)")
+    for name, split in report["splits"].items():
+        print(f"\n{name}: {split['passages']} passages, {split['test_questions']} test questions")
+        print(f"{'mode':<16}" + "".join(f"{m:>11}" for m in ("recall@1", "recall@5", "recall@10", "mrr@10")))
+        for mode, m in split.items():
+            if isinstance(m, dict):
+                print(f"{mode:<16}" + "".join(f"{m[k]:>11.3f}" for k in ("recall@1", "recall@5", "recall@10",
+                                                                            "mrr@10")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--embed-only", action="store_true", help="only fill the embedding cache")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+
+    settings = Settings()
+    embedder = get_embedder(settings)
+    splits = load_splits()
+    cache = VectorCache(embedder)
+    for split in splits:
+        print(f"{split.name}: {len(split.texts)} passages", file=sys.stderr)
+        cache.fill(embedder, truncated(embedder, split.texts))
+    if args.embed_only:
+        return
+
+    rankings = {}
+    for split in splits:
+        vectors = cache.matrix(truncated(embedder, split.texts))
+        rankings[split.name] = rank_split(split, embedder, vectors)
+    k, weight = tune([(rankings[s.name]["train"], s) for s in splits])
+    report: dict = {"embedder": embedder.name, "rrf_k": k, "dense_weight": weight,
+                    "tuned_on": "train questions of both splits", "splits": {}}
+    for split in splits:
+        test = rankings[split.name]["test"]
+        relevant = [_relevant_rows(split, rel) for _, rel in split.test]
+        report["splits"][split.name] = {
+            "passages": len(split.texts),
+            "test_questions": len(split.test),
+            "bm25": metrics(test["bm25"], relevant),
+            "dense": metrics(test["dense"], relevant),
+            "hybrid": metrics(fuse(test, k, weight), relevant),
+            f"hybrid_default_k{int(RRF_K)}": metrics(fuse(test, RRF_K, DENSE_WEIGHT), relevant),
+        }
+    print_table(report)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "alqac.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

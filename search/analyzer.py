@@ -1,0 +1,67 @@
+"""Vietnamese text → BM25 terms, identical for passages and queries.
+
+Vietnamese words are multi-syllable (``chuyển đổi số``), and users type without diacritics
+(``chuyen doi so``) or in abbreviations (``UBND``). One passage therefore yields:
+- underthesea word-segmented compounds, lower-cased, syllables joined with ``_``;
+- the single syllables of each compound, so a segmentation that differs between query and
+  passage still matches;
+- a diacritic-free shadow of every term (``core.textnorm.fold``, prefixed ``~``), so accent-less
+  queries match;
+- the terms of abbreviation expansions (``UBND`` → ``ủy ban nhân dân``) from
+  ``extract.abbreviations.expand`` when that module is available.
+A query with diacritics matches both the exact and the shadow terms and so outranks an
+accent-less near-miss, which is the order users expect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from core.textnorm import fold, match_form
+
+_WORD = re.compile(r"\w+")
+# Shadow terms live in their own namespace, like a second field: ``~quyet`` never collides with
+# a real accent-less word ``quyet`` typed by a user, and every query term hits both fields.
+SHADOW = "~"
+
+
+@lru_cache(maxsize=1)
+def _expander() -> Callable[[str], str]:
+    """``extract.abbreviations.expand`` if present, else identity (it is written separately)."""
+    try:
+        from extract.abbreviations import expand
+    except ImportError:
+        return lambda text: text
+    return expand
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    from underthesea import word_tokenize
+
+    return word_tokenize
+
+
+def _terms(text: str) -> list[str]:
+    out: list[str] = []
+    for token in _segmenter()(text):
+        parts = _WORD.findall(match_form(token))
+        if not parts:
+            continue  # punctuation
+        if len(parts) > 1:
+            out.append("_".join(parts))
+        out.extend(parts)
+    return out
+
+
+def analyze(text: str) -> list[str]:
+    """BM25 terms of ``text``: compounds, syllables, expansions, and their folded shadows."""
+    terms = _terms(text)
+    expanded = _expander()(text)
+    if expanded != text:
+        extra = Counter(_terms(expanded)) - Counter(terms)
+        terms.extend(extra.elements())
+    return terms + [SHADOW + fold(t) for t in terms]

@@ -1,0 +1,267 @@
+"""Hybrid search over chunked documents: BM25 + Chroma vectors, fused, filtered, cited.
+
+Indexing is incremental and ordered for the user: a document's chunks go into the BM25 store
+first (cheap, and lexical search works right away), then their vectors are computed in
+batches (slow: a few passages per second on two cores) with a progress callback. A document
+whose chunk digest is already in an index is skipped there, so re-running ``index`` on the
+same documents embeds nothing.
+
+The engine sees only ``core.record.Document``; the store and the service layer call it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
+from typing import Literal
+
+import numpy as np
+
+from core.filters import Filters
+from core.record import Document
+from core.settings import Settings
+from search.chunking import Chunk, chunk, chunks_digest
+from search.embedder import Embedder, embedder_name, get_embedder
+from search.hybrid import DENSE_WEIGHT, RRF_K, find_numbers, rrf, rrf_max
+from search.lexical import LexicalIndex, StoredChunk
+from search.response import SearchResponse, SearchResult, highlights
+from search.vector import VectorIndex
+
+Progress = Callable[[int, int, str], None]  # done, total, label
+Mode = Literal["hybrid", "dense", "bm25"]
+
+DOC_BATCH = 200  # documents chunked and stored lexically before their embedding starts
+MIN_DEPTH = 50  # candidates taken from each ranking before fusion
+IN_FILTER_MAX = 2000  # above this many allowed documents, filter dense hits after the query
+
+
+@dataclass
+class IndexStats:
+    documents: int = 0  # documents seen
+    lexical: int = 0  # documents (re)written in the BM25 store
+    embedded: int = 0  # documents whose vectors were (re)computed
+    chunks_embedded: int = 0
+
+
+def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+class SearchEngine:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self._given_embedder = embedder
+        self.lexical = LexicalIndex(settings.data_dir / "bm25")
+
+    # --- lazily opened parts (a BM25-only search never loads the model or opens Chroma) --------
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return self._given_embedder or get_embedder(self.settings)
+
+    @cached_property
+    def vectors(self) -> VectorIndex:
+        name = self._given_embedder.name if self._given_embedder else embedder_name(self.settings)
+        return VectorIndex(self.settings, name)
+
+    @cached_property
+    def _vector_state(self) -> dict[str, tuple[int, str]]:
+        return self.vectors.state()
+
+    # --- indexing ------------------------------------------------------------------------------
+
+    def index(self, docs: Iterable[Document], progress: Progress | None = None) -> IndexStats:
+        stats = IndexStats()
+        done = total = 0
+        for batch in _batches(docs, DOC_BATCH):
+            stats.documents += len(batch)
+            digests = self.lexical.digests()
+            to_embed: list[tuple[str, list[Chunk]]] = []
+            for doc in batch:
+                chunks = chunk(doc, self.settings.chunk_max_chars)
+                digest = chunks_digest(chunks)
+                if digests.get(doc.id) != digest:
+                    self.lexical.put(doc.id, digest, chunks)
+                    stats.lexical += 1
+                if self._vector_state.get(doc.id) != (len(chunks), digest):
+                    to_embed.append((digest, chunks))
+            if stats.lexical:
+                self.lexical.save()
+            total += sum(len(c) for _, c in to_embed)
+            done = self._embed(to_embed, done, total, progress, stats)
+        if progress:
+            progress(done, total, "")
+        return stats
+
+    def _embed(self, docs: list[tuple[str, list[Chunk]]], done: int, total: int,
+               progress: Progress | None, stats: IndexStats) -> int:
+        """Embed chunks in batches across documents; a document's old vectors go first."""
+        if not docs:
+            return done
+        self.vectors.delete_docs([chunks[0].doc_id for _, chunks in docs if chunks])
+        pending = [(c, digest) for digest, chunks in docs for c in chunks]
+        size = max(1, self.settings.embed_batch)
+        for i in range(0, len(pending), size):
+            part = pending[i : i + size]
+            vecs = self.embedder.embed_passages([c.index_text for c, _ in part])
+            self.vectors.add([c for c, _ in part], vecs, [d for _, d in part])
+            done += len(part)
+            stats.chunks_embedded += len(part)
+            if progress:
+                progress(done, total, part[-1][0].doc_id)
+        for digest, chunks in docs:
+            if chunks:
+                self._vector_state[chunks[0].doc_id] = (len(chunks), digest)
+        stats.embedded += len(docs)
+        return done
+
+    def remove(self, doc_ids: Iterable[str]) -> int:
+        ids = list(doc_ids)
+        removed = self.lexical.remove(ids)
+        self.lexical.save()
+        self.vectors.delete_docs(ids)
+        for doc_id in ids:
+            self._vector_state.pop(doc_id, None)
+        return removed
+
+    def reset(self) -> None:
+        self.lexical.clear()
+        self.vectors.reset()
+        self._vector_state.clear()
+
+    def indexed_counts(self) -> dict[str, dict[str, int]]:
+        """Chunks per document in each index, for ``vanban check``."""
+        return {
+            "bm25": self.lexical.counts(),
+            "vectors": {doc_id: n for doc_id, (n, _) in self.vectors.state().items()},
+        }
+
+    def indexed_ids(self) -> dict[str, int]:
+        """Documents complete in both indexes (same chunks in each) → chunk count."""
+        digests = self.lexical.digests()
+        counts = self.lexical.counts()
+        return {
+            doc_id: counts[doc_id]
+            for doc_id, state in self._vector_state.items()
+            if doc_id in digests and state == (counts[doc_id], digests[doc_id])
+        }
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, *, top_k: int = 10, kind: str | None = None, issuer: str | None = None,
+               province: str | None = None, year_from: int | None = None, year_to: int | None = None,
+               per_document: int = 1, mode: Mode = "hybrid") -> SearchResponse:
+        started = time.perf_counter()
+        filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
+        rows = self.lexical.chunks()
+        mask = None if filters.is_empty() else np.array([_passes(filters, c) for c in rows], dtype=bool)
+        depth = max(MIN_DEPTH, top_k * max(per_document, 1) * 4)
+
+        lexical = [] if mode == "dense" else self.lexical.search(query, depth, mask)
+        dense = [] if mode == "bm25" else self._dense(query, depth, rows, mask, filters)
+        if mode == "bm25":
+            ranked = [(c.id, s) for c, s in lexical]
+        elif mode == "dense":
+            ranked = dense
+        else:
+            fused = rrf([[c.id for c, _ in lexical], [cid for cid, _ in dense]], RRF_K, (1.0, DENSE_WEIGHT))
+            top = rrf_max(RRF_K, (1.0, DENSE_WEIGHT))
+            ranked = sorted(((cid, s / top) for cid, s in fused.items()), key=lambda x: -x[1])
+
+        ranked = self._pin_numbers(query, ranked, rows, mask)
+        results = self._results(query, ranked, top_k, per_document)
+        took = (time.perf_counter() - started) * 1000
+        return SearchResponse(query=query, took_ms=round(took, 2), results=results)
+
+    def _dense(self, query: str, depth: int, rows: list[StoredChunk], mask: np.ndarray | None,
+               filters: Filters) -> list[tuple[str, float]]:
+        if not rows:
+            return []
+        where = None
+        allowed: set[str] | None = None
+        if mask is not None:
+            allowed = {c.doc_id for c, ok in zip(rows, mask, strict=True) if ok}
+            if not allowed:
+                return []
+            if len(allowed) <= IN_FILTER_MAX:
+                where = {"doc_id": {"$in": sorted(allowed)}}
+            elif filters.kind:  # still narrow the query; the rest is filtered below
+                where = {"kind": filters.kind}
+        vector = self.embedder.embed_queries([query])[0]
+        hits = self.vectors.query(vector, depth, where)
+        if allowed is not None:
+            hits = [(cid, s) for cid, s in hits if cid.rsplit(":", 1)[0] in allowed]
+        return hits
+
+    def _pin_numbers(self, query: str, ranked: list[tuple[str, float]], rows: list[StoredChunk],
+                     mask: np.ndarray | None) -> list[tuple[str, float]]:
+        """Documents whose number the query names go first (best-ranked chunk, else the first)."""
+        numbers = find_numbers(query)
+        if not numbers:
+            return ranked
+        allowed = None if mask is None else {c.doc_id for c, ok in zip(rows, mask, strict=True) if ok}
+        pinned = [
+            c for c in self.lexical.first_chunks().values()
+            if any(q.matches(str(c.meta.get("number") or "")) for q in numbers)
+            and (allowed is None or c.doc_id in allowed)
+        ]
+        if not pinned:
+            return ranked
+        pinned_docs = {c.doc_id for c in pinned}
+        head: list[tuple[str, float]] = []
+        for cid, _ in ranked:
+            if cid.rsplit(":", 1)[0] in pinned_docs:
+                head.append((cid, 1.0))
+        seen = {cid.rsplit(":", 1)[0] for cid, _ in head}
+        head += [(c.id, 1.0) for c in pinned if c.doc_id not in seen]
+        head_ids = {cid for cid, _ in head}
+        return head + [(cid, s) for cid, s in ranked if cid not in head_ids]
+
+    def _results(self, query: str, ranked: list[tuple[str, float]], top_k: int,
+                 per_document: int) -> list[SearchResult]:
+        out: list[SearchResult] = []
+        per_doc: dict[str, int] = {}
+        for cid, score in ranked:
+            if len(out) >= top_k:
+                break
+            c = self.lexical.get(cid)
+            if c is None:  # vector without a lexical entry: indexes disagree until `check --repair`
+                continue
+            if per_document > 0 and per_doc.get(c.doc_id, 0) >= per_document:
+                continue
+            per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+            m = c.meta
+            out.append(SearchResult(
+                document_id=c.doc_id,
+                source=str(m.get("source", "")),
+                number=_opt(m, "number"),
+                title=_opt(m, "title"),
+                kind=_opt(m, "kind"),
+                issued_on=_opt(m, "issued_on"),
+                issuer=_opt(m, "issuer"),
+                score=round(float(score), 4),
+                passage=c.text,
+                highlights=highlights(c.text, query),
+                section=_opt(m, "section"),
+                span=(int(m["start"]), int(m["end"])),
+                page=int(m["page"]) if "page" in m else None,
+                chunk_id=c.id,
+            ))
+        return out
+
+
+def _opt(meta: dict[str, str | int], key: str) -> str | None:
+    value = meta.get(key)
+    return None if value is None else str(value)
+
+
+def _passes(filters: Filters, c: StoredChunk) -> bool:
+    m = c.meta
+    year = m.get("year")
+    return filters.matches(kind=_opt(m, "kind"), issuer=_opt(m, "issuer"), province=_opt(m, "province"),
+                           year=int(year) if year is not None else None)

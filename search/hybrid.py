@@ -1,0 +1,110 @@
+"""Fusion of the dense and lexical rankings, and pinning of documents named by number.
+
+Reciprocal-rank fusion uses ranks only, so the incomparable scales of BM25 scores and cosine
+similarities never need calibrating; ``RRF_K`` and the dense weight were tuned on the ALQAC
+2023 *train* questions (``bench/bench_alqac.py``).
+
+A query that names a document by its number (``1085/QĐ-UBND``, ``NQ 18/2023/NQ-HĐND``,
+``quyết định 2853``) is a lookup, not a topic search: the documents carrying that number are
+put first whatever their similarity, because a near-miss ranked above the named document is
+the error users notice most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.textnorm import fold
+from search.patterns import NUMBER_LEAD_WORD
+
+RRF_K = 60.0
+DENSE_WEIGHT = 1.0
+
+
+def rrf(rankings: Sequence[Sequence[str]], k: float = RRF_K,
+        weights: Sequence[float] | None = None) -> dict[str, float]:
+    """Σ weight / (k + rank) over the rankings (rank from 1); ids absent from a list get 0."""
+    weights = weights or [1.0] * len(rankings)
+    fused: dict[str, float] = {}
+    for ranking, w in zip(rankings, weights, strict=True):
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + w / (k + rank)
+    return fused
+
+
+def rrf_max(k: float = RRF_K, weights: Sequence[float] = (1.0, 1.0)) -> float:
+    """Best possible fused score (rank 1 everywhere), to report scores in [0, 1]."""
+    return sum(w / (k + 1) for w in weights)
+
+
+@dataclass(frozen=True)
+class NumberQuery:
+    """A document number named in a query, in folded form (``1085``, ``qd-ubnd``, ``2023``)."""
+
+    n: str
+    year: str | None = None
+    code: str | None = None  # full code after the last slash, e.g. "qd-ubnd"
+    type_code: str | None = None  # type code implied by a lead word ("quyết định" → "qd")
+
+    def matches(self, number: str | None) -> bool:
+        if not number:
+            return False
+        parts = [p.strip() for p in fold(number).replace(" ", "").split("/")]
+        if len(parts) < 2 or parts[0].lstrip("0") != self.n.lstrip("0"):
+            return False
+        code = parts[-1]
+        year = parts[1] if len(parts) > 2 else None
+        if self.year and year and self.year != year:
+            return False
+        if self.code:
+            return code == self.code
+        if self.type_code:
+            return code.split("-")[0].rstrip("0123456789") == self.type_code
+        return True
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> dict[str, str | None]:
+    """Folded type names and codes → folded type code; the bare lead word maps to no type."""
+    from extract.patterns.doctypes import TYPE_CODES
+
+    leads: dict[str, str | None] = {fold(NUMBER_LEAD_WORD): None}
+    for code, name in TYPE_CODES.items():
+        leads.setdefault(fold(name), fold(code))
+        leads.setdefault(fold(code), fold(code))
+    return leads
+
+
+@lru_cache(maxsize=1)
+def _number_rx() -> re.Pattern[str]:
+    from extract.identity import NUMBER_RX
+
+    return NUMBER_RX
+
+
+@lru_cache(maxsize=1)
+def _lead_rx() -> re.Pattern[str]:
+    words = sorted(_lead_words(), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?P<lead>{alt})\s+(?:so\s+)?(?P<n>\d{{1,6}})(?![\w/%]|\s*%|[.,]\d)")
+
+
+def find_numbers(query: str) -> list[NumberQuery]:
+    """Document numbers a query names, full (``1085/QĐ-UBND``) or bare after a type word."""
+    found: list[NumberQuery] = []
+    upper = query.upper()
+    if len(upper) == len(query):  # codes are upper case; users type "1085/qđ-ubnd" too
+        query = upper
+    for m in _number_rx().finditer(query):
+        found.append(NumberQuery(n=m.group("n"), year=m.group("y"),
+                                 code=fold(re.sub(r"\s+", "", m.group("code")))))
+    folded = fold(query)
+    covered = [m.span() for m in _number_rx().finditer(query)]
+    for m in _lead_rx().finditer(folded):
+        if any(s <= m.start("n") < e for s, e in covered):
+            continue
+        found.append(NumberQuery(n=m.group("n"), type_code=_lead_words()[m.group("lead")]))
+    return found

@@ -1,0 +1,175 @@
+"""BM25 over analyzed chunk terms, persisted as a per-document term store.
+
+The store (one JSON file under ``data_dir/bm25``) keeps, per document, its chunk digest and,
+per chunk, the passage, its metadata and its terms. Adding or removing a document only touches
+the store; the bm25s model is rebuilt lazily on the first search after a change, because
+bm25s has no incremental update and a rebuild from stored terms is cheap next to analysis
+(see ``bench/bench_search_speed.py``). The file is written to a temp name and renamed, so a
+crash never leaves a half-written index.
+
+This store is also where the engine reads passages and metadata for results: Chroma only
+returns ids and distances to the fusion step.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from core.errors import IndexError_
+from search.analyzer import analyze
+from search.chunking import Chunk
+
+# bm25s logs every rebuild at DEBUG; keep that out of a root logger set to DEBUG by a library.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+STORE_FILE = "chunks.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    doc_id: str
+    text: str
+    meta: dict[str, str | int]
+
+
+class LexicalIndex:
+    def __init__(self, directory: Path) -> None:
+        self.dir = directory
+        self._lock = threading.RLock()
+        self._docs: dict[str, dict] = {}  # doc_id -> {"digest": str, "chunks": [chunk dict]}
+        self._model: bm25s.BM25 | None = None
+        self._order: list[StoredChunk] = []  # chunk per row of the model
+        self._by_id: dict[str, StoredChunk] = {}
+        self._dirty = True
+        self._load()
+
+    # --- persistence ---------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self.dir / STORE_FILE
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise IndexError_(
+                f"BM25 store {self.path} is unreadable ({err}); run `vanban check --repair`"
+            ) from err
+        if data.get("format") != FORMAT:
+            raise IndexError_(f"BM25 store {self.path} has an unknown format; run `vanban check --repair`")
+        self._docs = data["docs"]
+
+    def save(self) -> None:
+        with self._lock:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps({"format": FORMAT, "docs": self._docs}, ensure_ascii=False)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".chunks-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(payload)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+
+    # --- changes -------------------------------------------------------------------------------
+
+    def digests(self) -> dict[str, str]:
+        with self._lock:
+            return {doc_id: d["digest"] for doc_id, d in self._docs.items()}
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            return {doc_id: len(d["chunks"]) for doc_id, d in self._docs.items()}
+
+    def put(self, doc_id: str, digest: str, chunks: list[Chunk]) -> None:
+        """Replace a document's chunks (analysis happens here, outside the lock)."""
+        entries = [
+            {"id": c.id, "text": c.text, "meta": c.metadata(), "terms": " ".join(analyze(c.index_text))}
+            for c in chunks
+        ]
+        with self._lock:
+            self._docs[doc_id] = {"digest": digest, "chunks": entries}
+            self._dirty = True
+
+    def remove(self, doc_ids: Iterable[str]) -> int:
+        removed = 0
+        with self._lock:
+            for doc_id in doc_ids:
+                if self._docs.pop(doc_id, None) is not None:
+                    removed += 1
+            self._dirty = self._dirty or removed > 0
+        return removed
+
+    def clear(self) -> None:
+        with self._lock:
+            self._docs = {}
+            self._dirty = True
+            self.path.unlink(missing_ok=True)
+
+    # --- search --------------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        order = [
+            StoredChunk(c["id"], doc_id, c["text"], c["meta"])
+            for doc_id, d in self._docs.items()
+            for c in d["chunks"]
+        ]
+        model = None
+        if order:
+            corpus = [c["terms"].split() for d in self._docs.values() for c in d["chunks"]]
+            model = bm25s.BM25()
+            model.index(corpus, show_progress=False)
+        self._order, self._model, self._dirty = order, model, False
+        self._by_id = {c.id: c for c in order}
+
+    def chunks(self) -> list[StoredChunk]:
+        """Every chunk in model row order (rebuilds first if the store changed)."""
+        with self._lock:
+            if self._dirty:
+                self._rebuild()
+            return self._order
+
+    def get(self, chunk_id: str) -> StoredChunk | None:
+        with self._lock:
+            self.chunks()
+            return self._by_id.get(chunk_id)
+
+    def first_chunks(self) -> dict[str, StoredChunk]:
+        """Each document's first chunk (it carries the document's fields, like every chunk)."""
+        out: dict[str, StoredChunk] = {}
+        for c in self.chunks():
+            out.setdefault(c.doc_id, c)
+        return out
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[StoredChunk, float]]:
+        """Top ``k`` chunks by BM25 among rows where ``mask`` is true; zero scores dropped."""
+        terms = analyze(query)
+        with self._lock:
+            order = self.chunks()
+            if self._model is None or not terms:
+                return []
+            scores = self._model.get_scores(terms)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        k = min(k, len(order))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(order[i], float(scores[i])) for i in top if scores[i] > 0]

@@ -1,0 +1,67 @@
+"""The search response, exactly SPEC §3 (plus ``page`` and ``chunk_id``), and its highlights.
+
+Highlights are ``[start, end)`` offsets into ``passage`` of the query's words, matched without
+diacritics or case (``kinh te so`` lights up ``kinh tế số``); adjacent words merge into one
+range so a phrase reads as one highlight. ``fold`` is length-preserving, so offsets found in
+the folded passage are offsets of the passage itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from core.textnorm import fold
+from search.patterns import HIGHLIGHT_STOPWORDS
+
+_WORD = re.compile(r"\w+")
+# Characters that may separate two highlighted words and still leave one highlight.
+_JOINER = re.compile(r"[\s/\-.,]{1,2}")
+
+
+class SearchResult(BaseModel):
+    document_id: str
+    source: str
+    number: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+    score: float
+    passage: str
+    highlights: list[tuple[int, int]] = Field(default_factory=list)
+    section: str | None = None
+    span: tuple[int, int]
+    # additions to SPEC §3
+    page: int | None = None
+    chunk_id: str | None = None
+
+
+class SearchResponse(BaseModel):
+    query: str
+    took_ms: float
+    results: list[SearchResult] = Field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+def highlights(passage: str, query: str) -> list[tuple[int, int]]:
+    """Offsets of query words in ``passage``, accent- and case-insensitive, merged when adjacent."""
+    words = {
+        w for w in _WORD.findall(fold(query))
+        if w not in HIGHLIGHT_STOPWORDS and (len(w) > 1 or w.isdigit())
+    }
+    if not words:
+        return []
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    folded = fold(passage)
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", folded):
+        s, e = m.span()
+        if spans and _JOINER.fullmatch(folded[spans[-1][1] : s]):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
