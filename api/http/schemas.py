@@ -1,0 +1,213 @@
+"""Response and request models of the HTTP API, so ``/openapi.json`` documents real types.
+
+They mirror SPEC §2 (document record) and §3 (search response); the item types are the ones
+of ``core.record`` so the API cannot drift from what extraction produces.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.record import DecisionRef, DocumentKind, Person, Signer, Target, Task
+
+SaveStatus = Literal["ingested", "unchanged", "replaced"]
+
+_EXAMPLE_DOC: dict[str, Any] = {
+    "id": "3f0c2a9d1b7e4c55",
+    "source": "qd_nghean_example.txt",
+    "title": "Về việc thành lập Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An",
+    "kind": "decision",
+    "published_at": None,
+    "number": "3120/QĐ-UBND",
+    "issued_on": "2022-10-18",
+    "issuer": "UBND tỉnh Nghệ An",
+    "province": "Nghệ An",
+}
+
+
+class Health(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok", "documents": 42}]})
+
+    status: Literal["ok"] = "ok"
+    documents: int = Field(ge=0, description="documents in the store")
+
+
+class DocumentSummary(BaseModel):
+    """A document without its text and items: what a listing needs."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE_DOC]})
+
+    id: str
+    source: str
+    title: str | None = None
+    kind: DocumentKind = "other"
+    published_at: str | None = None
+    number: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+    province: str | None = None
+
+
+class DocumentRecord(DocumentSummary):
+    """The SPEC §2 document record."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        **_EXAMPLE_DOC, "text": "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN …",
+        "decisions": [{"number": "505/QĐ-TTg", "type": "Quyết định", "issued_on": "2022-04-22",
+                       "issuer": "Thủ tướng Chính phủ", "relation": "basis", "span": [412, 520]}],
+        "signers": [{"name": "Hoàng Minh Đức", "title": "Chủ tịch UBND tỉnh Nghệ An", "span": [1900, 1914]}],
+        "targets": [{"text": "tỷ lệ hồ sơ … đạt tối thiểu 80%", "indicator": "tỷ lệ hồ sơ thủ tục hành chính",
+                     "comparator": ">=", "value": 80, "value_max": None, "unit": "%", "year": 2025,
+                     "span": [1100, 1190]}],
+        "tasks": [], "people": [], "organizations": [], "locations": ["Nghệ An"],
+    }]})
+
+    text: str = ""
+    decisions: list[DecisionRef] = Field(default_factory=list)
+    signers: list[Signer] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organizations: list[str] = Field(default_factory=list)
+    locations: list[str] = Field(default_factory=list)
+
+
+class UploadResult(DocumentRecord):
+    """The stored record plus what the store did with it."""
+
+    status: SaveStatus = Field(description="ingested (new), unchanged (same text stored already), "
+                                           "replaced (a stored document with the same key was replaced)")
+    replaced_id: str | None = None
+
+
+class DocumentPage(BaseModel):
+    total: int = Field(ge=0, description="documents matching the filters")
+    limit: int
+    offset: int
+    items: list[DocumentSummary]
+
+
+class SearchFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: DocumentKind | None = None
+    issuer: str | None = Field(default=None, max_length=200, description="contains; accents optional")
+    province: str | None = Field(default=None, max_length=100)
+    year_from: int | None = Field(default=None, ge=1900, le=2100)
+    year_to: int | None = Field(default=None, ge=1900, le=2100)
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"query": "chuyển đổi số", "top_k": 5, "filters": {"province": "Nghệ An", "year_from": 2022}}]})
+
+    query: str = Field(min_length=1, max_length=500)
+    top_k: int = Field(default=10, ge=1, le=100)
+    per_document: int = Field(default=1, ge=1, le=20)
+    filters: SearchFilters = Field(default_factory=SearchFilters)
+
+
+class SearchResult(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "document_id": "3f0c2a9d1b7e4c55", "source": "qd_nghean_example.txt", "number": "3120/QĐ-UBND",
+        "title": "Về việc thành lập Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An", "kind": "decision",
+        "issued_on": "2022-10-18", "issuer": "UBND tỉnh Nghệ An", "score": 0.83,
+        "passage": "Điều 2. Ban Chỉ đạo có nhiệm vụ: …", "highlights": [[12, 30]],
+        "section": "Điều 2", "span": [1200, 1650]}]})
+
+    document_id: str
+    source: str | None = None
+    number: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+    score: float
+    passage: str
+    highlights: list[tuple[int, int]] = Field(default_factory=list,
+                                              description="[start, end) offsets into passage")
+    section: str | None = None
+    span: tuple[int, int] | None = Field(default=None, description="offsets of passage in the document text")
+
+
+class SearchResponse(BaseModel):
+    query: str
+    took_ms: float
+    results: list[SearchResult]
+
+
+class Citation(BaseModel):
+    """A stored document that refers to the looked-up number."""
+
+    document_id: str
+    number: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    issued_on: str | None = None
+    relation: str | None = None
+    span: tuple[int, int] | None = None
+
+
+class Reference(DecisionRef):
+    """A reference made by one of the documents with the looked-up number."""
+
+    from_: str = Field(alias="from", description="id of the referring document")
+
+
+class DecisionGraph(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    number: str
+    documents: list[DocumentRecord]
+    references: list[Reference]
+    referenced_by: list[Citation]
+
+
+class _ItemRowBase(BaseModel):
+    """Columns every export row has after the item's own fields (see ``api.exports``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    sentence: str | None = None
+    document_number: str | None = None
+    document_issued_on: str | None = None
+    document_issuer: str | None = None
+    province: str | None = None
+    document_title: str | None = None
+    source: str | None = None
+    document_id: str
+    span_start: int | None = None
+    span_end: int | None = None
+
+
+class TargetRow(_ItemRowBase):
+    indicator: str | None = None
+    comparator: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    year: int | None = None
+    text: str
+
+
+class TaskRow(_ItemRowBase):
+    assignee: str | None = None
+    deadline: str | None = None
+    text: str
+
+
+class DecisionRow(_ItemRowBase):
+    number: str | None = None
+    type: str | None = None
+    relation: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+    signer: str | None = None
+
+
+class ErrorBody(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"detail": "no document with id 0000"}]})
+
+    detail: str | list[Any]

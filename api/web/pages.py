@@ -1,0 +1,141 @@
+"""Server-rendered pages: search, a document with what was extracted, a decision number's
+graph, and the targets table with its chart.
+
+Form fields are read leniently (an empty or wrong year is ignored, not a 422): this is a page
+for people, the strict contract is the JSON API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from api.web import charts, labels
+from api.web.markup import Mark, highlight, mark_region
+from core.errors import NotFoundError, VanbanError
+from core.filters import Filters
+from core.record import Document
+
+_HERE = Path(__file__).parent
+STATIC_DIR = _HERE / "static"
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE / "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined)
+_env.filters["numurl"] = lambda number: quote(number or "", safe="")
+_env.globals.update(KINDS=labels.KINDS, RELATIONS=labels.RELATIONS, COMPARATORS=labels.COMPARATORS)
+templates = Jinja2Templates(env=_env)
+
+router = APIRouter(include_in_schema=False)
+
+_FIELD_MAX = {"q": 500, "issuer": 200, "province": 100}
+_SEARCH_TOP_K = 20
+
+
+def _year(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and 1900 <= int(value) <= 2100 else None
+
+
+def read_form(request: Request) -> tuple[dict[str, str], Filters]:
+    """The filter form's values (to show them again) and the Filters they mean."""
+    qp = request.query_params
+    form = {name: (qp.get(name) or "").strip()[:limit] for name, limit in _FIELD_MAX.items()}
+    kind = qp.get("kind") or ""
+    form["kind"] = kind if kind in labels.KINDS else ""
+    for name in ("year_from", "year_to"):
+        year = _year(qp.get(name))
+        form[name] = str(year) if year else ""
+    filters = Filters(kind=form["kind"] or None, issuer=form["issuer"] or None,
+                      province=form["province"] or None, year_from=_year(form["year_from"]),
+                      year_to=_year(form["year_to"]))
+    return form, filters
+
+
+def _service(request: Request) -> Any:
+    from api.http.deps import get_service
+
+    return get_service(request)
+
+
+def _public_error(err: VanbanError) -> str:
+    return str(err) if err.http_status < 500 else "Hệ thống tìm kiếm đang gặp sự cố, vui lòng thử lại sau."
+
+
+def _render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request) -> HTMLResponse:
+    from api.http.routers.search import run_search
+
+    form, filters = read_form(request)
+    results: list[dict[str, Any]] = []
+    error = None
+    took_ms = None
+    if form["q"]:
+        try:
+            resp = run_search(_service(request), form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
+        except VanbanError as err:
+            error = _public_error(err)
+        else:
+            took_ms = resp.took_ms
+            for r in resp.results:
+                at = f"?at={r.span[0]}-{r.span[1]}#hit" if r.span else ""
+                results.append({"r": r, "passage": highlight(r.passage, r.highlights),
+                                "href": f"/doc/{quote(r.document_id, safe='')}{at}"})
+    return _render(request, "search.html", form=form, results=results, error=error, took_ms=took_ms)
+
+
+def _span_marks(doc: Document) -> list[Mark]:
+    marks: list[Mark] = []
+    for prefix, css, items in (("t", "target", doc.targets), ("k", "task", doc.tasks),
+                               ("d", "decision", doc.decisions), ("s", "signer", doc.signers)):
+        for i, item in enumerate(items):
+            if item.span:
+                marks.append(Mark(item.span[0], item.span[1], css, f"{prefix}-{i}"))
+    return marks
+
+
+def _region(at: str | None) -> tuple[int, int] | None:
+    start, _, end = (at or "").partition("-")
+    if start.isdigit() and end.isdigit():
+        return int(start), int(end)
+    return None
+
+
+@router.get("/doc/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: Annotated[str, PathParam(max_length=64)],
+                  at: str | None = None) -> HTMLResponse:
+    try:
+        doc = _service(request).get(doc_id)
+    except NotFoundError:
+        return _render(request, "error.html", 404, message="Không tìm thấy văn bản này.")
+    body = mark_region(doc.text, _span_marks(doc), _region(at))
+    return _render(request, "document.html", doc=doc, body=body)
+
+
+@router.get("/decision/{number:path}", response_class=HTMLResponse)
+def decision_page(request: Request, number: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
+    try:
+        graph = _service(request).decision_graph(number.strip())
+    except NotFoundError:
+        return _render(request, "error.html", 404,
+                       message=f"Không có văn bản nào mang hoặc dẫn chiếu số {number}.",
+                       search_href="/?" + urlencode({"q": number}))
+    return _render(request, "decision.html", graph=graph)
+
+
+def targets_page(request: Request, rows: list[dict[str, Any]]) -> HTMLResponse:
+    """Called by ``GET /targets`` when a browser asks for HTML; rows are already filtered."""
+    form, _ = read_form(request)
+    query = {k: v for k, v in form.items() if v}
+    exports = {fmt: "/targets?" + urlencode({**query, "format": fmt}) for fmt in ("csv", "xlsx")}
+    return _render(request, "targets.html", form=form, rows=rows, chart=charts.targets_by_year(rows),
+                   exports=exports)
