@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from core.record import Comparator, Document, Target
 from core.textnorm import match_form
 from extract.dates import find_dates, to_date
+from extract.nlp import PLAIN, list_level, logical_lines, sentences, strip_marker
 from extract.numbers import NUMBER, SCALES, parse_vn_number
 from extract.patterns import targets as P
 
@@ -32,8 +33,16 @@ _VALUE = re.compile(
     rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",
     _I,
 )
+# Cheap test run before _VALUE, whose optional verb and comparator prefixes make it slow to scan.
+_HAS_VALUE = re.compile(rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){_END})", _I)
 _RANK = re.compile(P.RANK, _I)
 _GOAL = re.compile(P.GOAL_CUES, _I)
+_HEADING_GOAL = re.compile(P.HEADING_GOAL_CUES, _I)
+_INTRO_GOAL = re.compile(P.INTRO_GOAL_CUES, _I)
+_FUTURE_YEAR = re.compile(P.FUTURE_YEAR, _I)
+_BODY_END = re.compile(P.BODY_END, _I)
+_TAIL_ACHIEVED = re.compile(P.TAIL_ACHIEVEMENT_CUES, _I)
+_POLICY_TAIL = re.compile(rf"\s*(?:{P.POLICY_TAILS}){_END}", _I)
 _REPORT_HEADING = re.compile(P.REPORT_HEADINGS, _I)
 _ACHIEVED = re.compile(P.ACHIEVEMENT_CUES, _I)
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){_END}", _I)
@@ -41,14 +50,7 @@ _POLICY = re.compile(P.POLICY_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
 _YEARS = re.compile(P.YEARS, _I)
 _DECISION_NO = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)*")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-ỸĐ\d“\"(])|\n")
-_MARKER = re.compile(
-    r"^(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\.)|(?P<roman>[IVXLC]+\.)"
-    r"|(?P<sub>\d+\.\d+(?:\.\d+)*\.?)|(?P<num>\d+[.)])|(?P<alpha>[a-zđ]\))|(?P<dash>[-–+•*]))\s*",
-    _I,
-)
-_LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "sub": 3.0, "num": 2.0, "alpha": 4.0, "dash": 5.0}
-_PLAIN = 6.0  # a paragraph without a list marker
+_TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
 
 
@@ -59,13 +61,6 @@ class _Context:
     level: float
     year: int | None
     intro: bool  # a sentence ending in ":" scopes only the marked items right after it
-
-
-def _level(line: str) -> float:
-    m = _MARKER.match(line)
-    if not m:
-        return _PLAIN
-    return next(_LEVELS[k] for k, v in m.groupdict().items() if v)
 
 
 def _last_year(s: str) -> int | None:
@@ -126,11 +121,11 @@ def _indicator(text: str, start: int, m: re.Match[str], stop: int) -> tuple[str,
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
     tail_end = min(x for x in (text.find(";", m.end(), stop), text.find(".", m.end(), stop), stop) if x >= 0)
-    tail = text[m.end() : tail_end].strip(" ,:")
+    tail = _TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
     if not tail or len(tail.split()) > _MAX_INDICATOR_WORDS:
         return None
     unit = m.group("count")
-    end = m.end() + len(text[m.end() : tail_end].rstrip(" ,:"))
+    end = m.end() + len(_TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:"))
     return (f"{unit.lower()} {tail}" if unit else tail), m.start(), end
 
 
@@ -138,34 +133,48 @@ def _is_result(clause: str, year: int | None, ref_year: int | None) -> bool:
     return bool(_ACHIEVED.search(clause)) or (year is not None and ref_year is not None and year < ref_year)
 
 
+def _rejected(text: str, clause_start: int, m: re.Match[str], e: int, year: int | None,
+              ref_year: int | None) -> bool:
+    """A result, a policy parameter, or a figure in parentheses ("(chiếm 52,3%)") is no goal."""
+    clause = text[clause_start : m.end()]
+    return (
+        _is_result(clause, year, ref_year)
+        or bool(_ACHIEVED_TAIL.match(text, m.end(), e))
+        or bool(_POLICY.search(clause))
+        or bool(_POLICY_TAIL.match(text, m.end(), e))
+        or clause.count("(") > clause.count(")")
+    )
+
+
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
                       ref_year: int | None) -> list[Target]:
     found: list[Target] = []
     bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
     prev_end = s
-    values = list(_VALUE.finditer(masked, s, e))
+    values = list(_VALUE.finditer(masked, s, e)) if _HAS_VALUE.search(masked, s, e) else []
     for i, m in enumerate(values):
         clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
         prev_end = m.end()
-        after = _ACHIEVED_TAIL.match(text, m.end(), e)
-        tail_words = text[m.end() : min(e, m.end() + 40)]
-        clause = text[clause_start : m.end()]
         clause_year = _last_year(text[clause_start : min(e, m.end() + 25)])
         year = clause_year or _last_year(text[s:clause_start]) or (ctx.year if ctx else None)
+        near = min(e, m.end() + 25)
+        future = [int(f.group("year")) for f in _FUTURE_YEAR.finditer(text, clause_start, near)]
         goal = ctx is not None or bool(_GOAL.search(text, s, m.end())) or (
-            clause_year is not None and ref_year is not None and clause_year > ref_year)
-        if not goal or after or _is_result(clause, year, ref_year):
-            continue
-        if _POLICY.search(clause) or _POLICY.match(tail_words.strip()):
+            ref_year is not None and any(y > ref_year for y in future))
+        if not goal or _rejected(text, clause_start, m, e, year, ref_year):
             continue
         start = _strip_lead(text, clause_start, m.start())
         stop = values[i + 1].start() if i + 1 < len(values) else e
         ind = _indicator(text, start, m, stop)
         if ind is None:
             continue
-        value, value_max, unit = _value_unit(m)
         indicator, span_start, span_end = ind
-        found.append(Target(text=text[span_start:span_end], indicator=indicator,
+        tail = text[m.end() : span_end]
+        if _TAIL_ACHIEVED.search(tail) or _POLICY.search(tail):
+            continue
+        value, value_max, unit = _value_unit(m)
+        found.append(Target(text=" ".join(text[span_start:span_end].split()),
+                            indicator=" ".join(indicator.split()),
                             comparator=_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     for r in _RANK.finditer(text, s, e):
@@ -174,40 +183,34 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             what = (r.group("what") or "").strip()
             year = _last_year(text[s : r.start()]) or (ctx.year if ctx else None)
             indicator = " ".join(P.RANK_INDICATOR.format(what=what).split())
-            found.append(Target(text=r.group(0), indicator=indicator,
+            found.append(Target(text=" ".join(r.group(0).split()), indicator=indicator,
                                 comparator="<=", value=float(r.group("n")), unit="hạng", year=year,
                                 span=r.span()))
     return found
 
 
-def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out, start = [], s
-    for m in _SENTENCE_END.finditer(text, s, e):
-        out.append((start, m.end()))
-        start = m.end()
-    out.append((start, e))
-    return [(a, b) for a, b in out if text[a:b].strip()]
-
-
 def _close(stack: list[_Context], level: float) -> None:
     """Pop the contexts a line at ``level`` ends (a sibling or parent heading, or prose after a list)."""
-    while stack and (level <= stack[-1].level or (stack[-1].intro and level == _PLAIN)):
+    while stack and (level <= stack[-1].level or (stack[-1].intro and level == PLAIN)):
         stack.pop()
 
 
 def _open(stack: list[_Context], line: str, level: float) -> None:
-    """Push a context when the line is a goal heading or a goal list intro."""
-    body = _MARKER.sub("", line, count=1).strip()
-    if not _GOAL.search(body) or _REPORT_HEADING.search(body):
+    """Push a context for a goal heading or goal list intro, or for a dated sub-heading inside
+    one ("- Giai đoạn 2025-2027" under "Một số chỉ tiêu cơ bản:")."""
+    body = strip_marker(line)
+    if not _INTRO_GOAL.search(body) and not (stack and level < PLAIN):
         return
-    heading = len(body) <= 120 and not _VALUE.search(body) and not body.endswith(".")
-    intro = body.endswith(":") and level == _PLAIN  # a marked heading scopes its whole section
-    if not (heading or intro):
+    heading = len(body) <= 120 and not _HAS_VALUE.search(body) and not body.endswith(".")
+    intro = body.endswith(":") and level == PLAIN  # a marked heading scopes its whole section
+    year = _last_year(body)
+    dated_subheading = bool(stack) and year is not None and level < PLAIN and len(body) <= 60
+    goal = bool(_HEADING_GOAL.search(body) if heading else _INTRO_GOAL.search(body)) or dated_subheading
+    if not goal or not (heading or intro) or _REPORT_HEADING.search(body):
         return
-    year = _last_year(body) or (stack[-1].year if stack else None)
-    if level == _PLAIN:  # an unmarked heading: capitals rank with "I.", others with "1.1."
+    if level == PLAIN:  # an unmarked heading: capitals rank with "I.", others with "1.1."
         level = 1.0 if heading and body.upper() == body else (4.5 if intro else 3.5)
-    stack.append(_Context(level=level, year=year, intro=intro))
+    stack.append(_Context(level=level, year=year or (stack[-1].year if stack else None), intro=intro))
 
 
 def find_targets(text: str, ref_year: int | None = None) -> list[Target]:
@@ -215,16 +218,14 @@ def find_targets(text: str, ref_year: int | None = None) -> list[Target]:
     masked = _mask(text)
     stack: list[_Context] = []
     found: list[Target] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
-            continue
-        level = _level(line)
+    for start, end in logical_lines(text):
+        line = text[start:end]
+        level = list_level(line)
         _close(stack, level)
+        if _BODY_END.match(line):
+            stack.clear()
         ctx = stack[-1] if stack else None
-        for s, e in _sentences(text, start, end):
+        for s, e in sentences(text, start, end):
             found.extend(_sentence_targets(text, masked, s, e, ctx, ref_year))
         _open(stack, line, level)
     return _dedupe(found)

@@ -67,21 +67,38 @@ RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
 # A clause is a goal only inside one of these (in the sentence before the value, or in a heading
 # or list intro above it).
 GOAL_CUES = (
-    r"phấn đấu|mục tiêu|chỉ tiêu|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
-    r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt"
+    r"phấn đấu|(?<!có )mục tiêu|chỉ tiêu|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
+    r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt"
 )
+# A year after one of these, later than the document's own, also makes a goal ("vào năm 2030").
+FUTURE_YEAR = r"(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})"
+
+# A heading opens a goal context for the list below it only when it starts with one of these
+# ("2. Mục tiêu cụ thể", "II. CÁC CHỈ TIÊU CHỦ YẾU"); a list intro ending in ":" may have it
+# anywhere ("Tỉnh phấn đấu đến năm 2025:"). "giai đoạn 2025 - 2030" in a title, or "chỉ tiêu"
+# in the middle of a line broken out of a sentence, must not make every figure a goal.
+HEADING_GOAL_CUES = r"^(?:các\s+|một số\s+|những\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng)"
+INTRO_GOAL_CUES = r"phấn đấu|(?<!có )mục tiêu|chỉ tiêu|định hướng"
+
+# Where a document's body ends: no goal context runs past these.
+BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
 
 # Words that make a heading about results rather than goals ("Kết quả thực hiện mục tiêu").
-REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt"
+REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt|thống kê|biểu mẫu|báo cáo"
 
 # A clause with one of these reports a result: "đã tích hợp", "tăng từ 56% lên 81%",
 # "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
 ACHIEVEMENT_CUES = (
+    r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
     r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|\b(?:tăng|giảm)\s+từ\b|\bso với\b|\bcùng kỳ\b|"
     r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
     r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b"
 )
+
+# The same for the words after a value-first figure ("80% dữ liệu đã được số hóa …"), where
+# "đã được" describes the indicator, not a result.
+TAIL_ACHIEVEMENT_CUES = r"\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|\blũy kế\b|\bluỹ kế\b"
 
 # Words right after the unit that make the figure a result against a plan: "đạt 103% kế hoạch".
 ACHIEVEMENT_TAILS = r"kế hoạch|KH|dự toán|so với|cùng kỳ|chỉ tiêu"
@@ -90,8 +107,12 @@ ACHIEVEMENT_TAILS = r"kế hoạch|KH|dự toán|so với|cùng kỳ|chỉ tiêu
 POLICY_CUES = (
     r"\bhỗ trợ\b|\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bphí\b|\bthuế\b|\bmiễn\b|"
     r"\blãi suất\b|\bphạt\b|\bphụ cấp\b|\blương\b|\bthù lao\b|\bđơn giá\b|\bđịnh mức\b|"
-    r"\bthời hạn\b|\btrong vòng\b|\bdự toán\b|\bgiảm giá\b|\bchiết khấu\b|\bký quỹ\b"
+    r"\bthời hạn\b|\btrong vòng\b|\bdự toán\b|\bgiảm giá\b|\bchiết khấu\b|\bký quỹ\b|"
+    r"\bsố tiền\b|\bbổ sung\b|\bbố trí\b|\bhạn ngạch\b|\bthiệt hại\b|\bmức\s+(?:chi|thu)\b"
 )
+
+# Right after the value: "3% ngân sách", "50% chi phí" are allocations, not goals.
+POLICY_TAILS = r"ngân sách|chi phí|kinh phí|phí|lệ phí|giá|lãi suất|vốn điều lệ|tổng mức đầu tư"
 
 # Lead-ins stripped from the start of an indicator: connectors and the goal phrase itself.
 LEAD_INS = (
@@ -99,15 +120,15 @@ LEAD_INS = (
     r"(?:(?:đặt|hướng\s+(?:tới|đến))\s+)?mục tiêu(?:\s+cụ thể)?(?:\s+là)?[:,]?\s+|"
     r"phấn đấu(?:\s+để)?\s+|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}[,:]?\s*|"
     r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm\s+\d{4}[,:]?\s*|"
-    r"[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s+)"
+    r"[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s+|\**\((?:[ivx]+|\d+)\)\**\s*)"
 )
 
 # Ranks: "đưa Hà Tĩnh trở thành 1 trong 15 tỉnh … có chỉ số cao nhất về Chính phủ số, kinh tế số".
 RANK = (
     r"(?:trở thành|nằm trong|thuộc|vào|lọt vào|đứng trong)\s+(?:nhóm\s+|top\s+|tốp\s+)?"
     r"(?:(?:1|một)\s+trong\s+)?(?:nhóm\s+|top\s+|tốp\s+)?(?P<n>\d{1,2})\s+"
-    r"(?:tỉnh|địa phương)[^.;\n]*?(?:cao nhất|dẫn đầu|tốt nhất|đứng đầu)"
-    r"(?:\s+(?:cả nước\s+)?về\s+(?P<what>[^.;\n]+?))?(?=\s+(?:của|trong)\s+cả nước|[.;\n]|$)"
+    r"(?:tỉnh|địa phương)[^.;]*?(?:cao nhất|dẫn đầu|tốt nhất|đứng đầu)"
+    r"(?:\s+(?:cả nước\s+)?về\s+(?P<what>[^.;]+?))?(?=\s+(?:của|trong)\s+cả nước|[.;]|$)"
 )
 RANK_INDICATOR = "xếp hạng {what} trong các tỉnh, thành phố"
 

@@ -35,7 +35,7 @@ def test_samples_match_expected_targets(name: str) -> None:
         tuple(e[f] for f in FIELDS) for e in expected["targets"]
     ]
     for t, e in zip(got, expected["targets"], strict=True):
-        assert t.span is not None and doc.text[t.span[0] : t.span[1]] == t.text
+        assert t.span is not None and " ".join(doc.text[t.span[0] : t.span[1]].split()) == t.text
         # the source has the typo "cùa" where the expected record writes "của"
         assert t.indicator.replace("cùa", "của") == e["indicator"]
 

@@ -1,0 +1,83 @@
+"""Text units every item extractor walks (logical lines, sentences, list levels) and the one
+underthesea NER instance.
+
+Readers keep the source's line breaks, and PDFs and crawled pages break lines mid-sentence
+(``đến năm\\n2025``), so extractors work on *logical lines*: physical lines joined until one
+ends a sentence or the next starts a list item. underthesea takes seconds to import, so it is
+imported on first use and its answers are cached per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# List markers at the start of a line, and how deep each kind usually sits in a plan:
+# "Chương I" > "I." / "Điều 1." > "1." > "1.1." > "a)" > "-" > "+".
+_MARKER = re.compile(
+    r"^\**\s*(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\s*[.:])"
+    r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d+\.\d+(?:\.\d+)*\.?)|(?P<num>\d+[.)](?!\d))"
+    r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<dash>[-–])|(?P<plus>[+•*]))\**\s*",
+    re.IGNORECASE,
+)
+_LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0, "alpha": 4.0,
+           "dash": 5.0, "plus": 5.5}
+PLAIN = 6.0  # a paragraph without a list marker
+_JUNK_LINE = re.compile(r'^[\s|"*#_=\-]*$')  # table residue and rules left by crawlers
+_ENDS_UNIT = re.compile(r"[.;:!?…]\**\s*$")
+_SHORT_HEADING = 80
+_SENTENCE_END = re.compile(r"[.!?…]\**(?=\s+[\"“(*]*[A-ZÀ-ỸĐ\d])")
+
+
+def list_level(line: str) -> float:
+    """How deep a line's list marker sits (lower is higher up); ``PLAIN`` without one."""
+    m = _MARKER.match(line)
+    if not m:
+        return PLAIN
+    return next(_LEVELS[k] for k, v in m.groupdict().items() if v)
+
+
+def strip_marker(line: str) -> str:
+    return _MARKER.sub("", line, count=1).strip()
+
+
+def logical_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines re-joined across mid-sentence breaks; junk lines end a unit."""
+    units: list[tuple[int, int]] = []
+    pos = 0
+    open_unit: list[int] | None = None  # [start, end] of the unit being built
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if _JUNK_LINE.match(line):
+            open_unit = None
+            continue
+        stripped = line.strip()
+        if open_unit is not None:
+            prev = text[open_unit[0] : open_unit[1]]
+            heading = len(prev) <= _SHORT_HEADING and stripped[:1].isupper()
+            if not (_ENDS_UNIT.search(prev) or _MARKER.match(stripped) or heading):
+                open_unit[1] = end
+                units[-1] = (open_unit[0], end)
+                continue
+        open_unit = [start, end]
+        units.append((start, end))
+    return units
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``: a stop followed by a capital or a digit."""
+    out, s = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        out.append((s, m.end()))
+        s = m.end()
+    out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+@lru_cache(maxsize=4096)
+def ner(sentence: str) -> tuple[tuple[str, str], ...]:
+    """underthesea's CRF NER as (token, BIO tag) pairs; the model loads on the first call."""
+    from underthesea import ner as _ner
+
+    return tuple((tok[0], tok[-1]) for tok in _ner(sentence))
