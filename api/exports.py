@@ -88,6 +88,8 @@ def _json(rows: Sequence[dict[str, Any]], cols: list[str]) -> bytes:
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 80, not 80.0: the number as the document wrote it
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.record import DecisionRef, DocumentKind, Person, Signer, Target, Task
 
 SaveStatus = Literal["ingested", "unchanged", "replaced"]
+SearchMode = Literal["hybrid", "bm25", "dense"]
 
 _EXAMPLE_DOC: dict[str, Any] = {
     "id": "3f0c2a9d1b7e4c55",
@@ -106,6 +107,7 @@ class SearchRequest(BaseModel):
     query: str = Field(min_length=1, max_length=500)
     top_k: int = Field(default=10, ge=1, le=100)
     per_document: int = Field(default=1, ge=1, le=20)
+    mode: SearchMode = "hybrid"
     filters: SearchFilters = Field(default_factory=SearchFilters)
 
 
@@ -130,6 +132,8 @@ class SearchResult(BaseModel):
                                               description="[start, end) offsets into passage")
     section: str | None = None
     span: tuple[int, int] | None = Field(default=None, description="offsets of passage in the document text")
+    page: int | None = Field(default=None, description="page of the passage start (PDF inputs)")
+    chunk_id: str | None = None
 
 
 class SearchResponse(BaseModel):
