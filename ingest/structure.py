@@ -32,6 +32,18 @@ _SENTENCE_END = (".", ";", ":", "!", "?")
 _TOP = {"header", "title", "basis", "preamble", "body", "recipients", "signature", "appendix"}
 _RANK = {"part": 1, "chapter": 2, "subchapter": 3, "roman": 4, "article": 5, "clause": 6, "point": 7}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+# ``fold`` as one ``str.translate``: folding every line's start one character at a time was
+# most of the run time on long documents. OCR's Icelandic ``Ð`` folds like ``Đ``.
+_FOLD = {
+    cp: fold(chr(cp))
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    if len(fold(chr(cp))) == 1 and fold(chr(cp)) != chr(cp)
+}
+_FOLD.update({ord("Ð"): "d", ord("ð"): "d"})
+
+
+def _fold(s: str) -> str:
+    return s.translate(_FOLD).lower()
 
 
 @dataclass(slots=True)
@@ -41,6 +53,7 @@ class _Line:
     core: str  # the line without markdown decoration at either end
     core_start: int
     probe: str  # folded start of ``core`` without ``*``: what most patterns match
+    bold: bool  # page dumps mark headings with ``**``
 
     @property
     def blank(self) -> bool:
@@ -53,10 +66,14 @@ class _Open:
     base: str  # label without the appendix suffix; children build theirs from it
     start: int
     heading: str | None
-    rank: int
+    rank: float
     parent: int | None
-    suffix: str | None = None  # label of the enclosing appendix
+    suffix: str | None = None  # label of the enclosing appendix or article, after ``base``
     end: int = -1
+
+    @property
+    def label(self) -> str:
+        return f"{self.base} {self.suffix}" if self.suffix else self.base
 
 
 def _lines(text: str) -> list[_Line]:
@@ -66,8 +83,8 @@ def _lines(text: str) -> list[_Line]:
         core = raw.lstrip(_DECOR_LEAD)
         lead = len(raw) - len(core)
         core = core.rstrip(_DECOR_TRAIL)
-        probe = core.replace("*", "")[: P.PROBE_CHARS].replace("Ð", "Đ").replace("ð", "đ")
-        out.append(_Line(pos, pos + len(raw), core, pos + lead, fold(probe)))
+        probe = _fold(core.replace("*", "")[: P.PROBE_CHARS])
+        out.append(_Line(pos, pos + len(raw), core, pos + lead, probe, "**" in raw[:lead]))
         pos += len(raw) + 1
     return out
 
@@ -116,7 +133,10 @@ class _Builder:
                 return idx
         return None
 
-    def open(self, kind: str, base: str, start: int, heading: str | None, rank: int = 0) -> int:
+    def open(
+        self, kind: str, base: str, start: int, heading: str | None, rank: float = 0,
+        suffix: str | None = None,
+    ) -> int:
         if rank == 0:
             self._close_from(0, start)
             parent = None
@@ -125,9 +145,9 @@ class _Builder:
             parent = self.parent_for(rank)
             keep = self.stack.index(parent) + 1 if parent is not None else 0
             self._close_from(keep, start)
-        suffix = None
-        if kind not in _TOP and self.appendix is not None:
-            suffix = self.items[self.appendix].base
+        if suffix is None and parent is not None:
+            up = self.items[parent]
+            suffix = up.base if up.kind == "appendix" else up.suffix
         self.items.append(_Open(kind, base, start, heading, rank, parent, suffix))
         self.stack.append(len(self.items) - 1)
         if kind == "appendix":
@@ -151,9 +171,8 @@ class _Builder:
             self.items[0].start = 0
         out = []
         for it in self.items:
-            label = f"{it.base} {it.suffix}" if it.suffix else it.base
             kind = "chapter" if it.kind in ("part", "subchapter", "roman") else it.kind
-            out.append(Section(kind=kind, label=label, start=it.start, end=it.end,
+            out.append(Section(kind=kind, label=it.label, start=it.start, end=it.end,
                                heading=it.heading, parent=it.parent))
         return out
 
@@ -177,14 +196,17 @@ def split(text: str) -> list[Section]:
     lines = _lines(text)
     b = _Builder(text)
     st = _State()
-    title = _find_title(lines)
+    head, title = _locate(lines)
     if title is None:
         i = _open_header(lines, b)
         st.formal = st.divisions = _article_count(lines) >= 2  # an excerpt below its title
     else:
+        for j in range(head):  # a page's own summary printed above the document
+            if not lines[j].blank:
+                _paragraph(lines, j, b, st, force=j == 0)
         st.formal = True
-        if lines[title].start > 0:
-            b.open("header", P.LABELS["header"], 0, None)
+        if lines[title].start > lines[head].start:
+            b.open("header", P.LABELS["header"], lines[head].start, None)
         b.open("title", P.LABELS["title"], lines[title].start, _clean_heading(lines[title].core))
         i = _title_end(lines, title)
         st.phase = "preamble"
@@ -209,21 +231,45 @@ def _header_like(line: _Line) -> bool:
     return (
         len(line.core) <= P.HEADER_LINE_MAX_CHARS
         or _upper(line.core)
-        or bool(P.HEADER_STRONG.search(fold(line.core)))
+        or bool(P.HEADER_STRONG.search(_fold(line.core)))
     )
 
 
-def _find_title(lines: list[_Line]) -> int | None:
-    """The document-type line, looked for only in the header zone at the top."""
-    for j, line in enumerate(lines[: P.HEADER_MAX_LINES]):
+def _find_title(lines: list[_Line], start: int = 0) -> int | None:
+    """The document-type line, looked for only in the header zone from ``start``."""
+    for j in range(start, min(len(lines), start + P.HEADER_MAX_LINES)):
+        line = lines[j]
         if line.blank:
             continue
         core = line.core
-        if P.TITLE.match(line.probe) and _upper(core) and not core.endswith(":") and len(core) <= 200:
+        if P.TITLE.match(_probe2(lines, j)) and _upper(core) and not core.endswith(":") and len(core) <= 200:
             return j
         if not _header_like(line):
             return None
     return None
+
+
+def _locate(lines: list[_Line]) -> tuple[int, int | None]:
+    """First line of the document's header and its title line (None: not a formal document).
+
+    A page dump may print its own summary above the document; then the header starts at the
+    national motto further down, or at the issuer lines just above it.
+    """
+    title = _find_title(lines)
+    if title is not None:
+        return 0, title
+    for q, line in enumerate(lines):
+        if line.core and P.NATIONAL.search(_probe2(lines, q)):
+            head = q
+            while head > 0 and q - head < P.HEADER_ABOVE_MOTTO and (
+                lines[head - 1].blank or len(lines[head - 1].core) <= P.HEADER_LINE_MAX_CHARS
+            ):
+                head -= 1
+            while lines[head].blank:
+                head += 1
+            title = _find_title(lines, head)
+            return (head, title) if title is not None else (0, None)
+    return 0, None
 
 
 def _open_header(lines: list[_Line], b: _Builder) -> int:
@@ -234,7 +280,7 @@ def _open_header(lines: list[_Line], b: _Builder) -> int:
             continue
         if not _header_like(line):
             break
-        if P.HEADER_STRONG.search(fold(line.core)):
+        if P.HEADER_STRONG.search(_fold(line.core)):
             last = j
     if last is None:
         return 0
@@ -306,11 +352,24 @@ def _article_count(lines: list[_Line]) -> int:
     return sum(1 for line in lines if line.probe.startswith("dieu") and P.ARTICLE.match(line.probe))
 
 
-def _heading(lines: list[_Line], j: int, st: _State, name_line: bool = False) -> str:
+def _probe2(lines: list[_Line], j: int) -> str:
+    """The probe of a short line runs on into the next: page dumps break "Căn\ncứ", "Điều\n3."."""
+    line = lines[j]
+    if len(line.core) >= P.SHORT_LINE_CHARS or j + 1 >= len(lines):
+        return line.probe
+    return line.probe.rstrip() + " " + lines[j + 1].probe
+
+
+def _heading(lines: list[_Line], j: int, st: _State, name_line: bool = False, joined: bool = False) -> str:
     """The heading line, joined with its wrapped continuation (and a chapter's name line)."""
     text = lines[j].core
     k = j + 1
-    while k < len(lines) and lines[k].core[:1].islower() and len(text) < P.HEADING_MAX_CHARS:
+    if joined:
+        text += " " + lines[k].core
+        k += 1
+    while k < len(lines) and len(text) < P.HEADING_MAX_CHARS and not _starts_unit(lines[k]) and (
+        lines[k].core[:1].islower() or (not name_line and len(text) < P.SHORT_LINE_CHARS)
+    ):
         text += " " + lines[k].core
         k += 1
     while name_line and k < len(lines) and lines[k].blank:
@@ -321,6 +380,20 @@ def _heading(lines: list[_Line], j: int, st: _State, name_line: bool = False) ->
         text += ". " + lines[k].core
         st.skip.add(k)
     return _clean_heading(text)[: P.HEADING_MAX_CHARS]
+
+
+def _mention(prev: _Line | None) -> bool:
+    """The line before ends mid-sentence on a word that leads into a reference ("… tại")."""
+    return (
+        prev is not None
+        and not prev.core.endswith(_SENTENCE_END)
+        and bool(P.MENTION_LEAD.search(_fold(prev.core[-24:].rstrip("* "))))
+    )
+
+
+def _starts_unit(line: _Line) -> bool:
+    return bool(P.CLAUSE.match(line.core) or P.POINT.match(line.core) or P.ARTICLE.match(line.probe)
+                or _division(line))
 
 
 def _prev(lines: list[_Line], j: int) -> _Line | None:
@@ -342,7 +415,7 @@ def _step(lines: list[_Line], j: int, b: _Builder, st: _State) -> None:
         return
     top = b.top()
     if st.phase in ("preamble", "basis"):
-        if P.BASIS.match(probe) or P.ENACT.match(probe):
+        if P.BASIS.match(_probe2(lines, j)) or P.ENACT.match(probe):
             if top is None or top.kind != "basis":
                 b.open("basis", P.LABELS["basis"], line.start, None)
             st.phase = "body" if P.ENACT.match(probe) else "basis"
@@ -388,7 +461,7 @@ def _block(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
     line = lines[j]
     probe, core = line.probe, line.core
     top = b.top()
-    if P.RECIPIENTS.match(probe):
+    if P.RECIPIENTS.match(_probe2(lines, j)):
         b.open("recipients", P.LABELS["recipients"], line.start, _clean_heading(core))
         st.phase, st.interleaved = "tail", False
         m = P.SIGNATURE_IN_LINE.search(core)
@@ -423,7 +496,7 @@ def _appendix(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
     line = lines[j]
     probe, core = line.probe, line.core
     tail = st.phase == "tail"
-    m = P.APPENDIX.match(probe)
+    m = P.APPENDIX.match(_probe2(lines, j))
     if m and len(core) <= 200 and (_upper(core[:8]) or tail):
         num = m.group("num")
         label = P.LABELS["appendix_numbered"].format(num=num.upper() if num else "") if num else (
@@ -454,33 +527,37 @@ def _unit(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         return False
     box = b.appendix
     division = _division(line)
+    rank: float = _RANK.get(division or "", 0)
+    suffix = None
     if division == "roman":
+        # A plan quoted inside "Điều 1" numbers its parts I, II …: they nest in the article.
+        art = next((k for k in b.stack if b.items[k].kind == "article"), None)
+        if art is not None:
+            rank, suffix = _RANK["article"] + 0.5, b.items[art].label
         num = _roman(P.ROMAN.match(core).group("num"))
-        if not _in_sequence(num, st.last.get(("roman", box))):
+        key = ("roman", art if art is not None else box)
+        if not _in_sequence(num, st.last.get(key)):
             division = None
         else:
-            st.last[("roman", box)] = num
+            st.last[key] = num
     if division:
         m = {"part": P.PART, "chapter": P.CHAPTER, "subchapter": P.SUBCHAPTER}.get(division)
         raw = m.match(probe) if m else P.ROMAN.match(core)
         num = core.replace("*", "")[raw.start("num"): raw.end("num")].strip() if raw else ""
         num = num.upper() if division != "part" else num.lower()
         base = P.LABELS[division].format(num=num)
-        rank = _RANK[division]
         parent = b.parent_for(rank)
         if division == "subchapter" and parent is not None and b.items[parent].kind == "chapter":
             base += " " + b.items[parent].base
         bare = raw is not None and not core.replace("*", "")[raw.end():].strip(" .:-–")
         heading = _heading(lines, j, st, name_line=bare and division != "roman")
-        b.open(division, base, line.start, heading, rank)
+        b.open(division, base, line.start, heading, rank, suffix)
         st.phase = "body"
         return True
+    probe = _probe2(lines, j)  # "**Điều\n3. **Quyết định này …"
     m = P.ARTICLE.match(probe)
     if m and core[:1] in "DĐÐ":
-        prev = _prev(lines, j)
-        if prev is not None and not prev.core.endswith(_SENTENCE_END) and P.MENTION_LEAD.search(
-            fold(prev.core[-24:].rstrip("* "))
-        ):
+        if not line.bold and _mention(_prev(lines, j)):
             return False
         num = m.group("num")
         value = int(re.match(r"\d+", num).group())
@@ -488,7 +565,11 @@ def _unit(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         if last is not None and value < last and value != 1:
             return False
         st.last[("article", box)] = value
-        b.open("article", P.LABELS["article"].format(num=num), line.start, _heading(lines, j, st), 5)
+        split_line = len(line.probe) < m.end()
+        if split_line:
+            st.skip.add(j + 1)
+        heading = _heading(lines, j, st, joined=split_line)
+        b.open("article", P.LABELS["article"].format(num=num), line.start, heading, 5)
         st.phase = "body"
         return True
     return _item(lines, j, b, st)

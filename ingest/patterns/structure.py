@@ -13,6 +13,9 @@ import re
 
 # How many characters of a line are folded into its probe; every probe pattern fits in it.
 PROBE_CHARS = 64
+# A line shorter than this is read together with the next one for block starts ("Căn\ncứ",
+# "**Điều\n3. **", "Nơi\nnhận:"): page dumps break lines inside the first words.
+SHORT_LINE_CHARS = 12
 
 # ---------------------------------------------------------------------------------------------
 # Title: the document-type line that opens the title block (``QUYẾT ĐỊNH``, ``KẾ HOẠCH``).
@@ -95,7 +98,7 @@ ARTICLE = re.compile(r"^dieu\s*(?P<num>\d{1,4}[a-z]?)\s*[.:]")
 # A line ending in one of these words continues into the next line, so a "Điều N." that
 # follows it is a mention ("… quy định tại\nĐiều 3.") and not a heading. Folded, at line end.
 MENTION_LEAD = re.compile(
-    r"(\btai|\btheo|\bcua|\bva|\bhoac|\bvoi|\bnhu|\bcac|\bkhoan \d+|\bdiem [a-z]|\bquy dinh|\bden)$"
+    r"(\btai|\btheo|\bcua|\bva|\bhoac|\bvoi|\bkhoan \d+|\bdiem [a-z]|\btu|\bden)$"
 )
 
 # Clause "1." (not "1.1." and not "2025.5"); matched on the line itself.
@@ -158,6 +161,10 @@ HEADER_STRONG = re.compile(
     r"cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|tu do\s*-\s*hanh phuc"
     r"|^so\s*:|^so\s+\S*/|,\s*ngay\s+(\d|\.|…|_|$|thang)|^v/v\b|^kinh gui\b"
 )
+# The national motto opens the header of every formal document.
+NATIONAL = re.compile(r"cong hoa xa hoi|doc lap\s*-\s*tu do")
+# The issuer column above (or beside) the motto is at most this many lines.
+HEADER_ABOVE_MOTTO = 8
 # Issuing bodies and separator rules seen in the header's left column. Folded.
 HEADER_WEAK = re.compile(
     r"^(uy ban nhan dan|hoi dong nhan dan|bo\s|so\s|cuc\s|tong cuc|chinh phu|quoc hoi|van phong"
