@@ -32,6 +32,7 @@ _ZONE = _whole(phrases.ZONE_START)
 _CUT = _whole(phrases.CUT_TO_END)
 _TICKER = re.compile(phrases.TICKER_SEPARATOR)
 _DATELINES = [re.compile(p, re.IGNORECASE) for p in dateline.FORMS]  # same group names
+_WORD = re.compile(r"[^\W_]+")
 _TRAILING = re.compile(r"[\s:»>›\-–]+$")
 # A paragraph of running text: long enough and ending like a sentence.
 _SENTENCE_END = re.compile(r"[.!?;:…\"”’)\]]\s*$")
@@ -66,7 +67,7 @@ def is_menu(line: str) -> bool:
     """A menu or breadcrumb line: ``Trang chủ » Tin tức``, ``TRANG CHỦ | GIỚI THIỆU | …``."""
     items = [i.strip() for i in _MENU.split(clean(line)) if i.strip(" |»›>/")]
     return len(items) >= phrases.MENU_MIN_ITEMS and all(
-        len(i.split()) <= phrases.MENU_MAX_WORDS and not any(c.isdigit() for c in i) for i in items
+        len(_WORD.findall(i)) <= phrases.MENU_MAX_WORDS and not any(c.isdigit() for c in i) for i in items
     )
 
 

@@ -1,0 +1,115 @@
+"""Line rules shared by the HTML and text readers: furniture goes, article and decisions stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest import boilerplate
+
+SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+PARAGRAPH = (
+    "Theo kế hoạch, đến năm 2025 tỉnh phấn đấu 100% hồ sơ công việc cấp tỉnh được xử lý trên môi "
+    "trường mạng và tỷ lệ dịch vụ công trực tuyến toàn trình đạt tối thiểu 80%."
+)
+OTHER = (
+    "Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc và báo cáo "
+    "kết quả thực hiện trước ngày 15/12 hằng năm."
+)
+
+
+def test_counters_share_buttons_images_go_anywhere():
+    lines = [
+        PARAGRAPH,
+        "Lượt truy cập: 4.534",
+        "Tổng số truy cập:   312.343.234",
+        "Đang online: 37",
+        "Hôm nay: 1.203",
+        "Chia sẻ",
+        "In bài viết",
+        "chuyen-doi-so---mot-nam-nhin-lai-15-095346.jpg",
+        "Xem chi tiết icon",
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == [PARAGRAPH, OTHER]
+
+
+def test_related_news_zone_goes_until_the_article_resumes():
+    lines = [
+        PARAGRAPH,
+        "Tin liên quan:",
+        "Quyết định số 789/QĐ-UBND phê duyệt đề án 500 ha lúa chất lượng cao",
+        "Hà Tĩnh đạt 95% hồ sơ trực tuyến trong quý I",
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == [PARAGRAPH, OTHER]
+
+
+def test_comments_and_statistics_cut_to_the_end_only_late_in_the_page():
+    comment = "Nguyễn Văn A: Tôi mong tỉnh đạt 100% dịch vụ công năm 2025 như đã hứa với dân."
+    tail = ["Thêm nhận xét mới", comment]
+    assert boilerplate.strip([PARAGRAPH, OTHER, *tail]) == [PARAGRAPH, OTHER]
+    # the same heading at the very top does not swallow the article
+    early = ["Bình luận", PARAGRAPH, OTHER, PARAGRAPH]
+    assert boilerplate.strip(early) == [PARAGRAPH, OTHER, PARAGRAPH]
+
+
+def test_ticker_and_menu_only_before_the_article():
+    ticker = (
+        "Thúc đẩy liên kết phát triển Thanh Hóa - Nghệ An - Hà Tĩnh   |    Triển lãm Hoàng Sa, Trường Sa "
+        "tại Trường THPT Hương Sơn   |    Ban hành Đề án xác định Chỉ số chuyển đổi số doanh nghiệp   |   "
+    )
+    menu = "TRANG CHỦ | GIỚI THIỆU | TIN TỨC | VĂN BẢN | LIÊN HỆ"
+    crumbs = "Trang chủ » Tin tức - Sự kiện"
+    table_row = "| STT | Chỉ tiêu | Năm 2025 |"
+    lines = [ticker, menu, crumbs, "Tiêu đề bài viết", PARAGRAPH, table_row, OTHER]
+    assert boilerplate.strip(lines) == ["Tiêu đề bài viết", PARAGRAPH, table_row, OTHER]
+
+
+def test_phrases_inside_sentences_are_kept():
+    lines = [
+        "Lượt truy cập Cổng dịch vụ công của tỉnh năm 2023 tăng 35% so với năm trước, đạt hơn 2 triệu lượt.",
+        "Xem thêm hướng dẫn tại Điều 5 Quyết định này và các văn bản có liên quan đến việc thực hiện.",
+        "Chia sẻ dữ liệu giữa các sở, ngành phải bảo đảm an toàn thông tin theo quy định hiện hành.",
+    ]
+    assert boilerplate.strip(lines) == lines
+
+
+def test_formal_decision_lines_pass_unchanged():
+    lines = (SAMPLES / "qd_nghean_example.txt").read_text(encoding="utf-8").splitlines()
+    assert boilerplate.strip(lines) == [*lines[: len(boilerplate.strip(lines))]]
+    assert [line for line in boilerplate.strip(lines) if line] == [line for line in lines if line]
+
+
+def test_paragraph_breaks_are_kept_and_trailing_ones_trimmed():
+    assert boilerplate.strip([PARAGRAPH, "", OTHER, "", "Lượt truy cập: 5", ""]) == [PARAGRAPH, "", OTHER]
+
+
+def test_news_header_without_dateline_uses_a_headline_first_line():
+    assert boilerplate.news_header(["Hà Tĩnh thành lập tổ công tác", "", PARAGRAPH]).title == (
+        "Hà Tĩnh thành lập tổ công tác"
+    )
+    assert boilerplate.news_header([PARAGRAPH, OTHER]).title is None
+
+
+def test_impossible_dateline_is_ignored():
+    assert boilerplate.find_dateline(["Tiêu đề", "02:21 38/13/2021", PARAGRAPH]) is None
+
+
+LINES = st.lists(
+    st.one_of(
+        st.sampled_from([PARAGRAPH, OTHER, "", "Tin liên quan", "Lượt truy cập: 12", "banner", "Xem thêm"]),
+        st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáạảãếềệ0123456789 .,:|/-", max_size=80),
+    ),
+    max_size=30,
+)
+
+
+@given(LINES)
+def test_strip_only_removes_lines_and_keeps_order(lines):
+    kept = boilerplate.strip(lines)
+    it = iter(lines)
+    assert all(any(line == candidate for candidate in it) for line in kept)  # ordered subsequence
+    assert not kept or kept[-1].strip()
