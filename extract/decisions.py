@@ -1,9 +1,289 @@
-"""Placeholder stage until the extraction work lands: returns the record unchanged."""
+"""Every document a text issues, reports or cites: one ``DecisionRef`` per distinct document,
+with its canonical number, type, date, issuer and the relation this text has to it.
+
+Relations: ``self`` (the text's own number), ``reported`` (a news page about a decision just
+signed), ``basis`` (the ``Căn cứ …`` preamble), ``replaces`` / ``amends`` (this text replaces
+or amends it), else ``cites``. A verb only binds to this text when no other document is the
+subject of the sentence ("Nghị định 128 sửa đổi Nghị định 81" is a citation of both).
+Laws cited by name and date without a number are left out, as the worked examples do.
+"""
 
 from __future__ import annotations
 
-from core.record import Document
+import re
+from dataclasses import dataclass
+
+from core.record import DecisionRef, Document
+from core.textnorm import fold, match_form
+from extract.dates import find_dates, to_date
+from extract.identity import (
+    NUMBER,
+    canonical_number,
+    find_province,
+    issuer_of_number,
+    near,
+    plain,
+    type_of_number,
+)
+from extract.patterns import doctypes as T
+from extract.patterns import issuers as I
+
+_TYPES = "|".join(re.escape(t) for t in T.CITED_TYPES)
+_TYPE_FORM = {match_form(t): t for t in T.CITED_TYPES}
+# "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND", "Nghị quyết số 57-NQ/TW".
+_PARTY = r"(?P<pn>\d{1,5})-(?P<pcode>[A-ZĐ]{2,4})/(?P<porg>[A-ZĐ]{2,6})"
+_NUMBER_RX = re.compile(rf"(?<![\w/])(?:{NUMBER}|{_PARTY})(?![\w/])")
+# The type word just before a number: "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND".
+_TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
+# "Quyết định 749 ngày 3/6/2020": a number without its code, only before a date or issuer.
+_BARE_RX = re.compile(r"(?<![\w/.,])(?P<bare>\d{1,5})(?=\s*,?\s+(?:ngày|của)\b)", re.IGNORECASE)
+# Quoted titles of documents without numbers: Đề án “Thí điểm …”.
+_QUOTED = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+[“\"](?P<subject>[^”\"\n]{{5,250}})[”\"]", re.IGNORECASE)
+_VERB_REPORTED = re.compile(
+    r"(?:vừa|mới)\s+(?:được\s+)?(?:ký|ban\s+hành|phê\s+duyệt)|đã\s+ký|ký\s+ban\s+hành", re.IGNORECASE
+)
+_VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)
+_VERB_AMENDS = re.compile(r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d")
+_CHAIN = re.compile(rf"^[\s,;]*(?:và|hoặc)?\s*(?:các\s+)?(?:(?:{_TYPES})\s*)?(?:số\s*:?)?\s*$", re.IGNORECASE)
+_BASIS_START = re.compile(r"^[ \t]*Căn\s+cứ\b", re.MULTILINE)
+_BASIS_STOP = re.compile(
+    r"Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Theo\s+đề\s+xuất|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:|NAY\s+QUYẾT\s+ĐỊNH"
+    r"|^[ \t]*Điều\s+1\b",
+    re.MULTILINE,
+)
+_DATE_GAP = re.compile(r"^[\s,(]*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?$", re.IGNORECASE)
+_OF = re.compile(r"[\s,]*(?:của|do)\s+", re.IGNORECASE)  # used with .match(text, pos): no ^
+_ABOUT = re.compile(
+    r"^[\s,]*(?:về\s+việc|về|V/v)\s+(?P<s>[^;\n]{5,250}?)(?=[;.]\s|[;.]?$|\n|,\s*(?:theo|tại)\s)",
+    re.IGNORECASE,
+)
+_PERSON_TITLE = re.compile(
+    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Cục\s+trưởng)\s+", re.IGNORECASE
+)
+_LOCAL_PHRASE = re.compile(
+    r"(?P<body>UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân)"
+    r"(?:\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?",
+    re.IGNORECASE,
+)
+_NAMED_BODIES = sorted(
+    {*I.ISSUER_CODES.values(), *I.NATIONAL_BODIES.values(), "Bộ Chính trị", "Ban Bí thư"},
+    key=len,
+    reverse=True,
+)
+_QUOTE_MARK = re.compile(r"[“\"]")
+_ISSUE_VERB = re.compile(r"ban\s+hành|phê\s+duyệt", re.IGNORECASE)
+_NAMED_FORMS = [(n, match_form(n)) for n in _NAMED_BODIES]
+# News: "ngày 29/10/2020, UBND tỉnh Hà Tĩnh đã ban hành kế hoạch chuyển đổi số …"
+_ISSUED_BY = re.compile(
+    r"(?P<who>(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Thủ tướng|Chính phủ|Bộ|Sở)[^,.;\n]{0,60}?)\s+"
+    rf"(?:đã\s+|vừa\s+)?(?:ban\s+hành|phê\s+duyệt)\s+(?P<type>{_TYPES})\s+(?!số\b)(?P<subject>[^.;\n]{{5,250}})",
+    re.IGNORECASE,
+)
+# News: Đề án “…” được Thủ tướng Chính phủ phê duyệt ngày 16/12/2020.
+_APPROVED_BY = re.compile(
+    r"\s*(?:đã\s+)?được\s+(?P<who>[^,.;\n]{3,60}?)\s+(?:phê\s+duyệt|ban\s+hành|ký)\s+(?P<when>ngày\s+[\d/.\-]+)",
+    re.IGNORECASE,
+)
+_PRIORITY = {"self": 0, "reported": 1, "replaces": 2, "amends": 3, "basis": 4, "cites": 5}
+_KIND_TYPE = {"decision": "Quyết định", "resolution": "Nghị quyết", "plan": "Kế hoạch",
+              "official_letter": "Công văn", "report": "Báo cáo"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int  # end of number, date and issuer tail
+    number: str | None
+    type: str | None
+    issued_on: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    relation: str = "cites"
+
+
+def issuer_phrase(s: str, province: str | None = None) -> str | None:
+    """The issuing body named at the start of ``s`` (``Thủ tướng Chính phủ``, ``UBND tỉnh``, ``Bộ Tài
+    chính``), in record form; a bare ``UBND tỉnh`` takes the text's own province."""
+    read = _read_issuer(s, province)
+    return read[0] if read else None
+
+
+def _read_issuer(s: str, province: str | None) -> tuple[str, int] | None:
+    """Issuer named at the start of ``s`` and how many characters of ``s`` name it."""
+    title = None if re.match(r"Thủ\s+tướng", s, re.IGNORECASE) else _PERSON_TITLE.match(s)
+    skip = title.end() if title else 0
+    low = match_form(s[skip:skip + 80])
+    if low.startswith("thủ tướng"):
+        n = len("thủ tướng chính phủ") if low.startswith("thủ tướng chính phủ") else len("thủ tướng")
+        return "Thủ tướng Chính phủ", skip + n
+    for name, form in _NAMED_FORMS:
+        if low.startswith(form) and not low[len(form):len(form) + 1].isalpha():
+            return name, skip + len(form)
+    m = _LOCAL_PHRASE.match(s, skip)
+    if not m:
+        return None
+    body = "UBND" if match_form(m.group("body")).startswith(("ubnd", "ủy", "uỷ")) else "HĐND"
+    if not m.group("level"):
+        return body, m.end()
+    level = " ".join(m.group("level").lower().split())
+    gap = len(s[m.end():]) - len(s[m.end():].lstrip())
+    prov = find_province(s[m.end() + gap:m.end() + gap + 40])
+    if prov and prov[1] == 0:
+        return f"{body} {level} {prov[0]}", m.end() + gap + len(prov[0])
+    if level in ("tỉnh", "thành phố") and province:
+        return f"{body} {level} {province}", m.end()
+    return f"{body} {level}", m.end()
+
+
+def _tail(text: str, m: _Mention, province: str | None, ref: object) -> None:
+    """Date, issuer and subject written right after a number: ``, ngày … của … về việc …``."""
+    pos = m.end
+    window = text[pos:pos + 60]
+    for d in find_dates(window, ref):  # type: ignore[arg-type]
+        if _DATE_GAP.match(window[: d.start]) and d.precision in ("day", "month") and not d.partial:
+            m.issued_on, pos = d.value, pos + d.end
+        break
+    of = _OF.match(text, pos)
+    if of and (who := _read_issuer(text[of.end():of.end() + 90], province)):
+        m.issuer, pos = who[0], of.end() + who[1]
+    about = _ABOUT.match(text[pos:pos + 300])
+    if about:
+        m.subject = " ".join(about.group("s").split())
+    m.end = max(m.end, pos)
+
+
+def _mentions(text: str, province: str | None, ref: object) -> list[_Mention]:
+    found: list[_Mention] = []
+    for rx in (_NUMBER_RX, _BARE_RX):
+        for x in rx.finditer(text):
+            before = _TYPE_BEFORE.search(text[max(0, x.start() - 30):x.start()])
+            t = _TYPE_FORM.get(match_form(" ".join(before.group("type").split()))) if before else None
+            if rx is _BARE_RX:
+                if t is None:
+                    continue
+                number = x.group("bare")
+            elif x.group("pn"):
+                number = f"{x.group('pn')}-{x.group('pcode')}/{x.group('porg')}"
+            else:
+                number = canonical_number(x.group(0))
+            t = t or type_of_number(number)
+            if t is None:
+                continue  # a NUMBER/CODE with no type (an official letter's number) is left to the header
+            start = x.start() - (len(before.group(0)) if before else 0)
+            if any(f.start <= x.start() < f.end for f in found):
+                continue
+            m = _Mention(start, x.end(), number, t)
+            m.issuer = issuer_of_number(number) if "/" in number else None
+            _tail(text, m, province, ref)
+            found.append(m)
+    for x in near(_QUOTE_MARK, _QUOTED, text, 30, 260):
+        t = _TYPE_FORM.get(match_form(x.group("type")))
+        m = _Mention(x.start(), x.end(), None, t, subject=" ".join(x.group("subject").split()))
+        ap = _APPROVED_BY.match(text, x.end())
+        if ap:
+            m.issuer = issuer_phrase(ap.group("who"), province)
+            dates = find_dates(ap.group("when"), ref)  # type: ignore[arg-type]
+            m.issued_on = dates[0].value if dates and not dates[0].partial else None
+        found.append(m)
+    for x in near(_ISSUE_VERB, _ISSUED_BY, text, 100, 270):
+        before = find_dates(text[max(0, x.start() - 30):x.start()], ref)  # type: ignore[arg-type]
+        t = _TYPE_FORM.get(match_form(x.group("type")))
+        if not before or t is None or any(f.start <= x.start("type") < f.end for f in found):
+            continue
+        subject = re.split(r"\s+(?:nhằm|để|với mục tiêu)\s", x.group("subject"))[0].strip(" ,")
+        found.append(_Mention(x.start("type"), x.end(), None, t, issued_on=before[-1].value,
+                              issuer=issuer_phrase(x.group("who"), province), subject=subject))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _basis_region(view: str) -> tuple[int, int]:
+    start = _BASIS_START.search(view)
+    if not start:
+        return (0, 0)
+    stop = _BASIS_STOP.search(view, start.end())
+    return (start.start(), stop.start() if stop else len(view))
+
+
+def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
+    basis = _basis_region(plain(text))
+    prev: _Mention | None = None
+    for m in mentions:
+        if doc.number and m.number == doc.number:
+            m.relation = "self"
+            prev = m
+            continue
+        gap_start = prev.end if prev else max(0, m.start - 200)
+        gap = text[gap_start:m.start]
+        cut = list(_BOUNDARY.finditer(gap))
+        same_sentence = prev is not None and not cut
+        tail = gap[cut[-1].end():] if cut else gap
+        if basis[0] <= m.start < basis[1]:
+            m.relation = "basis"
+        elif same_sentence and prev and _CHAIN.match(gap) and prev.relation in ("replaces", "amends"):
+            m.relation = prev.relation
+        elif doc.kind == "news" and _VERB_REPORTED.search(tail[-100:]) and m.number:
+            m.relation = "reported"
+        elif not (same_sentence and prev is not None and prev.relation != "self"):
+            verb = _last_verb(tail[-150:])
+            if verb:
+                m.relation = verb
+        prev = m
+
+
+def _last_verb(s: str) -> str | None:
+    hits = [(x.end(), "replaces") for x in _VERB_REPLACES.finditer(s)]
+    hits += [(x.end(), "amends") for x in _VERB_AMENDS.finditer(s)]
+    return max(hits)[1] if hits else None
+
+
+def _key(m: _Mention) -> str:
+    if m.number and ("/" in m.number or "-" in m.number):
+        return m.number
+    subject = re.sub(r"[^a-z0-9]+", "", fold(m.subject or ""))[:60]
+    return f"{m.type}|{m.number}|{subject if not m.number else m.issued_on}"
+
+
+def _merge(mentions: list[_Mention]) -> list[DecisionRef]:
+    """One entry per document: fields filled from every mention, the strongest relation kept."""
+    by_key: dict[str, DecisionRef] = {}
+    for m in mentions:
+        key = _key(m)
+        if key not in by_key and m.number and "/" not in m.number:
+            # "Quyết định 749" names the same document as an earlier "749/QĐ-TTg".
+            key = next((k for k in by_key if k.startswith(m.number + "/")), key)
+        ref = DecisionRef(number=m.number, type=m.type, issued_on=m.issued_on, issuer=m.issuer,
+                          subject=m.subject, relation=m.relation, span=(m.start, m.end))  # type: ignore[arg-type]
+        old = by_key.get(key)
+        if old is None:
+            by_key[key] = ref
+            continue
+        fill = ("issued_on", "issuer", "subject", "type")
+        update = {f: getattr(ref, f) for f in fill if getattr(old, f) is None}
+        if _PRIORITY[ref.relation] < _PRIORITY[old.relation]:
+            update.update(relation=ref.relation, span=ref.span)
+        by_key[key] = old.model_copy(update=update)
+    return list(by_key.values())
+
+
+def find_decisions(doc: Document) -> list[DecisionRef]:
+    """The decision references of ``doc`` (its identity fields, if filled, mark ``self``)."""
+    text = doc.text
+    ref = to_date(doc.published_at) or to_date(doc.issued_on)
+    mentions = _mentions(text, doc.province, ref)
+    _relations(text, mentions, doc)
+    refs = _merge(mentions)
+    if doc.number and doc.kind != "news":
+        own = DecisionRef(number=doc.number, type=_KIND_TYPE.get(doc.kind) or type_of_number(doc.number),
+                          issued_on=doc.issued_on, issuer=doc.issuer, subject=doc.title, relation="self")
+        for i, r in enumerate(refs):
+            if r.number == doc.number:
+                refs[i] = own.model_copy(update={"span": r.span})
+                break
+        else:
+            refs.insert(0, own)
+    return refs
 
 
 def apply(doc: Document) -> Document:
-    return doc
+    return doc.model_copy(update={"decisions": find_decisions(doc)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from core.record import Document
 from core.textnorm import match_form
@@ -79,6 +80,21 @@ _TITLE_STOP = re.compile(
 def plain(text: str) -> str:
     """``text`` with markdown/table residue blanked; same length, so spans carry over."""
     return _MARKUP.sub(" ", text)
+
+
+def near(anchor: re.Pattern[str], rx: re.Pattern[str], text: str, before: int, after: int
+         ) -> Iterator[re.Match[str]]:
+    """``rx.finditer`` limited to windows around ``anchor`` hits: the rare-word anchor (a verb,
+    a quote mark) is found fast, the costly pattern only runs where it can match."""
+    spans: list[list[int]] = []
+    for a in anchor.finditer(text):
+        lo, hi = max(0, a.start() - before), min(len(text), a.end() + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    for lo, hi in spans:
+        yield from rx.finditer(text, lo, hi)
 
 
 def canonical_number(raw: str) -> str:

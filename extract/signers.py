@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from core.record import DecisionRef, Document, Signer
-from extract.identity import find_province, org_case, plain
+from extract.identity import find_province, near, org_case, plain
 from extract.patterns import issuers as I
 
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -29,6 +29,7 @@ _TITLE_FORM = dict(I.TITLES)
 # News: "<title> <Name> vừa ký …" and "<Name>, <title>, đã ký …".
 _RECORD_TITLES = sorted({v for _, v in I.TITLES}, key=len, reverse=True)
 _SIGN_VERB = r"(?:vừa|đã|đã vừa|mới)\s+(?:ký|ban\s+hành)"
+_VERB_RX = re.compile(_SIGN_VERB)
 _NEWS_A = re.compile(
     r"(?P<title>(?<!\w)(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")(?:\s+[^\s,.;:\n]+){0,9}?)"
     rf"\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,4}})\s+{_SIGN_VERB}"
@@ -144,7 +145,7 @@ def news_signers(text: str, province: str | None = None) -> list[Signer]:
     """Signers named in running text: ``Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải vừa ký …``."""
     out: list[Signer] = []
     for rx in (_NEWS_A, _NEWS_B):
-        for m in rx.finditer(text):
+        for m in near(_VERB_RX, rx, text, 220, 20):
             name = m.group("name")
             title = " ".join(m.group("title").split())
             prov = find_province(name)
@@ -170,7 +171,11 @@ def _link(decisions: list[DecisionRef], signer: Signer, *, self_only: bool) -> l
         near = [(i, d) for i, d in enumerate(out) if d.span and 0 <= d.span[0] - end <= 120]
         target = min(near, key=lambda x: x[1].span[0])[0] if near else None  # type: ignore[index]
     if target is not None and out[target].signer is None:
-        out[target] = out[target].model_copy(update={"signer": signer.name, "signer_title": signer.title})
+        update = {"signer": signer.name, "signer_title": signer.title}
+        body = re.search(r"\b(?:UBND|HĐND)\b.*", signer.title or "")
+        if out[target].issuer is None and body:
+            update["issuer"] = body.group(0)  # "Chủ tịch UBND tỉnh Hà Tĩnh" signs for UBND tỉnh Hà Tĩnh
+        out[target] = out[target].model_copy(update=update)
     return out
 
 
