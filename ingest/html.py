@@ -10,6 +10,7 @@ that the plain-text reader uses too. Each paragraph stays a separate ``Block``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import lxml.html
@@ -18,6 +19,7 @@ from lxml.etree import ParserError, _Element
 
 from core.errors import CorruptFileError, NoTextError, TooLargeError
 from core.settings import Settings
+from core.textnorm import clean
 from ingest import boilerplate, txt
 from ingest.base import Block, RawText
 from ingest.docx import table_text
@@ -52,7 +54,8 @@ def decode(data: bytes) -> str:
     declared = _CHARSET.search(data[:4096])
     if declared:
         try:
-            return data.decode(declared.group(1).decode("ascii").lower())
+            # Windows-1258 writes tones as combining marks: compose them
+            return unicodedata.normalize("NFC", data.decode(declared.group(1).decode("ascii").lower()))
         except (LookupError, UnicodeDecodeError):
             pass
     return txt.decode(data)[0]
@@ -232,7 +235,8 @@ def from_tree(tree: _Element) -> RawText:
         blocks = _lines_to_blocks(lines)
     if not blocks:
         raise NoTextError("no article text found in the HTML page")
-    return RawText(blocks=blocks, title=title, published_at=published_at, meta=meta)
+    title = clean(title).replace("\n", " ") if title else None
+    return RawText(blocks=blocks, title=title or None, published_at=published_at, meta=meta)
 
 
 def read(path: Path, settings: Settings) -> RawText:
