@@ -368,7 +368,7 @@ def _heading(lines: list[_Line], j: int, st: _State, name_line: bool = False, jo
         text += " " + lines[k].core
         k += 1
     while k < len(lines) and len(text) < P.HEADING_MAX_CHARS and not _starts_unit(lines[k]) and (
-        lines[k].core[:1].islower() or (not name_line and len(text) < P.SHORT_LINE_CHARS)
+        lines[k].core[:1].islower() or (not name_line and len(text) < P.SHORT_HEADING_CHARS)
     ):
         text += " " + lines[k].core
         k += 1
@@ -387,6 +387,8 @@ def _mention(prev: _Line | None) -> bool:
     return (
         prev is not None
         and not prev.core.endswith(_SENTENCE_END)
+        and not _upper(prev.core)
+        and not _division(prev)
         and bool(P.MENTION_LEAD.search(_fold(prev.core[-24:].rstrip("* "))))
     )
 
@@ -409,6 +411,8 @@ def _step(lines: list[_Line], j: int, b: _Builder, st: _State) -> None:
     probe, core = line.probe, line.core
     if core[0] in _QUOTES:
         return
+    if st.formal and core[0].islower() and not P.POINT.match(core):
+        return  # a wrapped line (most lines of a page dump) can only continue its section
     if _block(lines, j, b, st):
         return
     if st.formal and _unit(lines, j, b, st):
@@ -512,6 +516,11 @@ def _appendix(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         )
         if not (noted or (tail and P.TITLE.match(probe))):
             return False
+        top = b.top()
+        if top is not None and top.kind == "appendix" and b.items[-1] is top and (
+            line.start - top.start < P.APPENDIX_TITLE_CHARS
+        ):
+            return False  # "PHỤ LỤC I" over "DANH MỤC …": the title of the same appendix
         words = len(m.group("type").split())
         label = P.LABELS["attached"].format(type=" ".join(core.split()[:words]).capitalize())
     b.open("appendix", label, line.start, _heading(lines, j, st))

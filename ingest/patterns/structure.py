@@ -59,6 +59,8 @@ ATTACHED_TITLE = re.compile(
 )
 # "(Ban hành kèm theo Quyết định số …)", "(Kèm theo …)": the note under an attached title.
 ATTACHED_NOTE = re.compile(r"^\(?\s*(ban hanh\s+)?kem\s+theo\b")
+# A type line this close under an appendix heading is that appendix's title, not a new one.
+APPENDIX_TITLE_CHARS = 300
 # How many lines after an attached title the note is looked for.
 ATTACHED_NOTE_LINES = 5
 
@@ -180,6 +182,8 @@ HEADER_LINE_MAX_CHARS = 60
 # A body section (news, letters) is a paragraph; a paragraph longer than this is cut at a line
 # that ends a sentence, so search chunks stay quotable.
 BODY_MAX_CHARS = 1500
+# A heading shorter than this ("1. Sở", "2.") takes the next line in: the dump broke it.
+SHORT_HEADING_CHARS = 8
 # Headings are cut to this many characters (a wrapped "Điều 1. …" joins its continuation lines).
 HEADING_MAX_CHARS = 200
 
