@@ -47,7 +47,7 @@ def _spaced(words: str) -> str:
 _LEVEL = "|".join(_spaced(k) for k in sorted(I.LEVELS, key=len, reverse=True))
 _LOCAL = re.compile(
     r"(?P<body>" + "|".join(_spaced(k) for k in I.LOCAL_BODIES) + rf")\s+(?P<level>{_LEVEL})\s+"
-    rf"(?P<name>[{_UP}][^\n]*(?:\n[{_UP}][^\n]*)?)"
+    rf"(?P<name>[{_UP}][^\n]*)"
 )
 _NATIONAL = re.compile(r"(?<!\w)(" + "|".join(_spaced(k) for k in I.NATIONAL_BODIES) + r")(?!\w)")
 _ORG = re.compile(
@@ -186,8 +186,10 @@ def _local_body(m: re.Match[str]) -> tuple[str, str | None]:
     """Issuer and province of a ``ỦY BAN NHÂN DÂN / TỈNH X`` match."""
     body = I.LOCAL_BODIES[" ".join(m.group("body").split())]
     level = I.LEVELS[" ".join(m.group("level").split())]
-    tail = " ".join(m.group("name").split())
-    prov = find_province(tail)
+    prov = find_province(m.group("name"))
+    if prov is None:  # "THÀNH PHỐ HỒ / CHÍ MINH": a province name broken over two lines
+        nxt = m.string[m.end():m.end() + 40].split("\n")
+        prov = find_province(f"{m.group('name')} {nxt[1] if len(nxt) > 1 else ''}")
     at_start = bool(prov and prov[1] == 0)
     # A district or commune keeps its own name (title case), read up to the line end.
     name = prov[0] if prov and at_start else org_case(m.group("name").split("\n")[0]).title()

@@ -1,0 +1,209 @@
+"""Identity from headers: the worked samples, every number form, issuers of each level, kinds,
+two-column and markdown-broken headers, news pages, and the silver floors on real pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.record import Document
+from core.textnorm import clean
+from extract import identity
+from extract.identity import canonical_number, issuer_of_number, org_case, type_of_number
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SAMPLES = SHARED / "samples"
+needs_shared = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared not present")
+
+
+def run(text: str, **fields: str) -> Document:
+    return identity.apply(Document(source="t", text=clean(text), **fields))
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["qd_nghean_example", "news_hatinh_2021", "news_haiduong_2023"])
+def test_samples_match_expected(name: str) -> None:
+    expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    doc = run((SAMPLES / f"{name}.txt").read_text(encoding="utf-8"))
+    for key in ("kind", "number", "issued_on", "issuer", "province", "published_at"):
+        if key in expected:
+            assert getattr(doc, key) == expected[key], key
+
+
+@needs_shared
+def test_sample_titles() -> None:
+    qd = run((SAMPLES / "qd_nghean_example.txt").read_text(encoding="utf-8"))
+    assert qd.title == "Về việc thành lập Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An"
+    news = run((SAMPLES / "news_hatinh_2021.txt").read_text(encoding="utf-8"))
+    assert news.title == "Hà Tĩnh thành lập tổ công tác chuyển đổi số"  # not the ticker above it
+
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG BÌNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+{number_line}
+Quảng Bình, ngày 05 tháng 4 năm 2024
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch chuyển đổi số
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+"""
+
+
+@pytest.mark.parametrize(
+    ("number_line", "number"),
+    [
+        ("Số: 1085/QĐ-UBND", "1085/QĐ-UBND"),
+        ("Số: 2536 /QĐ-UBND", "2536/QĐ-UBND"),  # typed with a space
+        ("Số:   2536 / QĐ-UBND", "2536/QĐ-UBND"),
+        ("Số: 12/2024/QĐ-UBND", "12/2024/QĐ-UBND"),
+        ("Số: 1085/QD-UBND", "1085/QĐ-UBND"),  # ASCII keyboard
+        ("Số: 1085/Qđ-UBND", "1085/QĐ-UBND"),
+        ("SỐ: 1085/QĐ-UBND", "1085/QĐ-UBND"),
+        ("Sô: 1085/QĐ-UBND", "1085/QĐ-UBND"),  # OCR
+        ("S6: 1085/QĐ-UBND", "1085/QĐ-UBND"),  # OCR
+        ("Số:\n1085/QĐ-UBND", "1085/QĐ-UBND"),  # broken line
+        ("Số: /QĐ-UBND", None),  # number left blank for handwriting: unknown, not guessed
+    ],
+)
+def test_number_forms(number_line: str, number: str | None) -> None:
+    doc = run(HEADER.format(number_line=number_line))
+    assert doc.number == number
+    assert (doc.issued_on, doc.issuer, doc.province, doc.kind) == (
+        "2024-04-05", "UBND tỉnh Quảng Bình", "Quảng Bình", "decision",
+    )
+    assert doc.title == "Về việc ban hành Kế hoạch chuyển đổi số"
+
+
+def test_canonical_number_and_codes() -> None:
+    assert canonical_number("505/qđ-ttg") == "505/QĐ-TTg"
+    assert canonical_number("210/TTR-STTTT") == "210/TTr-STTTT"
+    assert canonical_number("12/2021/NQ-HDND") == "12/2021/NQ-HĐND"
+    assert type_of_number("81/2018/NĐ-CP") == "Nghị định"
+    assert type_of_number("72/2025/QH15") == "Luật"
+    assert type_of_number("4001/UBND-ĐT") is None  # an official letter has no type code
+    assert issuer_of_number("505/QĐ-TTg") == "Thủ tướng Chính phủ"
+    assert issuer_of_number("110/2025/TT-BTC") == "Bộ Tài chính"
+    assert issuer_of_number("72/2025/QH15") == "Quốc hội"
+    assert issuer_of_number("1085/QĐ-UBND") is None  # which province's UBND: the context says
+
+
+def test_two_column_header_interleaved() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 779/QĐ-UBND Quảng Bình, ngày 24 tháng 5 năm 2022\n\nQUYẾT ĐỊNH\nVề việc công bố\n"
+    )
+    doc = run(text)
+    assert (doc.number, doc.issued_on, doc.issuer, doc.province) == (
+        "779/QĐ-UBND", "2022-05-24", "UBND tỉnh Quảng Bình", "Quảng Bình",
+    )
+
+
+def test_markdown_residue_and_names_broken_over_lines() -> None:
+    text = (
+        "|\n**ỦY\nBAN NHÂN DÂN **\nTHÀNH PHỐ CẦN THƠ\n--------\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố:\n2609/QĐ-UBND\n|\n*Cần\nThơ, ngày 24 tháng 11 năm 2025*\n|\n"
+        "**QUYẾT ĐỊNH**\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ TẠI THÀNH PHỐ CẦN THƠ\n"
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ**\n*Căn cứ Luật …*\n"
+    )
+    doc = run(text)
+    assert (doc.number, doc.issued_on, doc.issuer, doc.province, doc.kind) == (
+        "2609/QĐ-UBND", "2025-11-24", "UBND thành phố Cần Thơ", "Cần Thơ", "decision",
+    )
+    assert doc.title == "Về việc công bố thủ tục hành chính nội bộ tại thành phố Cần Thơ"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "province"),
+    [
+        ("HỘI ĐỒNG NHÂN DÂN\nTỈNH NGHỆ AN", "HĐND tỉnh Nghệ An", "Nghệ An"),
+        ("BỘ TÀI CHÍNH", "Bộ Tài chính", None),
+        ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", None),
+        ("BỘ TÀI CHÍNH\nCỤC THUẾ", "Cục Thuế", None),  # the issuing unit, under its parent
+        ("UBND TỈNH NGHỆ AN\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Sở Thông tin và Truyền thông tỉnh Nghệ An", "Nghệ An"),
+        ("BỘ KHOA HỌC VÀ\nCÔNG NGHỆ", "Bộ Khoa học và Công nghệ", None),  # name runs on
+        ("ỦY BAN NHÂN DÂN\nHUYỆN NAM ĐÀN", "UBND huyện Nam Đàn", None),
+        ("CỤC THUẾ\nTHUẾ TỈNH TÂY NINH", "Thuế tỉnh Tây Ninh", "Tây Ninh"),
+        ("UỶ BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", "UBND tỉnh Hải Dương", "Hải Dương"),  # pre-2025 province
+    ],
+)
+def test_issuers(header: str, issuer: str, province: str | None) -> None:
+    doc = run(f"{header}\n-----\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-XX\nHà Nội, ngày 1 tháng 2 năm 2025\n"
+              "\nQUYẾT ĐỊNH\nVề việc thử\n")
+    assert doc.issuer == issuer
+    assert doc.province == (province or doc.province)
+
+
+@pytest.mark.parametrize(
+    ("title_or_mark", "number", "kind"),
+    [
+        ("NGHỊ QUYẾT", "12/2025/NQ-HĐND", "resolution"),
+        ("KẾ HOẠCH", "45/KH-UBND", "plan"),
+        ("BÁO CÁO", "99/BC-UBND", "report"),
+        ("V/v triển khai chuyển đổi số", "4001/UBND-ĐT", "official_letter"),
+        ("v/v trả lời kiến nghị", "5387/CT-CS", "official_letter"),  # CT here is Cục Thuế, not Chỉ thị
+        ("THÔNG TƯ", "97/2025/QĐ-UBND", "other"),  # the title word wins over a wrong number code
+    ],
+)
+def test_kinds(title_or_mark: str, number: str, kind: str) -> None:
+    doc = run(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: {number}\n{title_or_mark}\nHà Tĩnh, ngày 3 tháng 3 năm 2025\n\n"
+              "Kính gửi: các sở, ngành\n")
+    assert doc.kind == kind
+
+
+def test_letter_title_is_its_subject_line() -> None:
+    doc = run("BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5387/CT-CS\nV/v trả lời phản ánh kiến nghị\n"
+              "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Độc giả")
+    assert doc.title == "V/v trả lời phản ánh kiến nghị"
+    assert doc.issued_on == "2025-11-20"
+
+
+def test_blank_day_gives_month_precision() -> None:
+    doc = run("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 3005/QĐ-UBND\nHà Tĩnh, ngày      tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nVề")
+    assert doc.issued_on == "2025-12"
+
+
+def test_news_has_no_own_identity() -> None:
+    text = (
+        "Nghệ An ban hành kế hoạch chuyển đổi số\n\nChủ nhật, 17/12/2023 09:07 (GMT+7)\n\n"
+        "UBND tỉnh Nghệ An vừa ban hành Quyết định số 1085/QĐ-UBND về chuyển đổi số. Tỉnh Nghệ An đặt mục tiêu …"
+    )
+    doc = run(text)
+    assert (doc.kind, doc.number, doc.issued_on, doc.issuer) == ("news", None, None, None)
+    assert doc.published_at == "2023-12-17"
+    assert doc.province == "Nghệ An"
+    assert doc.title == "Nghệ An ban hành kế hoạch chuyển đổi số"
+
+
+def test_ingest_fields_are_kept() -> None:
+    doc = run("Bài viết không có tiêu đề hành chính.", title="Tiêu đề từ HTML", published_at="2024-01-02")
+    assert (doc.kind, doc.title, doc.published_at) == ("news", "Tiêu đề từ HTML", "2024-01-02")
+
+
+def test_org_case() -> None:
+    assert org_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
+    assert org_case("VĂN PHÒNG UBND TỈNH NGHỆ AN") == "Văn phòng UBND tỉnh Nghệ An"
+    assert org_case("BỘ CÔNG THƯƠNG") == "Bộ Công Thương"  # the registered spelling wins
+
+
+def test_empty_text() -> None:
+    doc = run("")
+    assert doc.number is None and doc.issuer is None
+
+
+@needs_shared
+@pytest.mark.slow
+def test_silver_floors() -> None:
+    from eval.silver_tvpl import GATED, evaluate
+
+    res = evaluate()
+    assert res.n >= 120
+    for key in GATED:
+        assert res.accuracy(key) >= 0.97, (key, [f for f in res.failures if f[1] == key][:5])
