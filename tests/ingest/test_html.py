@@ -181,3 +181,19 @@ def test_scripts_and_styles_never_reach_the_text(tmp_path):
     )
     text, _ = read_string(tmp_path, page)
     assert "123456" not in text and "color" not in text
+
+
+CORPUS = ROOT / "corpus"
+
+
+@pytest.mark.parametrize("page", sorted((CORPUS / "docs").glob("news_*.html")), ids=lambda p: p.stem)
+def test_demo_corpus_news_pages_are_exactly_their_source(page):
+    """corpus/build.py wraps our own article text in a portal's chrome; we must get back exactly
+    the headline and the paragraphs, with the date of the source head."""
+    head, body = (CORPUS / "src" / f"{page.stem}.txt").read_text(encoding="utf-8").split("\n---\n", 1)
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    text, raw = read(page)
+    assert raw.title == meta["TITLE"]
+    assert raw.published_at == meta["PUBLISHED"][:10]
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
+    assert text.split("\n\n") == [meta["TITLE"], *paragraphs]
