@@ -12,7 +12,7 @@ import hmac
 import threading
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from pydantic import BeforeValidator, Field
 
 from api.service import Service
@@ -29,8 +29,9 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_service(request: Request) -> Service:
-    state = request.app.state
+def app_service(app: FastAPI) -> Service:
+    """The app's Service, created on first use."""
+    state = app.state
     service: Service | None = getattr(state, "service", None)
     if service is None:
         # Sync routes run in a thread pool: two first requests must not build two Services.
@@ -40,6 +41,10 @@ def get_service(request: Request) -> Service:
                 service = Service(state.settings)
                 state.service = service
     return service
+
+
+def get_service(request: Request) -> Service:
+    return app_service(request.app)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -17,6 +17,8 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from api.http.deps import ServiceDep
+from api.http.routers.search import run_search
 from api.web import charts, labels
 from api.web.markup import Mark, highlight, mark_region
 from core.errors import NotFoundError, VanbanError
@@ -57,12 +59,6 @@ def read_form(request: Request) -> tuple[dict[str, str], Filters]:
     return form, filters
 
 
-def _service(request: Request) -> Any:
-    from api.http.deps import get_service
-
-    return get_service(request)
-
-
 def _public_error(err: VanbanError) -> str:
     return str(err) if err.http_status < 500 else "Hệ thống tìm kiếm đang gặp sự cố, vui lòng thử lại sau."
 
@@ -72,16 +68,14 @@ def _render(request: Request, name: str, status_code: int = 200, **context: Any)
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request) -> HTMLResponse:
-    from api.http.routers.search import run_search
-
+def search_page(request: Request, service: ServiceDep) -> HTMLResponse:
     form, filters = read_form(request)
     results: list[dict[str, Any]] = []
     error = None
     took_ms = None
     if form["q"]:
         try:
-            resp = run_search(_service(request), form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
+            resp = run_search(service, form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
         except VanbanError as err:
             error = _public_error(err)
         else:
@@ -111,10 +105,10 @@ def _region(at: str | None) -> tuple[int, int] | None:
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: Annotated[str, PathParam(max_length=64)],
+def document_page(request: Request, service: ServiceDep, doc_id: Annotated[str, PathParam(max_length=64)],
                   at: str | None = None) -> HTMLResponse:
     try:
-        doc = _service(request).get(doc_id)
+        doc = service.get(doc_id)
     except NotFoundError:
         return _render(request, "error.html", 404, message="Không tìm thấy văn bản này.")
     body = mark_region(doc.text, _span_marks(doc), _region(at))
@@ -122,9 +116,10 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(max_length=
 
 
 @router.get("/decision/{number:path}", response_class=HTMLResponse)
-def decision_page(request: Request, number: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
+def decision_page(request: Request, service: ServiceDep,
+                  number: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
     try:
-        graph = _service(request).decision_graph(number.strip())
+        graph = service.decision_graph(number.strip())
     except NotFoundError:
         return _render(request, "error.html", 404,
                        message=f"Không có văn bản nào mang hoặc dẫn chiếu số {number}.",

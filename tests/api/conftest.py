@@ -1,0 +1,83 @@
+"""Fixtures for the API tests: a real app over a real SQLite store (and Chroma, for search) in
+a temporary data dir, filled with small real documents.
+
+``store_client`` stores documents without indexing them (no embedding model: fast), which is
+all the pages and listings read. ``live_client`` uploads through ``POST /documents`` and
+indexes, for search; it is session-scoped because the embedding model takes seconds to load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.http.app import create_app
+from api.http.deps import app_service
+from core.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[1] / ".." / "shared"
+SAMPLES = SHARED / "samples"
+NGHEAN = SAMPLES / "qd_nghean_example.txt"
+HATINH_NEWS = SAMPLES / "news_hatinh_2021.txt"
+SCRIPT_DOC = HERE / "fixtures" / "qd_hatinh_script.txt"
+
+needs_shared = pytest.mark.skipif(not NGHEAN.is_file(), reason="../shared samples not present")
+
+
+def make_client(data_dir: Path, **overrides: object) -> TestClient:
+    settings = Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
+    return TestClient(create_app(settings), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client_with(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+    """Build clients with setting overrides (``client_with(api_key="k")``) over a tmp data dir."""
+    made: list[TestClient] = []
+
+    def build(**overrides: object) -> TestClient:
+        c = make_client(tmp_path / "data", **overrides)
+        c.__enter__()
+        made.append(c)
+        return c
+
+    yield build
+    for c in made:
+        c.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    """An app over an empty store (for error paths: nothing gets indexed)."""
+    with make_client(tmp_path / "data") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """Three documents stored (not indexed) through the real readers and extraction."""
+    if not NGHEAN.is_file():
+        pytest.skip("../shared samples not present")
+    c = make_client(tmp_path_factory.mktemp("store") / "data")
+    with c:
+        service = app_service(c.app)
+        for path in (NGHEAN, HATINH_NEWS, SCRIPT_DOC):
+            service.ingest_file(path, source=path.name, index=False)
+        yield c
+
+
+@pytest.fixture(scope="session")
+def live_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """Two documents uploaded through ``POST /documents`` (stored and indexed)."""
+    if not NGHEAN.is_file():
+        pytest.skip("../shared samples not present")
+    c = make_client(tmp_path_factory.mktemp("live") / "data")
+    with c:
+        for path in (NGHEAN, SCRIPT_DOC):
+            with path.open("rb") as fh:
+                r = c.post("/documents", files={"file": (path.name, fh, "text/plain")})
+            assert r.status_code == 201, r.text
+        yield c
