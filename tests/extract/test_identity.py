@@ -127,7 +127,11 @@ def test_markdown_residue_and_names_broken_over_lines() -> None:
         ("BỘ TÀI CHÍNH", "Bộ Tài chính", None),
         ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", None),
         ("BỘ TÀI CHÍNH\nCỤC THUẾ", "Cục Thuế", None),  # the issuing unit, under its parent
-        ("UBND TỈNH NGHỆ AN\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Sở Thông tin và Truyền thông tỉnh Nghệ An", "Nghệ An"),
+        (
+            "UBND TỈNH NGHỆ AN\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "Sở Thông tin và Truyền thông tỉnh Nghệ An",
+            "Nghệ An",
+        ),
         ("BỘ KHOA HỌC VÀ\nCÔNG NGHỆ", "Bộ Khoa học và Công nghệ", None),  # name runs on
         ("ỦY BAN NHÂN DÂN\nHUYỆN NAM ĐÀN", "UBND huyện Nam Đàn", None),
         ("CỤC THUẾ\nTHUẾ TỈNH TÂY NINH", "Thuế tỉnh Tây Ninh", "Tây Ninh"),
@@ -135,8 +139,10 @@ def test_markdown_residue_and_names_broken_over_lines() -> None:
     ],
 )
 def test_issuers(header: str, issuer: str, province: str | None) -> None:
-    doc = run(f"{header}\n-----\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-XX\nHà Nội, ngày 1 tháng 2 năm 2025\n"
-              "\nQUYẾT ĐỊNH\nVề việc thử\n")
+    doc = run(
+        f"{header}\n-----\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-XX\n"
+        "Hà Nội, ngày 1 tháng 2 năm 2025\n\nQUYẾT ĐỊNH\nVề việc thử\n"
+    )
     assert doc.issuer == issuer
     assert doc.province == (province or doc.province)
 
@@ -153,8 +159,10 @@ def test_issuers(header: str, issuer: str, province: str | None) -> None:
     ],
 )
 def test_kinds(title_or_mark: str, number: str, kind: str) -> None:
-    doc = run(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: {number}\n{title_or_mark}\nHà Tĩnh, ngày 3 tháng 3 năm 2025\n\n"
-              "Kính gửi: các sở, ngành\n")
+    doc = run(
+        f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: {number}\n{title_or_mark}\n"
+        "Hà Tĩnh, ngày 3 tháng 3 năm 2025\n\nKính gửi: các sở, ngành\n"
+    )
     assert doc.kind == kind
 
 
@@ -166,14 +174,18 @@ def test_letter_title_is_its_subject_line() -> None:
 
 
 def test_blank_day_gives_month_precision() -> None:
-    doc = run("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 3005/QĐ-UBND\nHà Tĩnh, ngày      tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nVề")
+    doc = run(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 3005/QĐ-UBND\n"
+        "Hà Tĩnh, ngày      tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nVề"
+    )
     assert doc.issued_on == "2025-12"
 
 
 def test_news_has_no_own_identity() -> None:
     text = (
         "Nghệ An ban hành kế hoạch chuyển đổi số\n\nChủ nhật, 17/12/2023 09:07 (GMT+7)\n\n"
-        "UBND tỉnh Nghệ An vừa ban hành Quyết định số 1085/QĐ-UBND về chuyển đổi số. Tỉnh Nghệ An đặt mục tiêu …"
+        "UBND tỉnh Nghệ An vừa ban hành Quyết định số 1085/QĐ-UBND về chuyển đổi số. "
+        "Tỉnh Nghệ An đặt mục tiêu …"
     )
     doc = run(text)
     assert (doc.kind, doc.number, doc.issued_on, doc.issuer) == ("news", None, None, None)
