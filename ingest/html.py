@@ -204,8 +204,9 @@ def published_date(tree: _Element, title: str | None) -> str | None:
     return found[1] if found else None
 
 
-def from_tree(tree: _Element) -> RawText:
-    """Article text, title and date of a parsed page."""
+def from_tree(tree: _Element, mode: dict[str, bool] | None = None) -> RawText:
+    """Article text, title and date of a parsed page. ``mode`` overrides trafilatura's
+    precision/recall switches (bench/bench_html.py --quality compares them)."""
     site = _site_rule(tree)
     title: str | None = None
     published_at: str | None = None
@@ -220,7 +221,7 @@ def from_tree(tree: _Element) -> RawText:
         fallback_title = _first_text(tree, "//h1") or _first_text(tree, "//title")
         published_at = published_date(tree, fallback_title)
         prepare(tree)
-        doc = trafilatura.bare_extraction(tree, **_TRAFILATURA)
+        doc = trafilatura.bare_extraction(tree, **{**_TRAFILATURA, **(mode or {})})
         text = (doc.text if doc is not None else None) or ""
         title = (doc.title if doc is not None else None) or fallback_title
         meta = {"extractor": "trafilatura"}

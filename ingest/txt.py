@@ -38,8 +38,12 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 _FORMAL = re.compile("|".join(formal.MARKERS), re.IGNORECASE)
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
 def _control_share(data: bytes) -> float:
-    return sum(1 for b in data if b in _CONTROL_BYTES) / len(data) if data else 0.0
+    # bytes.translate deletes in C: a Python loop over a 1 MB page took 0.25 s
+    return len(data.translate(None, _NOT_CONTROL)) / len(data) if data else 0.0
 
 
 def _as_cp1258(data: bytes) -> str | None:
