@@ -1,0 +1,156 @@
+"""OCR of PDF pages with tesseract, several pages at once.
+
+Why tesseract is called as a subprocess here rather than through ``pytesseract.image_to_string``:
+tesseract's own OpenMP threading makes it *slower* on small machines (measured on 2 cores:
+6 s/page with ``OMP_THREAD_LIMIT=1`` against 15 s with the default), so each tesseract process
+must get ``OMP_THREAD_LIMIT=1`` in its environment. pytesseract always passes the parent's
+``os.environ``; setting the variable there would also cap the OpenMP threads of anything else
+in this process (torch for embeddings). pytesseract is still used to locate the binary and to
+list its languages.
+
+Rendering uses pypdfium2, which is not thread-safe: pages are rendered one after another in
+the calling thread and each rendered page is handed to a worker thread that waits on its own
+tesseract process, so rendering of page n+1 overlaps OCR of page n.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import subprocess
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytesseract
+
+from core.errors import CorruptFileError, OcrUnavailableError
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-vie"
+
+
+@dataclass
+class OcrResult:
+    """Per 1-based page: the text lines tesseract found, and the pages it could not finish.
+
+    A line is a dict with ``text`` and its box ``x0``, ``x1``, ``top``, ``bottom`` in PDF points,
+    the same shape as a pdfplumber word, so OCR pages go through the same layout steps.
+    """
+
+    lines: dict[int, list[dict]] = field(default_factory=dict)
+    failed: dict[int, str] = field(default_factory=dict)  # page → one-line reason
+
+    def text(self, page: int) -> str:
+        return "\n".join(line["text"] for line in self.lines.get(page, []))
+
+
+@lru_cache(maxsize=8)
+def _languages(cmd: str) -> frozenset[str]:
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractNotFoundError, OSError) as err:
+        raise OcrUnavailableError(f"OCR needed but tesseract was not found ({cmd}); {_INSTALL_HINT}") from err
+
+
+def check_available(lang: str) -> None:
+    """Raise ``OcrUnavailableError`` unless tesseract and every language in ``lang`` exist.
+
+    The language list is asked from tesseract once per binary and cached.
+    """
+    cmd = str(pytesseract.pytesseract.tesseract_cmd)
+    have = _languages(cmd)
+    missing = [code for code in lang.split("+") if code not in have]
+    if missing:
+        raise OcrUnavailableError(
+            f"OCR needed but tesseract has no language data for {', '.join(missing)}; {_INSTALL_HINT}"
+        )
+
+
+def render_page(doc: pdfium.PdfDocument, index: int, dpi: int) -> bytes:
+    """Grey-scale PGM bytes of one page (0-based); PGM because it costs nothing to encode."""
+    image = doc[index].render(scale=dpi / 72, grayscale=True).to_pil()
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")
+    return buf.getvalue()
+
+
+def run_tesseract(image: bytes, lang: str, dpi: int, timeout_s: float) -> list[dict]:
+    """Lines of one page image; ``subprocess.TimeoutExpired`` and ``RuntimeError`` on failure."""
+    cmd = [str(pytesseract.pytesseract.tesseract_cmd), "stdin", "stdout", "-l", lang, "--dpi", str(dpi)]
+    cmd.append("tsv")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    proc = subprocess.run(cmd, input=image, capture_output=True, env=env, timeout=timeout_s, check=False)
+    if proc.returncode != 0:
+        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"tesseract exited with {proc.returncode}: {reason[-1] if reason else ''}")
+    return parse_tsv(proc.stdout.decode("utf-8", "replace"), 72 / dpi)
+
+
+def parse_tsv(tsv: str, scale: float, split_gap: float = 18.0) -> list[dict]:
+    """Tesseract's word table → runs of words on one line, boxes scaled by ``scale``.
+
+    Tesseract often reads both columns of a decision's header as one line; a run ends where
+    the gap to the next word is ``split_gap`` points or more, so the layout step can see the
+    two columns.
+    """
+    runs: list[dict] = []
+    last_key: tuple[str, str, str] | None = None
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        x, y, w, h = (float(v) * scale for v in cols[6:10])
+        key = (cols[2], cols[3], cols[4])  # block, paragraph, line
+        if runs and key == last_key and x - runs[-1]["x1"] < split_gap:
+            run = runs[-1]
+            run["text"] += " " + cols[11].strip()
+            run["x1"] = max(run["x1"], x + w)
+            run["top"], run["bottom"] = min(run["top"], y), max(run["bottom"], y + h)
+        else:
+            runs.append({"text": cols[11].strip(), "x0": x, "x1": x + w, "top": y, "bottom": y + h})
+        last_key = key
+    return runs
+
+
+def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | None = None) -> OcrResult:
+    """OCR the given 1-based pages of a PDF with ``settings.ocr_workers`` tesseract processes.
+
+    A page that times out or crashes tesseract is reported in ``failed`` (the caller keeps
+    whatever text layer the page had) instead of failing the whole document.
+    """
+    result = OcrResult()
+    if not pages:
+        return result
+    check_available(settings.ocr_lang)
+    dpi = max(settings.ocr_dpi, 72)
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        raise CorruptFileError(f"corrupt PDF: cannot render pages for OCR ({err})") from err
+    n_workers = max(1, workers if workers is not None else settings.ocr_workers)
+    futures: dict[int, Future[list[dict]]] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=n_workers, thread_name_prefix="ocr") as pool:
+            for page in pages:
+                image = render_page(doc, page - 1, dpi)
+                futures[page] = pool.submit(
+                    run_tesseract, image, settings.ocr_lang, dpi, settings.ocr_page_timeout_s
+                )
+            for page, fut in futures.items():
+                try:
+                    result.lines[page] = fut.result()
+                except subprocess.TimeoutExpired:
+                    result.failed[page] = f"OCR timed out after {settings.ocr_page_timeout_s} s"
+                except (RuntimeError, OSError) as err:
+                    result.failed[page] = f"OCR failed: {err}"
+    finally:
+        doc.close()
+    for page, reason in result.failed.items():
+        log.warning("%s page %d: %s", path.name, page, reason)
+    return result
