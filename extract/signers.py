@@ -67,7 +67,8 @@ def _person(line: str) -> str | None:
     line = line.strip(" .,:;")
     if _NAME_LINE.match(line):
         return line
-    if _CAPS_NAME_LINE.match(line) and not _TITLE_RX.search(line) and "NHÂN DÂN" not in line:
+    words = set(line.split())
+    if _CAPS_NAME_LINE.match(line) and not _TITLE_RX.search(line) and not I.NOT_NAME_WORDS & words:
         return " ".join(w.capitalize() for w in line.split())
     return None
 
@@ -89,11 +90,12 @@ def signature_blocks(text: str) -> list[Signer]:
                 run.append(j)
             j += 1
         caps_name = None
-        if len(run) > 1 and not _TITLE_RX.search(lines[run[-1]][1]):
+        for pos, r in enumerate(run[1:], start=1):
             # An all-caps name right under the title: "PHÓ CHỦ TỊCH / NGUYỄN VĂN A".
-            caps_name = _person(lines[run[-1]][1])
-            if caps_name:
-                j = run.pop()
+            cand = lines[r][1]
+            if not _TITLE_RX.search(cand) and not _PREFIX_RX.match(cand) and (caps_name := _person(cand)):
+                run, j = run[:pos], r
+                break
         caps = " ".join(" ".join(lines[r][1] for r in run).split())
         last = lines[run[-1]][1] if run else ""
         ok_block = _PREFIX_RX.match(caps) or (_TITLE_RX.match(last) and len(last.split()) <= 7)

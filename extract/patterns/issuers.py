@@ -219,3 +219,11 @@ MOTTO: tuple[str, ...] = (
 # Words kept in lower case inside an organisation name; the word after them is capitalised
 # ("Sở Văn hóa, Thể thao và Du lịch").
 ORG_JOINERS: tuple[str, ...] = ("và", ",", "-")
+
+# Words of body names that never occur in a person's name: an all-caps line with one of them
+# in a signature block is part of the body ("TM. ỦY BAN / MẶT TRẬN TỔ QUỐC"), not the signer.
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "ỦY", "UỶ", "BAN", "HỘI", "ĐỒNG", "NHÂN", "DÂN", "MẶT", "TRẬN", "TỔ", "QUỐC", "CHÍNH", "PHỦ", "SỞ", "BỘ",
+    "CỤC", "TỈNH", "THÀNH", "PHỐ", "HUYỆN", "XÃ", "PHƯỜNG", "VĂN", "PHÒNG", "TRUNG", "TÂM", "THUẾ", "LỤC",
+    "DANH", "MỤC", "THỦ", "TỤC", "KÝ", "ĐÃ", "NƠI", "NHẬN", "KÍNH", "GỬI", "CỘNG", "HÒA", "VIỆT", "NAM",
+})  # fmt: skip

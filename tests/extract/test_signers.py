@@ -1,0 +1,124 @@
+"""Signers: signature blocks in their layouts, news phrasing, titles completed with the issuer,
+and the link into the signed decision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.record import Document
+from core.textnorm import clean
+from extract import decisions, identity, signers
+from extract.signers import news_signers, signature_blocks
+
+SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+needs_shared = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared not present")
+
+
+def chain(text: str) -> Document:
+    return signers.apply(decisions.apply(identity.apply(Document(source="t", text=clean(text)))))
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["qd_nghean_example", "news_hatinh_2021", "news_haiduong_2023"])
+def test_samples_match_expected(name: str) -> None:
+    expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    doc = chain((SAMPLES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert [(s.name, s.title) for s in doc.signers] == [(s["name"], s["title"]) for s in expected["signers"]]
+    for s in doc.signers:
+        assert s.span and s.name in doc.text[s.span[0] : s.span[1]]
+
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 471/QĐ-UBND\nBắc Ninh, ngày 28 tháng 11 năm 2025\n\n"
+    "QUYẾT ĐỊNH\nVề việc\n\n"
+)
+TAIL = "Điều 3. Các sở thi hành Quyết định này./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\n"
+CT = "Chủ tịch UBND tỉnh Bắc Ninh"
+PCT = "Phó Chủ tịch UBND tỉnh Bắc Ninh"
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "title"),
+    [
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPhạm Văn Thịnh", "Phạm Văn Thịnh", PCT),
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNguyễn Văn An", "Nguyễn Văn An", CT),
+        # markdown residue, names broken by the layout
+        ("**TM. ỦY BAN\nNHÂN DÂN **\nKT. CHỦ TỊCH\n**PHÓ CHỦ TỊCH**\n**Mai\nSơn**", "Mai Sơn", PCT),
+        ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Quỳnh\nThiện", "Nguyễn Quỳnh Thiện", PCT),
+        ("T/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPHẠM ĐỨC ẤN", "Phạm Đức Ấn", CT),  # all-caps name
+        ("CHỦ TỊCH\n\nVương Quốc Nam", "Vương Quốc Nam", CT),
+        ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKý bởi: Văn phòng UBND\nLê Văn Ánh", "Lê Văn Ánh", PCT),
+    ],
+)
+def test_signature_blocks(block: str, name: str, title: str) -> None:
+    doc = chain(HEAD + TAIL + block + "\n\nPHỤ LỤC\nDANH MỤC THỦ TỤC\n")
+    assert [(s.name, s.title) for s in doc.signers] == [(name, title)]
+    (own,) = [d for d in doc.decisions if d.relation == "self"]
+    assert (own.signer, own.signer_title) == (name, title)
+
+
+def test_body_lines_under_a_block_are_not_names() -> None:
+    (s,) = signature_blocks("TM. ỦY BAN\nMẶT TRẬN TỔ QUỐC\nCHỦ TỊCH\nĐỗ Văn Chiến\n")
+    assert s.name == "Đỗ Văn Chiến"
+
+
+def test_block_titles_of_other_bodies() -> None:
+    doc = chain(
+        "BỘ TÀI CHÍNH\nSố: 110/2025/TT-BTC\nHà Nội, ngày 19 tháng 11 năm 2025\n\nTHÔNG TƯ\nVề phí\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nCao Anh Tuấn\n"
+    )
+    assert [(s.name, s.title) for s in doc.signers] == [("Cao Anh Tuấn", "Thứ trưởng Bộ Tài chính")]
+    doc = chain(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2319/QĐ-TTg\nHà Nội, ngày 1 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nVề\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nTrần Hồng Hà\n"
+    )
+    assert [(s.name, s.title) for s in doc.signers] == [("Trần Hồng Hà", "Phó Thủ tướng Chính phủ")]
+
+
+def test_a_director_is_not_completed_with_a_peoples_committee() -> None:
+    doc = chain(
+        "UBND THÀNH PHỐ HÀ NỘI\nSố: 12/QĐ-UBND\nHà Nội, ngày 1 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\nVề\n\n"
+        "Nơi nhận:\n- Lưu.\n\nGIÁM ĐỐC\nCù Ngọc Trang\n"
+    )
+    assert doc.signers[0].title == "Giám đốc"
+
+
+def test_authority_line_and_member_lists_are_not_signatures() -> None:
+    text = (
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n\nCăn cứ Luật Tổ chức\n"
+        "1. Ông Hoàng Minh Đức, Chủ tịch UBND tỉnh - Trưởng ban;\n"
+        "DANH SÁCH THÀNH VIÊN\nNguyễn Văn An\n"
+    )
+    assert signature_blocks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải vừa ký quyết định số 2151/QĐ-UBND",
+            "Võ Trọng Hải",
+            "Chủ tịch UBND tỉnh Hà Tĩnh",
+        ),
+        ("Phó Chủ tịch UBND tỉnh Lê Ngọc Châu đã ký Quyết định số 12/QĐ-UBND", "Lê Ngọc Châu",
+         "Phó Chủ tịch UBND tỉnh Nghệ An"),  # the title completed with the page's province
+        ("Thủ tướng Chính phủ Phạm Minh Chính vừa ký ban hành Quyết định 749/QĐ-TTg", "Phạm Minh Chính",
+         "Thủ tướng Chính phủ"),
+        (
+            "Đồng chí Nguyễn Văn Thông, Phó Chủ tịch UBND tỉnh Nghệ An, đã ký Quyết định số 1/QĐ-UBND",
+            "Nguyễn Văn Thông",
+            "Phó Chủ tịch UBND tỉnh Nghệ An",
+        ),
+    ],
+)
+def test_news_phrasing(sentence: str, name: str, title: str) -> None:
+    (s,) = news_signers(sentence, "Nghệ An")
+    assert (s.name, s.title) == (name, title)
+    assert sentence[s.span[0] : s.span[1]] == name  # type: ignore[index]
+
+
+def test_news_without_signing_has_no_signer() -> None:
+    assert news_signers("Chủ tịch UBND tỉnh Triệu Thế Hùng chủ trì hội nghị, đề nghị các sở thực hiện.") == []
