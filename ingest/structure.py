@@ -215,6 +215,8 @@ def split(text: str) -> list[Section]:
     for j in range(i, len(lines)):
         if j not in st.skip and not lines[j].blank:
             _step(lines, j, b, st)
+    if not b.items:  # nothing but markdown residue ("**", "|")
+        b.open("body", P.LABELS["body"].format(n=1), 0, None)
     return b.finish()
 
 
@@ -455,7 +457,8 @@ def _paragraph(lines: list[_Line], j: int, b: _Builder, st: _State, force: bool 
     too_long = top is not None and line.start - top.start >= P.BODY_MAX_CHARS and (
         (_prev(lines, j) or line).core.endswith(_SENTENCE_END)
     )
-    if force or after_blank or too_long:
+    grown = top is not None and line.start - top.start >= P.BODY_MIN_CHARS
+    if force or (after_blank and grown) or too_long:
         st.paragraphs += 1
         b.open("body", P.LABELS["body"].format(n=st.paragraphs), line.start, None)
 

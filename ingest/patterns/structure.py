@@ -182,6 +182,9 @@ HEADER_LINE_MAX_CHARS = 60
 # A body section (news, letters) is a paragraph; a paragraph longer than this is cut at a line
 # that ends a sentence, so search chunks stay quotable.
 BODY_MAX_CHARS = 1500
+# Paragraphs shorter than this (a headline, a dateline, a byline) join the next one: a group
+# of paragraphs is the unit, so a search hit never cites a three-word fragment.
+BODY_MIN_CHARS = 200
 # A heading shorter than this ("1. Sở", "2.") takes the next line in: the dump broke it.
 SHORT_HEADING_CHARS = 8
 # Headings are cut to this many characters (a wrapped "Điều 1. …" joins its continuation lines).
