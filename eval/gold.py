@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
 PRF_FIELDS = ("decisions", "dates", "signers", "targets", "task_assignee", "people")
 ACC_FIELDS = ("number", "issued_on", "issuer", "kind")
-INFO_FIELDS = ("province", "published_at")
+INFO_FIELDS = ("province", "published_at", "task_deadline")
 # Share of the shorter indicator's words the other must contain for two targets to match.
 INDICATOR_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
@@ -146,20 +146,27 @@ def get(item: Any, key: str) -> Any:
 # ---- matching ------------------------------------------------------------------------------
 
 
-def match(
-    gold: Sequence[Any], found: Sequence[Any], same_item: Callable[[Any, Any], bool]
-) -> tuple[PRF, list]:
-    """Greedy one-to-one matching; returns counts and the gold items left unmatched."""
+@dataclass
+class Matching:
+    counts: PRF
+    missed: list  # gold items no extracted item matched
+    pairs: list[tuple[Any, Any]]  # (gold, extracted)
+    unmatched: list  # extracted items no gold item matched
+
+
+def match(gold: Sequence[Any], found: Sequence[Any], same_item: Callable[[Any, Any], bool]) -> Matching:
+    """Greedy one-to-one matching of gold items to extracted items, in gold order."""
     used: set[int] = set()
-    missed = []
+    missed, pairs = [], []
     for g in gold:
         hit = next((i for i, f in enumerate(found) if i not in used and same_item(g, f)), None)
         if hit is None:
             missed.append(g)
         else:
             used.add(hit)
-    tp = len(gold) - len(missed)
-    return PRF(tp=tp, fp=len(found) - tp, fn=len(missed)), missed
+            pairs.append((g, found[hit]))
+    counts = PRF(tp=len(pairs), fp=len(found) - len(pairs), fn=len(missed))
+    return Matching(counts, missed, pairs, [f for i, f in enumerate(found) if i not in used])
 
 
 def decision_key(d: Any) -> tuple[str, ...]:
@@ -192,9 +199,17 @@ def same_target(g: dict, f: Any) -> bool:
         and (g.get("comparator") != "range" or num_eq(g.get("value_max"), get(f, "value_max")))
         and g.get("comparator") == get(f, "comparator")
         and g.get("year") == get(f, "year")
-        and same(g.get("unit") or "", get(f, "unit") or "")
-        and overlap(g.get("indicator"), get(f, "indicator") or get(f, "text")) >= INDICATOR_OVERLAP
+        and same_unit(g.get("unit"), get(f, "unit"))
+        and max(overlap(g.get("indicator"), get(f, "indicator")), overlap(g.get("indicator"), get(f, "text")))
+        >= INDICATOR_OVERLAP
     )
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """``phòng`` and ``phòng học`` are one unit: the counted noun may carry its modifier."""
+    wa, wb = match_form(a or "").split(), match_form(b or "").split()
+    shorter, longer = sorted((wa, wb), key=len)
+    return longer[: len(shorter)] == shorter and (bool(shorter) or not longer)
 
 
 def same_assignee(g: dict, f: Any) -> bool:
@@ -254,12 +269,18 @@ def score(record: dict, doc: Document | None) -> Score:
         ),
         "people": (record.get("people", []), doc.people if doc else empty, same_name),
     }
+    matched: dict[str, Matching] = {}
     for name, (gold, found, eq) in pairs.items():
-        s.prf[name], missed = match(gold, found, eq)
-        s.misses += [f"{name} missed: {m}" for m in missed]
+        matched[name] = match(gold, found, eq)
+        s.prf[name] = matched[name].counts
+        s.misses += [f"{name} missed: {m}" for m in matched[name].missed]
+    # Deadlines are judged only on tasks whose assignee was found: an info figure for extract.tasks.
+    for g, f in matched["task_assignee"].pairs:
+        s.total["task_deadline"] += 1
+        s.correct["task_deadline"] += int(g.get("deadline") == get(f, "deadline"))
     for f in ACC_FIELDS + INFO_FIELDS:
         if f not in record:
-            continue
+            continue  # task_deadline is never a record key: it is counted above
         s.total[f] = 1
         want, got = record[f], getattr(doc, f) if doc else None
         if doc is None:
@@ -274,7 +295,8 @@ def score(record: dict, doc: Document | None) -> Score:
         if not ok:
             s.misses.append(f"{f}: want {want!r}, got {got!r}")
     if doc:
-        traps = [t for t in doc.targets if is_trap(t, record)]
+        # A target that matched a gold one is a goal, even if a trap phrase sits inside it.
+        traps = [t for t in matched["targets"].unmatched if is_trap(t, record)]
         s.achievements_as_targets = len(traps)
         s.misses += [f"achievement as target: {get(t, 'text')!r}" for t in traps]
         leaks = [x for x in record.get("text_must_not_contain", []) if match_form(x) in match_form(doc.text)]
