@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from core.errors import VanbanError
@@ -133,7 +134,7 @@ def extract(files: Annotated[list[Path], typer.Argument(help="files to read")],
 
 
 def _print_summary(doc) -> None:  # type: ignore[no-untyped-def]
-    out.rule(f"{doc.source}  [{doc.kind}]")
+    out.rule(escape(f"{doc.source}  [{doc.kind}]"))
     for label, value in (("title", doc.title), ("number", doc.number), ("issued on", doc.issued_on),
                          ("issuer", doc.issuer), ("province", doc.province),
                          ("published", doc.published_at)):
