@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 import viparse
 
+from ingest.quality import syllable_ok
+
 # Characters outside Latin-1 that Vietnamese Unicode text uses: their presence means the text is
 # already Unicode (mojibake of a single-byte encoding only ever contains Latin-1 characters).
 _UNICODE_VIETNAMESE = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")
@@ -33,14 +35,21 @@ _VIET_LETTERS |= {c.upper() for c in _VIET_LETTERS}
 _WORD = re.compile(r"[^\W\d_]+")
 # Short fragments are judged by our own check below; longer ones by viparse's detector.
 _SHORT = 400
-# A short fragment is only tried as an encoding when it shows that encoding's signature, which
-# Latin-1 text in a European language does not (``Müller``, ``naïve``, ``España`` stay as they
-# are): TCVN3 puts Vietnamese letters on Latin-1 symbols (``§``=Đ, ``µ``=à, ``¸``=á, ``¹``=ạ,
-# ``¬``=ơ, ``­``=ư); VNI puts tone marks after a vowel (``aø``=à, ``eå``=ể, ``oõ``=õ).
-# Diaeresis marks (VNI ``ï``, ``ë``, ``ü``) are left out of it: ``naïve``, ``Noël``.
+# A short fragment is only tried as an encoding when it shows that encoding's signature: a
+# Latin-1 character that is not a Vietnamese letter (``§``=Đ, ``µ``=à, ``¸``=á in TCVN3; ``ø``
+# huyền, ``û`` hỏi, ``ï`` nặng, ``ñ``=đ, ``ö``=ư in VNI) or, for VNI, a vowel followed by a mark
+# that no Vietnamese syllable has there (``aê``, ``eá``, ``aú``, ``oâ``). Unicode Vietnamese
+# written with Latin-1 letters only (``Hoàn toàn``, ``Oà khóc``) shows neither.
+_NOT_VIETNAMESE_LATIN1 = "".join(
+    chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIET_LETTERS
+)
+# The signature character must touch a letter: a legacy letter sits inside a word, while a
+# lone ``§ 3``, ``©`` or ``½`` is the symbol itself.
+_ODD = f"[{re.escape(_NOT_VIETNAMESE_LATIN1)}]"
+_IN_WORD = rf"(?:(?<=[A-Za-z\u00c0-\u00ff]){_ODD}|{_ODD}(?=[A-Za-z\u00c0-\u00ff]))"
 _SIGNATURE = {
-    "tcvn3": re.compile(r"[\u00a1-\u00bf\u00c6\u00d7\u00de\u00f7\u00fe]"),
-    "vni": re.compile(r"[aeiouyAEIOUY][ùøûõâêáàåãäéèÙØÛÕÂÊÁÀÅÃÄÉÈ]"),
+    "tcvn3": re.compile(_IN_WORD),
+    "vni": re.compile(rf"{_IN_WORD}|[aeAE][âêáàãéèúùÂÊÁÀÃÉÈÚÙ]|[oO][âÂ]"),
 }
 
 # What the VNI table in viparse 0.1.31 leaves unconverted (a + breve-hook mark).
@@ -59,15 +68,16 @@ def detect(text: str) -> str | None:
 
 def _detect_short(text: str, first: str | None) -> str | None:
     """A fragment too short for statistics (viparse reads ``CHñ TÞCH`` as VNI): accept an
-    encoding whose signature is present and whose conversion leaves only Vietnamese letters
-    and ASCII, at least one of them outside Latin-1. viparse's guess is tried first."""
+    encoding whose signature is present and whose conversion gives well-formed Vietnamese
+    syllables only (``Müller`` would become ``Mỹller``), at least one letter outside Latin-1.
+    viparse's guess is tried first."""
     order = sorted(_SIGNATURE, key=lambda enc: enc != first)
     for enc in order:
         if not _SIGNATURE[enc].search(text):
             continue
         out = _convert(text, enc)
-        high = [c for c in out if ord(c) > 0x7F]
-        if _UNICODE_VIETNAMESE.search(out) and all(c in _VIET_LETTERS for c in high):
+        accented = [w for w in _WORD.findall(out) if not w.isascii()]
+        if _UNICODE_VIETNAMESE.search(out) and all(syllable_ok(w) for w in accented):
             return enc
     return None
 
@@ -127,9 +137,12 @@ def fix(text: str, encoding: str | None = None) -> str:
     ``encoding`` skips detection (use the answer of ``detect`` on the whole document).
     """
     enc = encoding or detect(text)
-    if enc is None:
-        return text
-    return unicodedata.normalize("NFC", _convert(text, enc))
+    if enc is not None:
+        return unicodedata.normalize("NFC", _convert(text, enc))
+    if "\n" in text and _HIGH_LATIN1.search(text):
+        # a passage pasted from a legacy file into a Unicode one: judge line by line
+        return "\n".join(fix(line) for line in text.split("\n"))
+    return text
 
 
 def fix_blocks(texts: Sequence[str]) -> list[str]:
