@@ -17,7 +17,7 @@ from functools import lru_cache
 _MARKER = re.compile(
     r"^\**\s*(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\s*[.:])"
     r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d+\.\d+(?:\.\d+)*\.?)|(?P<num>\d+[.)](?!\d))"
-    r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<dash>[-–])|(?P<plus>[+•*]))\**\s*",
+    r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<dash>[-–])|(?P<plus>[+•]))\**\s*",
     re.IGNORECASE,
 )
 _LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0, "alpha": 4.0,

@@ -24,18 +24,25 @@ _I = re.IGNORECASE
 _CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
 _CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
 _END = r"(?![\wÀ-ỹ])"
+_COUNT_UNITS = P.COUNT_UNITS.replace(" ", r"\s+")  # a unit may be split by a line break
 _VALUE = re.compile(
     rf"(?:(?P<verb>{P.VERBS})\s+)?(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+)?"
-    rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})(?:\s*%?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
+    rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
+    rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){_END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){_END}"
-    rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?P<count>{P.COUNT_UNITS}){_END})"
+    rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?P<count>{_COUNT_UNITS}){_END}"
+    rf"|(?(cmp)(?P<generic>{P.GENERIC_UNIT}){_END}|(?!)))"
     rf"(?:\s+(?P<after>{'|'.join(w for w, _ in P.COMPARATORS_AFTER)}))?"
     rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",
     _I,
 )
 # Cheap test run before _VALUE, whose optional verb and comparator prefixes make it slow to scan.
-_HAS_VALUE = re.compile(rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){_END})", _I)
+_HAS_VALUE = re.compile(
+    rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){_END})"
+    rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+\d", _I)
+_TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _RANK = re.compile(P.RANK, _I)
+_POSITION = re.compile(P.POSITION, _I)
 _GOAL = re.compile(P.GOAL_CUES, _I)
 _HEADING_GOAL = re.compile(P.HEADING_GOAL_CUES, _I)
 _INTRO_GOAL = re.compile(P.INTRO_GOAL_CUES, _I)
@@ -52,6 +59,7 @@ _YEARS = re.compile(P.YEARS, _I)
 _DECISION_NO = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)*")
 _TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
+_MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 
 
 @dataclass
@@ -64,7 +72,7 @@ class _Context:
 
 
 def _last_year(s: str) -> int | None:
-    years = [int(m.group("end") or m.group("year")) for m in _YEARS.finditer(s)]
+    years = [int(m.group("end") or m.group("year") or m.group("dated")) for m in _YEARS.finditer(s)]
     return years[-1] if years else None
 
 
@@ -105,11 +113,14 @@ def _value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         return v1, v2, " ".join(m.group("money").split())
     factor = SCALES[match_form(m.group("scale"))] if m.group("scale") else 1.0
     scaled = [None if v is None else v * factor for v in (v1, v2)]
-    return scaled[0], scaled[1], m.group("count").lower()
+    count = " ".join(m.group("count").lower().split()) if m.group("count") else None
+    return scaled[0], scaled[1], count or m.group("generic")
 
 
-def _indicator(text: str, start: int, m: re.Match[str], stop: int) -> tuple[str, int, int] | None:
-    """The indicator before the value, or (value first: ``100% xã …``) the words after it."""
+def _indicator(text: str, start: int, m: re.Match[str], stop: int, prev: Target | None
+               ) -> tuple[str, int, int] | None:
+    """The indicator before the value, or (value first: ``100% xã …``) the words after it, or
+    (``…; riêng năm 2024 tăng thêm ít nhất 4.000 ha``) the previous goal's with the verb."""
     head = text[start : m.start()].strip(" ,;:")
     if head:
         words = head.split()
@@ -120,8 +131,12 @@ def _indicator(text: str, start: int, m: re.Match[str], stop: int) -> tuple[str,
         if m.group("base") and m.group("verb") and match_form(m.group("verb")).startswith("chiếm"):
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
-    tail_end = min(x for x in (text.find(";", m.end(), stop), text.find(".", m.end(), stop), stop) if x >= 0)
+    cut = _TAIL_STOP.search(text, m.end(), stop)
+    ends = (text.find(";", m.end(), stop), text.find(".", m.end(), stop), cut.start() if cut else -1, stop)
+    tail_end = min(x for x in ends if x >= 0)
     tail = _TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
+    if not tail and prev is not None and m.group("verb"):
+        return f"{prev.indicator} {m.group('verb')}", start, m.end()
     if not tail or len(tail.split()) > _MAX_INDICATOR_WORDS:
         return None
     unit = m.group("count")
@@ -133,12 +148,18 @@ def _is_result(clause: str, year: int | None, ref_year: int | None) -> bool:
     return bool(_ACHIEVED.search(clause)) or (year is not None and ref_year is not None and year < ref_year)
 
 
-def _rejected(text: str, clause_start: int, m: re.Match[str], e: int, year: int | None,
+def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, year: int | None,
               ref_year: int | None) -> bool:
-    """A result, a policy parameter, or a figure in parentheses ("(chiếm 52,3%)") is no goal."""
+    """A result, a policy parameter, or a figure in parentheses ("(chiếm 52,3%)") is no goal.
+
+    Without a goal cue in the sentence a result cue counts from the sentence start ("Hiện nay
+    có 67 sản phẩm và 32% vùng trồng" reports both figures); with one, only within the clause
+    and after the cue ("Năm 2023 đã đạt 81%, phấn đấu năm 2024 đạt 85%" sets the second).
+    """
     clause = text[clause_start : m.end()]
+    cues = [g.end() for g in _GOAL.finditer(text, s, m.start())]
     return (
-        _is_result(clause, year, ref_year)
+        _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
         or bool(_ACHIEVED_TAIL.match(text, m.end(), e))
         or bool(_POLICY.search(clause))
         or bool(_POLICY_TAIL.match(text, m.end(), e))
@@ -161,30 +182,45 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         future = [int(f.group("year")) for f in _FUTURE_YEAR.finditer(text, clause_start, near)]
         goal = ctx is not None or bool(_GOAL.search(text, s, m.end())) or (
             ref_year is not None and any(y > ref_year for y in future))
-        if not goal or _rejected(text, clause_start, m, e, year, ref_year):
+        if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
             continue
         start = _strip_lead(text, clause_start, m.start())
         stop = values[i + 1].start() if i + 1 < len(values) else e
-        ind = _indicator(text, start, m, stop)
+        ind = _indicator(text, start, m, stop, found[-1] if found else None)
         if ind is None:
             continue
         indicator, span_start, span_end = ind
         tail = text[m.end() : span_end]
         if _TAIL_ACHIEVED.search(tail) or _POLICY.search(tail):
             continue
+        if clause_year is None and (tail_year := _last_year(tail)):  # "100% xã … trong năm 2023"
+            if ref_year is not None and tail_year < ref_year:
+                continue
+            year = tail_year
         value, value_max, unit = _value_unit(m)
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
                             indicator=" ".join(indicator.split()),
                             comparator=_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
-    for r in _RANK.finditer(text, s, e):
-        goal = ctx is not None or bool(_GOAL.search(text, s, r.end()))
-        if goal and not _is_result(text[s : r.end()], None, ref_year):
-            what = (r.group("what") or "").strip()
+    found.extend(_ranks(text, s, e, ctx, ref_year))
+    return found
+
+
+def _ranks(text: str, s: int, e: int, ctx: _Context | None, ref_year: int | None) -> list[Target]:
+    """Rank goals: "trở thành 1 trong 15 tỉnh … cao nhất về X" (<= 15), "giữ vững vị trí thứ
+    nhất về X" (= 1)."""
+    found = []
+    for rx, comparator, template in ((_RANK, "<=", P.RANK_INDICATOR), (_POSITION, "=", P.POSITION_INDICATOR)):
+        for r in rx.finditer(text, s, e):
+            goal = ctx is not None or bool(_GOAL.search(text, s, r.end()))
+            if not goal or _is_result(text[s : r.end()], None, ref_year):
+                continue
+            n = r.group("n").lower()
+            what = " ".join((r.group("what") or "").split())
             year = _last_year(text[s : r.start()]) or (ctx.year if ctx else None)
-            indicator = " ".join(P.RANK_INDICATOR.format(what=what).split())
-            found.append(Target(text=" ".join(r.group(0).split()), indicator=indicator,
-                                comparator="<=", value=float(r.group("n")), unit="hạng", year=year,
+            indicator = " ".join(template.format(what=what).split())
+            found.append(Target(text=" ".join(r.group(0).split()), indicator=indicator, comparator=comparator,
+                                value=float(P.POSITION_WORDS.get(n) or n), unit="hạng", year=year,
                                 span=r.span()))
     return found
 
@@ -201,20 +237,25 @@ def _open(stack: list[_Context], line: str, level: float) -> None:
     body = strip_marker(line)
     if not _INTRO_GOAL.search(body) and not (stack and level < PLAIN):
         return
-    heading = len(body) <= 120 and not _HAS_VALUE.search(body) and not body.endswith(".")
-    intro = body.endswith(":") and level == PLAIN  # a marked heading scopes its whole section
+    heading = len(body) <= 120 and not _HAS_VALUE.search(body) and not body.endswith((".", ":"))
+    colon = body.endswith(":")
+    if colon and len(body) > _MAX_INTRO:
+        return
+    intro = colon and level == PLAIN  # a marked heading or intro scopes its whole section
     year = _last_year(body)
     dated_subheading = bool(stack) and year is not None and level < PLAIN and len(body) <= 60
     goal = bool(_HEADING_GOAL.search(body) if heading else _INTRO_GOAL.search(body)) or dated_subheading
-    if not goal or not (heading or intro) or _REPORT_HEADING.search(body):
+    if not goal or not (heading or colon) or _REPORT_HEADING.search(body):
         return
     if level == PLAIN:  # an unmarked heading: capitals rank with "I.", others with "1.1."
         level = 1.0 if heading and body.upper() == body else (4.5 if intro else 3.5)
     stack.append(_Context(level=level, year=year or (stack[-1].year if stack else None), intro=intro))
 
 
-def find_targets(text: str, ref_year: int | None = None) -> list[Target]:
-    """Every quantitative goal in ``text``; ``ref_year`` (the document's year) dates results."""
+def find_targets(text: str, ref_year: int | None = None, default_year: int | None = None) -> list[Target]:
+    """Every quantitative goal in ``text``. ``ref_year`` (the document's year) tells results
+    from goals; ``default_year`` (from a title such as "Kế hoạch … năm 2024") dates goals the
+    text leaves undated."""
     masked = _mask(text)
     stack: list[_Context] = []
     found: list[Target] = []
@@ -228,16 +269,29 @@ def find_targets(text: str, ref_year: int | None = None) -> list[Target]:
         for s, e in sentences(text, start, end):
             found.extend(_sentence_targets(text, masked, s, e, ctx, ref_year))
         _open(stack, line, level)
+    if default_year is not None:
+        found = [t if t.year is not None else t.model_copy(update={"year": default_year}) for t in found]
     return _dedupe(found)
 
 
+def _restates(a: Target, b: Target) -> bool:
+    """``a`` repeats goal ``b`` less precisely: a news headline ("đặt mục tiêu 85% hồ sơ …")
+    before the body's "tỷ lệ hồ sơ … đạt tối thiểu 85% trong năm 2024"."""
+    if (a.value, a.unit) != (b.value, b.unit) or a is b:
+        return False
+    if a.year is None and b.year is not None and a.comparator == b.comparator:
+        return True
+    shared = set(match_form(a.indicator or "").split()) & set(match_form(b.indicator or "").split())
+    return a.year == b.year and a.comparator == "=" and b.comparator != "=" and len(shared) >= 2
+
+
 def _dedupe(targets: list[Target]) -> list[Target]:
-    """A goal repeated in a news page (lead, body) is one target: first mention wins."""
+    """A goal repeated in a news page (headline, lead, body) is one target: first full mention wins."""
     seen: set[tuple] = set()
     out = []
     for t in targets:
         key = (match_form(t.indicator or ""), t.value, t.comparator, t.year)
-        if key not in seen:
+        if key not in seen and not any(_restates(t, o) for o in targets):
             seen.add(key)
             out.append(t)
     return out
@@ -245,4 +299,5 @@ def _dedupe(targets: list[Target]) -> list[Target]:
 
 def apply(doc: Document) -> Document:
     ref = to_date(doc.issued_on) or to_date(doc.published_at)
-    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None)})
+    title_year = _last_year(doc.title) if doc.title else None
+    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, title_year)})

@@ -53,7 +53,9 @@ COUNT_UNITS = (
     r"km2|km|ha|m2|MW|kWh|tấn|lượt khách|lượt người|lượt|người|lao động|hộ gia đình|hộ|"
     r"xã|phường|thị trấn|huyện|thôn|bản|làng|doanh nghiệp|hợp tác xã|sản phẩm|dịch vụ|dự án|"
     r"cơ sở|trường|giường bệnh|bác sĩ|học sinh|học viên|sinh viên|cán bộ|tiêu chí|căn hộ|căn|"
-    r"công trình|mô hình|chuyên gia|thuê bao|tài khoản|điểm|hạng|khu công nghiệp|cụm công nghiệp"
+    r"công trình|mô hình|chuyên gia|thuê bao|tài khoản|điểm|hạng|khu công nghiệp|cụm công nghiệp|"
+    r"trạm y tế|trạm|bệnh viện|phòng|thư viện|nhà văn hóa|nhà văn hoá|"
+    r"giờ|phút|ngày làm việc|ngày"  # time limits set as goals ("xử lý sự cố không quá 24 giờ")
 )
 SCALE_WORDS = r"nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ"
 PERCENT_UNIT = r"%(?:/năm)?"
@@ -67,8 +69,10 @@ RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
 # A clause is a goal only inside one of these (in the sentence before the value, or in a heading
 # or list intro above it).
 GOAL_CUES = (
-    r"phấn đấu|(?<!có )mục tiêu|chỉ tiêu|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
-    r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt"
+    r"phấn đấu|(?<!có )(?<!thay cho )(?<!chương trình )mục tiêu|chỉ tiêu|"
+    r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
+    r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt|theo kế hoạch,|"
+    r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày"
 )
 # A year after one of these, later than the document's own, also makes a goal ("vào năm 2030").
 FUTURE_YEAR = r"(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})"
@@ -78,7 +82,10 @@ FUTURE_YEAR = r"(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+(?P<year>(?:19|20)\d
 # anywhere ("Tỉnh phấn đấu đến năm 2025:"). "giai đoạn 2025 - 2030" in a title, or "chỉ tiêu"
 # in the middle of a line broken out of a sentence, must not make every figure a goal.
 HEADING_GOAL_CUES = r"^(?:các\s+|một số\s+|những\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng)"
-INTRO_GOAL_CUES = r"phấn đấu|(?<!có )mục tiêu|chỉ tiêu|định hướng"
+INTRO_GOAL_CUES = (
+    r"phấn đấu|(?<!có )(?<!chương trình )mục tiêu|chỉ tiêu|định hướng|"
+    r"sửa đổi,?\s*bổ sung[^:]*\bkế hoạch\b"  # an amendment quotes the plan's new goals below it
+)
 
 # Where a document's body ends: no goal context runs past these.
 BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
@@ -93,20 +100,24 @@ ACHIEVEMENT_CUES = (
     r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|\b(?:tăng|giảm)\s+từ\b|\bso với\b|\bcùng kỳ\b|"
     r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
-    r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b"
+    r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
+    r"\btrước đây\b|\bthay cho\b|\bthay vì\b"
 )
 
 # The same for the words after a value-first figure ("80% dữ liệu đã được số hóa …"), where
 # "đã được" describes the indicator, not a result.
-TAIL_ACHIEVEMENT_CUES = r"\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|\blũy kế\b|\bluỹ kế\b"
+TAIL_ACHIEVEMENT_CUES = (
+    r"\bđã\b(?!\s+(?:được|qua)\b)|\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
+    r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
+)
 
 # Words right after the unit that make the figure a result against a plan: "đạt 103% kế hoạch".
 ACHIEVEMENT_TAILS = r"kế hoạch|KH|dự toán|so với|cùng kỳ|chỉ tiêu"
 
 # Policy and legal parameters: amounts of support, fees, penalties, budgets, time limits.
 POLICY_CUES = (
-    r"\bhỗ trợ\b|\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bphí\b|\bthuế\b|\bmiễn\b|"
-    r"\blãi suất\b|\bphạt\b|\bphụ cấp\b|\blương\b|\bthù lao\b|\bđơn giá\b|\bđịnh mức\b|"
+    r"\bhỗ trợ\b|\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bthuế\b|\bmiễn\b|"
+    r"\blãi suất\b|(?<!viện )\bphí\b|\bphạt\b|\bphụ cấp\b|\blương\b|\bthù lao\b|\bđơn giá\b|\bđịnh mức\b|"
     r"\bthời hạn\b|\btrong vòng\b|\bdự toán\b|\bgiảm giá\b|\bchiết khấu\b|\bký quỹ\b|"
     r"\bsố tiền\b|\bbổ sung\b|\bbố trí\b|\bhạn ngạch\b|\bthiệt hại\b|\bmức\s+(?:chi|thu)\b"
 )
@@ -116,10 +127,11 @@ POLICY_TAILS = r"ngân sách|chi phí|kinh phí|phí|lệ phí|giá|lãi suất|
 
 # Lead-ins stripped from the start of an indicator: connectors and the goal phrase itself.
 LEAD_INS = (
-    r"^(?:[\s,;:.\-–+•]+|và\s+|trong đó[,:]?\s+|đồng thời[,:]?\s+|"
+    r"^(?:[\s,;:.\-–+•\"“”]+|và\s+|trong đó[,:]?\s+|đồng thời[,:]?\s+|"
     r"(?:(?:đặt|hướng\s+(?:tới|đến))\s+)?mục tiêu(?:\s+cụ thể)?(?:\s+là)?[:,]?\s+|"
     r"phấn đấu(?:\s+để)?\s+|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}[,:]?\s*|"
-    r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm\s+\d{4}[,:]?\s*|"
+    r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm(?:\s+học\s+\d{4}\s*[-–])?\s+\d{4}[,:]?\s*|riêng\s+|"
+    r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/\d{4},?\s*|"
     r"[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s+|\**\((?:[ivx]+|\d+)\)\**\s*)"
 )
 
@@ -131,9 +143,23 @@ RANK = (
     r"(?:\s+(?:cả nước\s+)?về\s+(?P<what>[^.;]+?))?(?=\s+(?:của|trong)\s+cả nước|[.;]|$)"
 )
 RANK_INDICATOR = "xếp hạng {what} trong các tỉnh, thành phố"
+# "Giữ vững vị trí thứ nhất về chỉ số chuyển đổi số cấp tỉnh (DTI)": an exact rank.
+POSITION = (
+    r"(?:giữ vững|duy trì|đạt|vươn lên|nằm ở)\s+(?:vị trí|thứ hạng)\s+(?:thứ\s+)?"
+    r"(?P<n>nhất|nhì|hai|ba|\d{1,2})\s+về\s+(?P<what>[^.;]+)"
+)
+POSITION_WORDS: dict[str, int] = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3}
+POSITION_INDICATOR = "vị trí về {what}"
+# A value-first indicator ("300 sản phẩm OCOP được giới thiệu …") ends before these.
+TAIL_STOPS = r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b"
+
+# After a comparator, any short word is the unit ("trên 200 Mbps", "ít nhất 2.000 camera").
+# Only symbol-like (ASCII) words, so a Vietnamese noun cut in half ("01 ứng dụng") is never one.
+GENERIC_UNIT = r"[A-Za-zμµ][A-Za-z0-9μµ/³²]{1,11}"
 
 # Goal years: "đến năm 2025", "đến hết năm 2024", "giai đoạn 2021 - 2025" (its end), "năm 2024".
 YEARS = (
     r"giai đoạn\s+\d{4}\s*[-–]\s*(?P<end>\d{4})|"
-    r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<year>(?:19|20)\d{2})"
+    r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm(?:\s+học\s+\d{4}\s*[-–])?\s+(?P<year>(?:19|20)\d{2})|"
+    r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )

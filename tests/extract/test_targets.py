@@ -186,3 +186,87 @@ def test_span_points_at_the_clause() -> None:
     got = find_targets(text, 2022)
     assert [text[t.span[0] : t.span[1]] for t in got] == [
         "tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%", "kinh tế số chiếm 20% GRDP"]
+
+
+def test_goal_list_under_an_article_intro_and_a_past_figure_after_it() -> None:
+    text = ("Điều 1. Ban hành Kế hoạch chuyển đổi số năm 2023, với các mục tiêu chủ yếu sau:\n"
+            "1. Đến hết năm 2023, tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt trên 70%.\n"
+            "2. 100% xã, phường, thị trấn có Tổ công nghệ số cộng đồng.\n"
+            "3. Phấn đấu có thêm 150 doanh nghiệp công nghệ số thành lập mới trong năm 2023.\n"
+            "Năm 2022, toàn tỉnh mới có 43% hồ sơ được xử lý trực tuyến toàn trình.\n")
+    got = find_targets(text, 2023)
+    assert [(t.comparator, t.value, t.unit, t.year) for t in got] == [
+        (">", 70, "%", 2023), ("=", 100, "%", 2023), ("=", 150, "doanh nghiệp", 2023)]
+    assert got[1].indicator == "xã, phường, thị trấn có Tổ công nghệ số cộng đồng"
+
+
+def test_amendment_quoting_new_goals_takes_the_year_from_the_title() -> None:
+    text = ("Điều 1. Sửa đổi, bổ sung Kế hoạch ban hành kèm theo Quyết định số 1085/QĐ-UBND như sau:\n"
+            '1. Sửa đổi khoản 2 Mục III: "2. Tỷ lệ dân số có định danh điện tử đạt tối thiểu 75%."\n'
+            "Lý do: đến hết tháng 8/2024, tỷ lệ dân số có định danh điện tử đã đạt 68%.\n")
+    got = find_targets(text, 2024, default_year=2024)
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in got] == [
+        (">=", 75, 2024, "Tỷ lệ dân số có định danh điện tử")]
+
+
+def test_line_breaks_inside_a_sentence_do_not_split_the_goal() -> None:
+    text = "Phấn đấu đến năm\n2025, tỷ lệ hộ dùng cáp\nquang đạt tối thiểu\n80%.\n"
+    [t] = find_targets(text, 2024)
+    assert (t.indicator, t.value, t.year) == ("tỷ lệ hộ dùng cáp quang", 80, 2025)
+
+
+def test_followup_clause_borrows_the_previous_indicator() -> None:
+    text = ("Phấn đấu đến năm 2025 diện tích công nghệ cao đạt trên 80.000 ha như Nghị quyết đã đề ra; "
+            "riêng năm 2024 tăng thêm ít nhất 4.000 ha.")
+    got = find_targets(text, 2023)
+    assert [(t.comparator, t.value, t.unit, t.year) for t in got] == [(">", 80000, "ha", 2025),
+                                                                      (">=", 4000, "ha", 2024)]
+    assert got[1].indicator == "diện tích công nghệ cao tăng thêm"
+
+
+def test_headline_restating_a_goal_is_dropped_for_the_precise_one() -> None:
+    text = ("Hà Tĩnh đặt mục tiêu 85% hồ sơ được xử lý trực tuyến toàn trình trong năm 2024\n\n"
+            "Theo kế hoạch, tỷ lệ hồ sơ được xử lý trực tuyến toàn trình đạt tối thiểu 85% trong năm 2024.")
+    [t] = find_targets(text, 2024)
+    assert (t.comparator, t.value, t.year) == (">=", 85, 2024)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator", "value", "unit"),
+    [
+        ("Đến năm 2025, tốc độ internet cố định trung bình đạt trên 200 Mbps.", ">", 200, "Mbps"),
+        ("Đến năm 2025, có ít nhất 2.000 camera giám sát giao thông.", ">=", 2000, "camera"),
+        ("Đến năm 2025, thời gian xử lý sự cố không quá 24 giờ.", "<=", 24, "giờ"),
+        ("Đến năm 2025, giữ vững vị trí thứ nhất về chỉ số chuyển đổi số cấp tỉnh (DTI).", "=", 1, "hạng"),
+        ("Đến năm 2025, tỷ lệ thanh toán viện phí không dùng tiền mặt đạt trên 80%.", ">", 80, "%"),
+    ],
+)
+def test_symbol_units_time_limits_and_positions(sentence: str, comparator: str, value: float,
+                                                unit: str) -> None:
+    [t] = find_targets(sentence, 2024)
+    assert (t.comparator, t.value, t.unit) == (comparator, value, unit)
+
+
+def test_decree_figures_under_a_dated_title_are_not_goals() -> None:
+    text = ("QUYẾT ĐỊNH\nPhê duyệt danh sách xã miền núi giai đoạn 2026 – 2030\n"
+            "Điều 1. Phê duyệt xã, phường miền núi giai đoạn 2026 – 2030 gồm 56 xã, phường.\n"
+            "Điều 2. Bổ sung có mục tiêu từ ngân sách trung ương cho 27 địa phương số tiền 2.615 tỷ đồng.\n"
+            "Quý khách Đăng nhập vào thì sẽ có 1 người khác bị Đăng xuất.")
+    assert find_targets(text, 2025) == []
+
+
+def test_superseded_goal_is_not_kept_beside_the_new_one() -> None:
+    text = "Đến năm 2025 tỉnh phấn đấu có ít nhất 300 sản phẩm OCOP, thay cho mục tiêu 200 sản phẩm trước đây"
+    assert [(t.comparator, t.value) for t in find_targets(text, 2023)] == [(">=", 300)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mục tiêu: Năm học 2020 - 2021, 58% trường phổ thông đã sử dụng sổ điểm điện tử.",
+        "Mục tiêu: Có 34/34 địa phương hoàn thành việc sử dụng hệ thống, đạt tỷ lệ 100%.",
+        "Mục tiêu năm 2025: còn 3.507/6.708 (chiếm 52,3%) giấy tờ chưa được số hóa.",
+    ],
+)
+def test_superseded_tallied_and_parenthesised_figures_are_not_goals(sentence: str) -> None:
+    assert find_targets(sentence, 2025) == []
