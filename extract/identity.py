@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from core.record import Document
-from core.textnorm import match_form
+from core.textnorm import fold, match_form
 from extract.dates import find_dates, to_date
 from extract.patterns import doctypes as T
 from extract.patterns import issuers as I
@@ -34,9 +34,12 @@ NUMBER_RX = re.compile(rf"(?<![\w/]){NUMBER}(?![\w/])")
 _SO = re.compile(rf"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*{NUMBER}(?![\w/])")
 _MOTTO = re.compile("|".join(I.MOTTO), re.IGNORECASE)
 _LETTER = re.compile(T.LETTER_MARK, re.IGNORECASE)
+# Title words are matched on the folded text so OCR variants (QUYÉT ĐỊNH, QUYET DINH) count too;
+# the line must still be upper case in the original.
 _TITLE_LINE = re.compile(
-    r"^[ \t]*(" + "|".join(re.escape(w) for w, _ in T.TITLE_WORDS) + r")[ \t]*$", re.MULTILINE
+    r"^[ \t]*(" + "|".join(re.escape(fold(w)) for w, _ in T.TITLE_WORDS) + r")[ \t]*$", re.MULTILINE
 )
+_TITLE_TYPE = {fold(w): t for w, t in T.TITLE_WORDS}
 
 
 def _spaced(words: str) -> str:
@@ -75,6 +78,9 @@ _TITLE_STOP = re.compile(
     r"Thực hiện|Điều 1|I\.|1\.)",
     re.IGNORECASE,
 )
+
+
+_LOCAL_ISSUERS = ("UBND", "HĐND", "Sở ", "Thuế ", "Công an", "Văn phòng UBND", "Trung tâm")
 
 
 def plain(text: str) -> str:
@@ -197,9 +203,18 @@ def _local_body(m: re.Match[str]) -> tuple[str, str | None]:
     return f"{body} {level} {name}", province
 
 
+def _title_line(view: str) -> re.Match[str] | None:
+    """The first upper-case title line (QUYẾT ĐỊNH, NGHỊ QUYẾT, …) near the top."""
+    folded = fold(view[:4000])
+    for m in _TITLE_LINE.finditer(folded):
+        if view[m.start(1):m.end(1)].isupper():
+            return m
+    return None
+
+
 def _header_end(view: str) -> int:
     """Where the header ends: the first title line (QUYẾT ĐỊNH …) or ``Căn cứ``/``Kính gửi``."""
-    m = _TITLE_LINE.search(view, 0, 4000)
+    m = _title_line(view)
     stop = re.search(r"Căn cứ|Kính\s+gửi|Điều\s+1\b", view[:6000])
     ends = [x for x in (m.start() if m else None, stop.start() if stop else None) if x is not None]
     return min(ends) if ends else min(len(view), 1500)
@@ -251,27 +266,41 @@ def _issuer(header: str, before: int) -> tuple[str | None, str | None]:
     return issuer, province
 
 
-def _title_after(view: str, text: str, start: int) -> str | None:
+def _title_after(view: str, start: int) -> str | None:
+    """The lines under the title word (or after ``V/v``) up to the authority line or the basis,
+    as written; a place-and-date line inside (PDF layouts put it there) is skipped."""
     lines: list[str] = []
-    pos = start
     for raw in view[start:start + 1200].split("\n"):
         line = raw.strip()
-        pos += len(raw) + 1
         if not line:
             if lines:
                 break
             continue
-        if _TITLE_STOP.match(line) or re.search(r",\s*ngày\s", line) or line.startswith("Số"):
+        dated = re.search(r",\s*ngày\s", line)
+        if dated:
+            head = _drop_place(line[: dated.start()]) if lines or line.lower().startswith("v/v") else ""
+            if head:
+                lines.append(head)
+            if lines:
+                break
+            continue
+        if _TITLE_STOP.match(line) or line.startswith("Số"):
             break
         if set(line) <= set("-–—=. "):
             continue
         lines.append(line)
     title = " ".join(" ".join(lines).split()).strip(" :;")
-    if not title:
-        return None
-    if title.upper() == title:
-        title = _recapitalise_places(title[:1] + title[1:].lower())
-    return title[:400]
+    title = re.sub(r"^V/v\s*", "", title, flags=re.IGNORECASE)
+    return title[:400] or None
+
+
+def _drop_place(s: str) -> str:
+    """"… chất thải rắn Quảng Bình" (the place of a same-line "Quảng Bình, ngày …") → without it."""
+    low = match_form(s)
+    for form, _ in _PROVINCE_FORMS:
+        if low.endswith(form):
+            return s[: len(s) - len(form)].rstrip()
+    return s
 
 
 def _kind_from(type_name: str | None, number: str | None, letter: bool) -> str | None:
@@ -306,8 +335,8 @@ def apply(doc: Document) -> Document:
     header = view[:end]
     so = _SO.search(header) or _SO.search(view[:3000])
     number = canonical_number(so.group(0)[so.start("n") - so.start():]) if so else None
-    title_m = _TITLE_LINE.search(view, 0, 4000)
-    type_name = dict(T.TITLE_WORDS)[title_m.group(1)] if title_m else None
+    title_m = _title_line(view)
+    type_name = _TITLE_TYPE[title_m.group(1)] if title_m else None
     letter = bool(_LETTER.search(header))
     formal = bool(number or (title_m and title_m.start() < 2500) or letter)
     updates: dict[str, object] = {}
@@ -328,15 +357,16 @@ def apply(doc: Document) -> Document:
     issued = next((d for d in find_dates(date_zone, to_date(doc.published_at)) if d.precision == "day"
                    and not d.partial), None)
     issued_on = issued.value if issued else _blank_day(date_zone)
-    if province is None:
+    if province is None and (issuer is None or issuer.startswith(_LOCAL_ISSUERS)):
+        # "Quảng Bình, ngày …": the place names the province of a local body, not of a ministry
         place = re.search(r"([^\n,]{2,30}),\s*ngày", date_zone)
         prov = find_province(place.group(1)) if place else None
         province = prov[0] if prov else None
     title = doc.title
     if title_m:
-        title = _title_after(view, text, title_m.end()) or title
+        title = _title_after(view, title_m.end()) or title
     elif letter and (v := _LETTER.search(header)):
-        title = _title_after(view, text, v.start()) or title
+        title = _title_after(view, v.start()) or title
     updates.update(
         number=number,
         issued_on=issued_on,
