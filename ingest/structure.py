@@ -310,6 +310,8 @@ def _title_end(lines: list[_Line], title: int) -> int:
         probe, core = line.probe, line.core
         if _division(line) or P.BASIS.match(probe) or P.ENACT.match(probe) or P.RECIPIENTS.match(probe):
             break
+        if P.PREAMBLE_HEADING.match(probe):
+            break
         wrapped = core[:1].islower() and not prev.core.endswith(_SENTENCE_END)
         if _upper(core) or P.TITLE_SUBJECT.match(probe) or wrapped:
             pass
@@ -566,8 +568,8 @@ def _unit(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         b.open(division, base, line.start, heading, rank, suffix)
         st.phase = "body"
         return True
-    probe = _probe2(lines, j)  # "**Điều\n3. **Quyết định này …"
-    m = P.ARTICLE.match(probe)
+    alone = P.ARTICLE_ALONE.match(probe)  # "Điều 1" over its text (the Constitution)
+    m = alone or P.ARTICLE.match(_probe2(lines, j))  # "**Điều\n3. **Quyết định này …"
     if m and core[:1] in "DĐÐ":
         if not line.bold and _mention(_prev(lines, j)):
             return False
@@ -580,7 +582,7 @@ def _unit(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         split_line = len(line.probe) < m.end()
         if split_line:
             st.skip.add(j + 1)
-        heading = _heading(lines, j, st, joined=split_line)
+        heading = _clean_heading(core) if alone else _heading(lines, j, st, joined=split_line)
         b.open("article", P.LABELS["article"].format(num=num), line.start, heading, 5)
         st.phase = "body"
         return True

@@ -70,6 +70,8 @@ TITLE_SUBJECT = re.compile(r"^(ve\s|ve$|v/v\b|\()")
 PREAMBLE_START = re.compile(
     r"^(thuc hien|can cu|xet|theo|nham|de\s|tren co so|hom nay|thi hanh|ngay \d|kinh gui)"
 )
+# The heading of a preamble ("LỜI NÓI ĐẦU" of the Constitution) ends the title block.
+PREAMBLE_HEADING = re.compile(r"^(loi noi dau|loi mo dau)\s*$")
 # At most this many sentence-case subject lines follow a bare type line.
 TITLE_SUBJECT_LINES = 4
 
@@ -97,6 +99,8 @@ ROMAN = re.compile(r"^(?P<num>[IVXLC]{1,6})\s*[.:\-–]\s*(?=\S)")
 # "Điều 1.", "Điều 1:", "Điều 1 .", "ĐIỀU 1.", "Điều 9a." (inserted article). The number must be
 # followed by punctuation: "Điều 3 Quyết định này" at a line start is a wrapped mention.
 ARTICLE = re.compile(r"^dieu\s*(?P<num>\d{1,4}[a-z]?)\s*[.:]")
+# "Điều 1" alone on its line, its text below (the Constitution prints articles this way).
+ARTICLE_ALONE = re.compile(r"^dieu\s*(?P<num>\d{1,4}[a-z]?)\s*$")
 # A line ending in one of these words continues into the next line, so a "Điều N." that
 # follows it is a mention ("… quy định tại\nĐiều 3.") and not a heading. Folded, at line end.
 MENTION_LEAD = re.compile(

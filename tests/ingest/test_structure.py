@@ -171,6 +171,7 @@ def test_article_heading_broken_over_two_lines() -> None:
         "theo khoản 2\nĐiều 3.",
         "như sau:\n“Điều 3. Đối tượng áp dụng",  # a quoted article of an amended text
         "như sau:\n- Điều 3 Thông tư số 01/2025/TT-BNV;",
+        "theo quy định tại\nĐiều 3\ncủa Luật này.",  # alone on its line, but led into
     ],
 )
 def test_mentions_at_line_start_are_not_headings(mention: str) -> None:
@@ -342,6 +343,20 @@ def test_pdf_two_column_decision() -> None:
     assert [x.label for x in secs if x.kind == "article"] == [f"Điều {n}" for n in range(1, 8)]
     sig = next(x for x in secs if x.kind == "signature")
     assert sig.start == text.index("KT. CHỦ TỊCH") and secs[sig.parent].kind == "recipients"
+
+
+def test_constitution_articles_alone_on_their_line() -> None:
+    """Hiến pháp 2013 (Official Gazette PDF, chapters I-II): "Điều 1" stands alone over its text."""
+    text = (FIXTURES / "hien_phap_2013_head.txt").read_text(encoding="utf-8")
+    secs = split(text)
+    check_tree(text, secs)
+    s = by_label(secs)
+    assert [x.label for x in secs if x.kind == "article"] == [f"Điều {n}" for n in range(1, 50)]
+    assert s["Điều 2"].heading == "Điều 2" and s["Điều 2"].start == text.index("Điều 2\n")
+    assert secs[s["Điều 14"].parent].label == "Chương II"
+    assert s["Khoản 3 Điều 2"].start == text.index("3. Quyền lực nhà nước")
+    assert s["Phần mở đầu"].start == text.index("LỜI NÓI ĐẦU")
+    assert s["Tên văn bản"].heading == "HIẾN PHÁP"
 
 
 # --- thuvienphapluat page dumps ---------------------------------------------------------------
