@@ -69,6 +69,8 @@ _RULE = re.compile(r"(?<!\S)[_\-–—.…=*]{3,}(?!\S)|_{3,}")
 # Layout constants, in PDF points (1/72 inch).
 _COLUMN_GAP = 10.0  # a horizontal gap this wide (and 3x the word spacing) separates two columns
 _EDGE_GAP = 10.0  # a header/footer is set apart from the body by at least this much
+_EDGE_BAND = 0.15  # ... and lies in the top or bottom 15 % of the page
+_EDGE_LINES = 6  # lines looked at from each edge
 _MIN_IMAGE_SHARE = 0.25  # a page with images covering less than this is not worth OCR
 
 
@@ -347,16 +349,24 @@ def _edge_key(text: str) -> str:
 
 
 def _edge_lines(page: Page) -> list[int]:
-    """Indexes of the first and last lines when a gap sets them apart from the body."""
+    """Indexes of lines in the top and bottom bands that a gap sets apart from the body.
+
+    A few lines per edge are looked at, not only the first and last: a signing stamp burnt in
+    by flattening may sit above the running header.
+    """
     by_y = sorted(range(len(page.lines)), key=lambda k: page.lines[k].top)
-    if len(by_y) < 2:
-        return by_y
-    first, second, last, before_last = by_y[0], by_y[1], by_y[-1], by_y[-2]
+    lines = page.lines
     out = []
-    if page.lines[second].top - page.lines[first].bottom >= _EDGE_GAP:
-        out.append(first)
-    if page.lines[last].top - page.lines[before_last].bottom >= _EDGE_GAP:
-        out.append(last)
+    for pos, k in enumerate(by_y[:_EDGE_LINES]):
+        below = by_y[pos + 1] if pos + 1 < len(by_y) else None
+        in_band = lines[k].bottom <= _EDGE_BAND * page.height
+        if in_band and (below is None or lines[below].top - lines[k].bottom >= _EDGE_GAP):
+            out.append(k)
+    for pos in range(max(len(by_y) - _EDGE_LINES, 0), len(by_y)):
+        k, above = by_y[pos], by_y[pos - 1] if pos > 0 else None
+        in_band = lines[k].top >= (1 - _EDGE_BAND) * page.height
+        if in_band and (above is None or lines[k].top - lines[above].bottom >= _EDGE_GAP):
+            out.append(k)
     return out
 
 
