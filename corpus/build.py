@@ -31,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 DOCS = HERE / "docs"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+# The five combining tone marks; Windows-1258 stores them apart from the letter.
+TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 # Sources that become something other than UTF-8 text (news_* always become HTML).
 DOCX = {"qd_nghean_2890_2021"}
@@ -347,8 +349,6 @@ def to_cp1258(text: str) -> bytes:
         out += (base + tone).encode("cp1258")
     return bytes(out)
 
-
-TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def to_tcvn3(text: str) -> str:

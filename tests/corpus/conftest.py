@@ -1,0 +1,10 @@
+"""``eval`` is a folder of scripts, not an installed package: make it importable for the scorer tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = str(Path(__file__).resolve().parents[2])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
