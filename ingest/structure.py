@@ -308,7 +308,7 @@ def _title_end(lines: list[_Line], title: int) -> int:
             j += 1
             continue
         probe, core = line.probe, line.core
-        if _division(line) or P.BASIS.match(probe) or P.ENACT.match(probe) or P.RECIPIENTS.match(probe):
+        if _starts_unit(line) or P.BASIS.match(probe) or P.ENACT.match(probe) or P.RECIPIENTS.match(probe):
             break
         if P.PREAMBLE_HEADING.match(probe):
             break

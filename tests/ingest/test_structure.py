@@ -359,6 +359,21 @@ def test_constitution_articles_alone_on_their_line() -> None:
     assert s["Tên văn bản"].heading == "HIẾN PHÁP"
 
 
+def test_ocr_text_of_a_scan() -> None:
+    """ttg_932 (image-only PDF) as tesseract reads it: "QUYÉT ĐỊNH" with the wrong accent,
+    "Số: Ở32/QĐÐ-TTg", a clause list broken by a blank line at a page end."""
+    text = (FIXTURES / "ttg_932_ocr.txt").read_text(encoding="utf-8")
+    secs = split(text)
+    check_tree(text, secs)
+    s = by_label(secs)
+    assert s["Tên văn bản"].start == text.index("QUYÉT ĐỊNH\nVề việc")
+    assert s["Căn cứ ban hành"].end == s["Điều 1"].start == text.index("Điều 1.")
+    assert [x.label for x in secs if x.kind == "article"] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert s["Khoản 5 Điều 1"].start == text.index("5. Thứ trưởng Bộ Công an")
+    assert s["Khoản 7 Điều 1"].parent == secs.index(s["Điều 1"])
+    assert s["Nơi nhận"].end == len(text)
+
+
 # --- thuvienphapluat page dumps ---------------------------------------------------------------
 
 TVPL_SAMPLE = [
