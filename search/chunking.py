@@ -32,7 +32,7 @@ _UNIT_KINDS = _OWN_CHUNK | _GROUPABLE | _SKIP
 
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 HARD_OVERLAP = 80  # characters repeated across a hard cut inside one over-long line
-SHORT_LEAD = 200  # a pending piece this short is glued to the over-long line after it
+SHORT_LEAD = 200  # a heading line this short is never a piece alone: it is glued to the next line
 _Span = tuple[int, int, str | None, str | None]  # start, end, section label, continued heading
 
 
@@ -175,8 +175,8 @@ def _pieces(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[i
         if cur_start is not None and le - cur_start <= max_chars:
             cur_end = le
             continue
-        if le - ls > max_chars and cur_start is not None and cur_end - cur_start <= SHORT_LEAD:
-            # a heading (or a short lead line) stays with the long line it introduces
+        if cur_start == start and cur_end - cur_start <= SHORT_LEAD:
+            # the unit's heading line stays with the line it introduces, cut hard if need be
             yield from _hard_split(text, cur_start, le, max_chars)
             cur_start = None
             continue

@@ -107,7 +107,10 @@ class SentenceTransformerEmbedder(Embedder):
             self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
         except OSError as err:
             raise IndexError_(f"embedding model {model!r} is not available offline: {err}") from err
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension  # sentence-transformers < 5
+        )
+        self.dim = int(dim_of() or 0)
         self.name = f"sentence-transformers/{os.path.basename(model.rstrip('/'))}"
         self._e5 = "e5" in os.path.basename(model.rstrip("/")).lower()
         self._batch = batch_size

@@ -48,20 +48,22 @@ class SearchResponse(BaseModel):
 
 
 def highlights(passage: str, query: str) -> list[tuple[int, int]]:
-    """Offsets of query words in ``passage``, accent- and case-insensitive, merged when adjacent."""
-    words = {
-        w for w in _WORD.findall(fold(query))
-        if w not in HIGHLIGHT_STOPWORDS and (len(w) > 1 or w.isdigit())
-    }
-    if not words:
+    """Offsets of query words in ``passage``, accent- and case-insensitive, merged when adjacent.
+
+    Function words (``và``, ``của``, ``số``) are lit only inside a phrase with a content word,
+    so ``kinh te so`` marks ``kinh tế số`` but a lone ``của`` marks nothing.
+    """
+    words = {w for w in _WORD.findall(fold(query)) if len(w) > 1 or w.isdigit()}
+    if not words - HIGHLIGHT_STOPWORDS:
         return []
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     folded = fold(passage)
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, bool]] = []  # start, end, holds a content word
     for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", folded):
         s, e = m.span()
+        content = m.group() not in HIGHLIGHT_STOPWORDS
         if spans and _JOINER.fullmatch(folded[spans[-1][1] : s]):
-            spans[-1] = (spans[-1][0], e)
+            spans[-1] = (spans[-1][0], e, spans[-1][2] or content)
         else:
-            spans.append((s, e))
-    return spans
+            spans.append((s, e, content))
+    return [(s, e) for s, e, content in spans if content]

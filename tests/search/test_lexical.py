@@ -1,0 +1,93 @@
+"""BM25 with real underthesea segmentation: accent-less and abbreviated queries, persistence."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from core.errors import IndexError_
+from search.analyzer import SHADOW, analyze
+from search.chunking import chunk, chunks_digest
+from search.lexical import LexicalIndex
+
+
+def test_analyze_compounds_syllables_and_shadow():
+    terms = analyze("Kinh tế số chiếm 20% GRDP")
+    assert "kinh_tế" in terms and "kinh" in terms and "tế" in terms
+    assert f"{SHADOW}kinh_te" in terms and "grdp" in terms
+    assert all(t == t.lower() for t in terms)
+    assert analyze("") == [] and analyze(" ;,. ") == []
+
+
+def test_old_and_new_tone_placement_give_same_terms():
+    assert analyze("Thanh Hoá") == analyze("Thanh Hóa")
+
+
+@pytest.fixture
+def index(tmp_path, decision, news):
+    idx = LexicalIndex(tmp_path / "bm25")
+    for doc in [decision, *news]:
+        chunks = chunk(doc)
+        idx.put(doc.id, chunks_digest(chunks), chunks)
+    idx.save()
+    return idx
+
+
+def _top_source(idx: LexicalIndex, query: str) -> str:
+    hits = idx.search(query, 5)
+    assert hits, query
+    return str(hits[0][0].meta["source"])
+
+
+def test_accentless_query_matches(index, decision):
+    hits = index.search("kinh te so chiem 20% GRDP", 5)
+    assert hits[0][0].doc_id == decision.id and hits[0][0].meta["section"] == "Điều 2"
+    assert _top_source(index, "du lich bien Ha Tinh") == "news_hatinh.html"
+
+
+def test_accented_query_outranks_accentless_near_miss(index):
+    exact = index.search("nông thôn mới", 1)[0][1]
+    folded = index.search("nong thon moi", 1)[0][1]
+    assert exact > folded > 0
+
+
+def test_abbreviation_query(index):
+    # the text says "HĐND tỉnh"; the query spells it without Đ and in lower case
+    assert _top_source(index, "hdnd hai duong nong thon moi") == "news_haiduong.html"
+
+
+def test_mask_filters_before_ranking(index, decision):
+    rows = index.chunks()
+    mask = np.array([c.doc_id != decision.id for c in rows])
+    hits = index.search("chuyển đổi số GRDP", 10, mask)
+    assert all(c.doc_id != decision.id for c, _ in hits)
+    assert index.search("chuyển đổi số", 10, np.zeros(len(rows), dtype=bool)) == []
+
+
+def test_persist_reload_remove(index, tmp_path, decision):
+    again = LexicalIndex(tmp_path / "bm25")
+    assert again.digests() == index.digests()
+    assert again.counts()[decision.id] == len(chunk(decision))
+    assert again.remove([decision.id, "no-such-id"]) == 1
+    again.save()
+    assert decision.id not in LexicalIndex(tmp_path / "bm25").counts()
+    assert not list((tmp_path / "bm25").glob("*.tmp"))  # atomic write leaves no temp file
+
+
+def test_empty_index_and_unknown_terms(tmp_path):
+    idx = LexicalIndex(tmp_path / "empty")
+    assert idx.search("bất kỳ", 10) == []
+    assert idx.chunks() == []
+
+
+def test_corrupt_store_is_a_clear_index_error(tmp_path):
+    d = tmp_path / "bm25"
+    d.mkdir()
+    (d / "chunks.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(IndexError_, match="unreadable"):
+        LexicalIndex(d)
+    (d / "chunks.json").write_text(json.dumps({"format": 999, "docs": {}}), encoding="utf-8")
+    with pytest.raises(IndexError_, match="unknown format"):
+        LexicalIndex(d)

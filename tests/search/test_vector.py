@@ -1,0 +1,44 @@
+"""Chroma in a temp folder with our own vectors: cosine ranking, where-filters, delete by doc."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.record import Document
+from search.chunking import chunk
+from search.vector import VectorIndex
+
+
+def _unit(v: list[float]) -> np.ndarray:
+    a = np.array(v, dtype=np.float32)
+    return a / np.linalg.norm(a)
+
+
+def _docs() -> list[Document]:
+    return [
+        Document(id="d1", source="a.txt", text="Đoạn một.", kind="decision", issued_on="2022-01-01"),
+        Document(id="d2", source="b.txt", text="Đoạn hai.", kind="news", published_at="2023-01-01"),
+        Document(id="d3", source="c.txt", text="Đoạn ba.", kind="decision", issued_on="2024-01-01"),
+    ]
+
+
+def test_add_query_filter_delete(settings):
+    index = VectorIndex(settings, "test/embedder")
+    chunks = [c for d in _docs() for c in chunk(d)]
+    vectors = np.stack([_unit([1, 0, 0]), _unit([0.9, 0.1, 0]), _unit([0, 1, 0])])
+    index.add(chunks, vectors, ["x1", "x2", "x3"])
+    hits = index.query(_unit([1, 0, 0]), 3)
+    assert [h[0] for h in hits] == ["d1:0", "d2:0", "d3:0"]
+    assert hits[0][1] > 0.99 and hits[2][1] < 0.01  # cosine similarity
+    assert [h[0] for h in index.query(_unit([1, 0, 0]), 3, {"kind": "decision"})] == ["d1:0", "d3:0"]
+    assert [h[0] for h in index.query(_unit([1, 0, 0]), 3, {"year": {"$gte": 2023}})] == ["d2:0", "d3:0"]
+    assert index.state() == {"d1": (1, "x1"), "d2": (1, "x2"), "d3": (1, "x3")}
+
+    index.delete_docs(["d1", "unknown"])
+    assert set(index.state()) == {"d2", "d3"}
+    # a second client on the same folder sees the same data (embedded persistence)
+    assert set(VectorIndex(settings, "test/embedder").state()) == {"d2", "d3"}
+    # another embedder gets its own collection: vectors of different spaces never mix
+    assert VectorIndex(settings, "other").state() == {}
+    index.reset()
+    assert index.state() == {} and index.query(_unit([1, 0, 0]), 3) == []
