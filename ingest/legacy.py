@@ -60,16 +60,19 @@ def detect(text: str) -> str | None:
     """``"tcvn3"``, ``"vni"``, another viparse legacy name, or None for Unicode/unknown."""
     if not _HIGH_LATIN1.search(text) or _UNICODE_VIETNAMESE.search(text):
         return None
-    found = viparse.detect_text_encoding(text)
     if len(text) >= _SHORT:
-        return found
-    return _detect_short(text, first=found)
+        return viparse.detect_text_encoding(text)
+    if not any(signature.search(text) for signature in _SIGNATURE.values()):
+        return None  # the common case of a short Unicode line: no need to ask viparse
+    return _detect_short(text, first=viparse.detect_text_encoding(text))
 
 
 def _detect_short(text: str, first: str | None) -> str | None:
     """A fragment too short for statistics (viparse reads ``CHñ TÞCH`` as VNI): accept an
     encoding whose signature is present and whose conversion gives well-formed Vietnamese
-    syllables only (``Müller`` would become ``Mỹller``), at least one letter outside Latin-1.
+    syllables (``Müller`` would become ``Mỹller``; capitals like ``QĐ``, ``HĐND`` may be
+    abbreviations),
+    at least one letter outside Latin-1.
     viparse's guess is tried first."""
     order = sorted(_SIGNATURE, key=lambda enc: enc != first)
     for enc in order:
@@ -77,7 +80,7 @@ def _detect_short(text: str, first: str | None) -> str | None:
             continue
         out = _convert(text, enc)
         accented = [w for w in _WORD.findall(out) if not w.isascii()]
-        if _UNICODE_VIETNAMESE.search(out) and all(syllable_ok(w) for w in accented):
+        if _UNICODE_VIETNAMESE.search(out) and all(syllable_ok(w) or w.isupper() for w in accented):
             return enc
     return None
 
