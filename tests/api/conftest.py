@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.http.app import create_app
 from api.http.deps import app_service
+from api.service import Service
 from core.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +27,22 @@ HATINH_NEWS = SAMPLES / "news_hatinh_2021.txt"
 SCRIPT_DOC = HERE / "fixtures" / "qd_hatinh_script.txt"
 
 needs_shared = pytest.mark.skipif(not NGHEAN.is_file(), reason="../shared samples not present")
+
+
+def index_samples(data_dir: Path) -> Path:
+    """Store and index the two small decisions into ``data_dir`` through the Service (the
+    CLI's ``ingest`` path), for tests that start their own server process on it."""
+    summary = Service(Settings(data_dir=data_dir)).ingest_paths([NGHEAN, SCRIPT_DOC])
+    assert summary.count("failed") == 0, summary.outcomes
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def indexed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with both decisions stored and indexed; read-only for its users."""
+    if not NGHEAN.is_file():
+        pytest.skip("../shared samples not present")
+    return index_samples(tmp_path_factory.mktemp("indexed") / "data")
 
 
 def make_client(data_dir: Path, **overrides: object) -> TestClient:

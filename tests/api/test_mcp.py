@@ -12,25 +12,10 @@ from typing import Any
 import pytest
 from mcp import Client, StdioServerParameters
 
-from api.service import Service
-from core.settings import Settings
-
 pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-NGHEAN = REPO / ".." / "shared" / "samples" / "qd_nghean_example.txt"
-SCRIPT_DOC = HERE / "fixtures" / "qd_hatinh_script.txt"
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not NGHEAN.is_file():
-        pytest.skip("../shared samples not present")
-    data = tmp_path_factory.mktemp("mcp") / "data"
-    summary = Service(Settings(data_dir=data)).ingest_paths([NGHEAN, SCRIPT_DOC])
-    assert summary.count("failed") == 0, summary.outcomes
-    return data
 
 
 async def _session(data: Path) -> dict[str, Any]:
@@ -53,8 +38,8 @@ async def _session(data: Path) -> dict[str, Any]:
     return out
 
 
-def test_mcp_tools_over_stdio(data_dir: Path) -> None:
-    out = asyncio.run(_session(data_dir))
+def test_mcp_tools_over_stdio(indexed_dir: Path) -> None:
+    out = asyncio.run(_session(indexed_dir))
     assert set(out["tools"]) == {"search", "get_document", "lookup_decision"}
     assert "query" in out["tools"]["search"].input_schema["properties"]
 
