@@ -46,11 +46,18 @@ _VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ
 _VERB_AMENDS = re.compile(r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d")
 _CHAIN = re.compile(rf"^[\s,;]*(?:và|hoặc)?\s*(?:các\s+)?(?:(?:{_TYPES})\s*)?(?:số\s*:?)?\s*$", re.IGNORECASE)
-_BASIS_START = re.compile(r"^[ \t]*Căn\s+cứ\b", re.MULTILINE)
-_BASIS_STOP = re.compile(
-    r"Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Theo\s+đề\s+xuất|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:|NAY\s+QUYẾT\s+ĐỊNH"
-    r"|^[ \t]*Điều\s+1\b",
+# A clause opener at a line start decides whether a preamble mention is a legal basis:
+# "Căn cứ …", "Thực hiện …", "Triển khai …" are; "Xét …", "Theo đề nghị …" are not.
+_OPENER = re.compile(
+    r"^[ \t]*(?P<w>Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo\s+đề\s+(?:nghị|xuất)|Điều\s+\d|QUYẾT|NGHỊ"
+    r"|Kính)",
     re.MULTILINE,
+)
+_BASIS_OPENERS = ("căn cứ", "thực hiện", "triển khai")
+_NOT_BASIS = re.compile(r"đề\s+nghị|Tờ\s+trình|[Xx]ét\s", re.IGNORECASE)
+# The preamble ends at the first article or the operative word.
+_PREAMBLE_END = re.compile(
+    r"^[ \t]*(?:Điều\s+1\b|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:|NAY\s+QUYẾT)", re.MULTILINE
 )
 _DATE_GAP = re.compile(r"^[\s,(]*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?$", re.IGNORECASE)
 _OF = re.compile(r"[\s,]*(?:của|do)\s+", re.IGNORECASE)  # used with .match(text, pos): no ^
@@ -153,8 +160,20 @@ def _tail(text: str, m: _Mention, province: str | None, ref: object) -> None:
     m.end = max(m.end, pos)
 
 
-def _mentions(text: str, province: str | None, ref: object) -> list[_Mention]:
+def _issuer_from_code(number: str, local: dict[str, str]) -> str | None:
+    """Issuer named by a number's code: a national body (TTg, BTC), a party committee (NQ/TU), or
+    the text's own province's UBND/HĐND (an unqualified "145/KH-UBND" in a Nghệ An text)."""
+    if "/" not in number:
+        return None
+    if re.match(r"\d+-", number):
+        return I.PARTY_ISSUERS.get(number.rsplit("/", 1)[1])
+    last = number.rsplit("/", 1)[1].split("-")[-1]
+    return issuer_of_number(number) or local.get(last)
+
+
+def _mentions(text: str, province: str | None, ref: object, level: str = "tỉnh") -> list[_Mention]:
     found: list[_Mention] = []
+    local = {body: f"{body} {level} {province}" for body in ("UBND", "HĐND")} if province else {}
     for rx in (_NUMBER_RX, _BARE_RX):
         for x in rx.finditer(text):
             before = _TYPE_BEFORE.search(text[max(0, x.start() - 30):x.start()])
@@ -167,6 +186,8 @@ def _mentions(text: str, province: str | None, ref: object) -> list[_Mention]:
                 number = f"{x.group('pn')}-{x.group('pcode')}/{x.group('porg')}"
             else:
                 number = canonical_number(x.group(0))
+            if t == "Văn bản":
+                t = type_of_number(number) or "Công văn"
             t = t or type_of_number(number)
             if t is None:
                 continue  # a NUMBER/CODE with no type (an official letter's number) is left to the header
@@ -174,11 +195,16 @@ def _mentions(text: str, province: str | None, ref: object) -> list[_Mention]:
             if any(f.start <= x.start() < f.end for f in found):
                 continue
             m = _Mention(start, x.end(), number, t)
-            m.issuer = issuer_of_number(number) if "/" in number else None
+            m.issuer = _issuer_from_code(number, local)
             _tail(text, m, province, ref)
             found.append(m)
+    numbered = [f for f in found if f.number]
     for x in near(_QUOTE_MARK, _QUOTED, text, 30, 260):
         t = _TYPE_FORM.get(match_form(x.group("type")))
+        # "Quyết định số 749/QĐ-TTg … phê duyệt “Chương trình …”": that decision's subject
+        if any(0 <= x.start() - f.end <= 80 and not _BOUNDARY.search(text, f.end, x.start())
+               for f in numbered):
+            continue
         m = _Mention(x.start(), x.end(), None, t, subject=" ".join(x.group("subject").split()))
         ap = _APPROVED_BY.match(text, x.end())
         if ap:
@@ -187,9 +213,13 @@ def _mentions(text: str, province: str | None, ref: object) -> list[_Mention]:
             m.issued_on = dates[0].value if dates and not dates[0].partial else None
         found.append(m)
     for x in near(_ISSUE_VERB, _ISSUED_BY, text, 100, 270):
-        before = find_dates(text[max(0, x.start() - 30):x.start()], ref)  # type: ignore[arg-type]
+        window = text[max(0, x.start() - 30):x.start()]
+        before = find_dates(window, ref)  # type: ignore[arg-type]
         t = _TYPE_FORM.get(match_form(x.group("type")))
-        if not before or t is None or any(f.start <= x.start("type") < f.end for f in found):
+        # "ngày 29/10/2020, UBND tỉnh … đã ban hành kế hoạch …": the date opens the clause
+        if not before or window[before[-1].end:].strip(" ,") or t is None:
+            continue
+        if any(f.start <= x.start("type") < f.end for f in found):
             continue
         subject = re.split(r"\s+(?:nhằm|để|với mục tiêu)\s", x.group("subject"))[0].strip(" ,")
         found.append(_Mention(x.start("type"), x.end(), None, t, issued_on=before[-1].value,
@@ -197,16 +227,21 @@ def _mentions(text: str, province: str | None, ref: object) -> list[_Mention]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _basis_region(view: str) -> tuple[int, int]:
-    start = _BASIS_START.search(view)
-    if not start:
-        return (0, 0)
-    stop = _BASIS_STOP.search(view, start.end())
-    return (start.start(), stop.start() if stop else len(view))
+def _is_basis(view: str, start: int, preamble_end: int) -> bool:
+    if start >= preamble_end:
+        return False
+    openers = list(_OPENER.finditer(view, max(0, start - 1500), start))
+    if not openers:
+        return False
+    last = openers[-1]
+    word = " ".join(last.group("w").lower().split())
+    return word in _BASIS_OPENERS and not _NOT_BASIS.search(view, last.end(), start)
 
 
 def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
-    basis = _basis_region(plain(text))
+    view = plain(text)
+    end = _PREAMBLE_END.search(view)
+    preamble_end = 0 if doc.kind == "news" else end.start() if end else min(len(text), 3000)
     prev: _Mention | None = None
     for m in mentions:
         if doc.number and m.number == doc.number:
@@ -218,7 +253,7 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
         cut = list(_BOUNDARY.finditer(gap))
         same_sentence = prev is not None and not cut
         tail = gap[cut[-1].end():] if cut else gap
-        if basis[0] <= m.start < basis[1]:
+        if _is_basis(view, m.start, preamble_end):
             m.relation = "basis"
         elif same_sentence and prev and _CHAIN.match(gap) and prev.relation in ("replaces", "amends"):
             m.relation = prev.relation
@@ -270,7 +305,8 @@ def find_decisions(doc: Document) -> list[DecisionRef]:
     """The decision references of ``doc`` (its identity fields, if filled, mark ``self``)."""
     text = doc.text
     ref = to_date(doc.published_at) or to_date(doc.issued_on)
-    mentions = _mentions(text, doc.province, ref)
+    level = "thành phố" if doc.province in I.CITIES or " thành phố " in (doc.issuer or "") else "tỉnh"
+    mentions = _mentions(text, doc.province, ref, level)
     _relations(text, mentions, doc)
     refs = _merge(mentions)
     if doc.number and doc.kind != "news":

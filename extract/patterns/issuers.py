@@ -162,6 +162,18 @@ ISSUER_CODES: dict[str, str] = {
     "STNMT": "Sở Tài nguyên và Môi trường",
     "SGTVT": "Sở Giao thông vận tải",
     "SLĐTBXH": "Sở Lao động - Thương binh và Xã hội",
+    "SNN": "Sở Nông nghiệp và Phát triển nông thôn",
+    "CAT": "Công an tỉnh",
+}
+
+# Party documents are numbered NUMBER-TYPE/ORGAN (57-NQ/TW, 09-NQ/TU): organ code → body.
+PARTY_ISSUERS: dict[str, str] = {
+    "TW": "Ban Chấp hành Trung ương",
+    "TU": "Ban Thường vụ Tỉnh ủy",
+    "TƯ": "Ban Chấp hành Trung ương",
+    "ĐU": "Ban Thường vụ Đảng ủy",
+    "HU": "Ban Thường vụ Huyện ủy",
+    "TU-BCS": "Ban cán sự đảng",
 }
 
 # Official titles, upper-case form → record form, longest first (so PHÓ CHỦ TỊCH wins).

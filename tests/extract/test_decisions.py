@@ -64,7 +64,8 @@ def refs(text: str, **fields: str) -> dict[str | None, dict]:
         ("Luật số 72/2025/QH15", "72/2025/QH15", "Luật"),
         ("Nghị quyết số 57-NQ/TW", "57-NQ/TW", "Nghị quyết"),  # party document form
         ("quyết định số 2536 /QD-UBND", "2536/QĐ-UBND", "Quyết định"),
-        ("văn bản số 505/QĐ-TTg", "505/QĐ-TTg", "Văn bản"),
+        ("văn bản số 505/QĐ-TTg", "505/QĐ-TTg", "Quyết định"),  # the code says more than "văn bản"
+        ("Văn bản số 1456/STTTT-CĐS", "1456/STTTT-CĐS", "Công văn"),
         ("số 2151/QĐ-UBND", "2151/QĐ-UBND", "Quyết định"),  # type from the code
     ],
 )
