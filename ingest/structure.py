@@ -478,9 +478,12 @@ def _block(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
             _sign_beside(line, m.start(), b, st)
         return True
     in_appendix = b.appendix is not None
-    signer = P.SIGNATURE.match(core) and len(core) <= P.SIGNATURE_MAX_CHARS and not core.endswith((",", ";"))
+    # "THỦ TƯỚNG CHÍNH PHỦ điện:" opens a công điện; a signature comes after the body only
+    signer = st.phase not in ("preamble", "basis") and bool(P.SIGNATURE.match(core)) and (
+        len(core) <= P.SIGNATURE_MAX_CHARS and not core.endswith((",", ";", ":"))
+    )
     if in_appendix and signer and not re.match(P.SIGNATURE_PREFIX, core):
-        signer = None
+        signer = False
     if signer or P.SIGNED.match(probe):
         if st.interleaved or (top is not None and top.kind == "signature"):
             return True

@@ -214,6 +214,22 @@ def test_signature_block_variants() -> None:
     assert len(sigs) == 1 and sigs[0].parent is None and sigs[0].start == text.index("TM. ỦY BAN")
 
 
+def test_telegram_opening_is_not_a_signature() -> None:
+    text = clean(
+        "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/CĐ-TTg\nCÔNG ĐIỆN\n"
+        "Về việc ứng phó bão\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Các Bộ trưởng;\n- Chủ tịch UBND các tỉnh.\n"
+        "Để chủ động ứng phó, Thủ tướng yêu cầu:\n1. Các bộ theo dõi.\n2. Các tỉnh sơ tán dân.\n"
+        "Nơi nhận:\n- Như trên;\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Hồng Hà"
+    )
+    secs = split(text)
+    check_tree(text, secs)
+    assert [s.kind for s in secs if s.parent is None] == [
+        "header", "title", "preamble", "clause", "clause", "recipients", "signature",
+    ]
+    assert [s.label for s in secs if s.kind == "clause"] == ["Mục 1", "Mục 2"]
+    assert secs[-1].start == text.index("KT. THỦ TƯỚNG")
+
+
 def test_resolution_with_quyet_nghi() -> None:
     text = clean(
         "HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/2025/NQ-HĐND\n\n"
