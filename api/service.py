@@ -9,6 +9,7 @@ back in line from the store.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -93,8 +94,15 @@ class Service:
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:
+        key = source_key or str(path.resolve())
+        file_hash = _sha256(path)
+        known = self.repo.file_hash(key)
+        if known and known[1] == file_hash:
+            # Same bytes as last time: skip parsing and OCR entirely (a re-run takes seconds).
+            return SaveResult("unchanged", known[0])
         doc = self.extract_file(path, source)
-        result = self.repo.save(doc, source_key=source_key or str(path.resolve()))
+        doc.meta["file_sha256"] = file_hash
+        result = self.repo.save(doc, source_key=key)
         if index and result.status != "unchanged":
             if result.replaced_id:
                 self.engine.remove([result.replaced_id])
@@ -235,6 +243,14 @@ class Service:
 
     def count(self) -> int:
         return self.repo.count()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _sentence(text: str, span: list[int | None]) -> str:

@@ -132,6 +132,14 @@ class Repository:
                                        ItemRow.relation != "self"))
             return [(_row_to_document(i.document), i.data) for i in s.scalars(q).all()]
 
+    def file_hash(self, source_key: str) -> tuple[str, str | None] | None:
+        """(id, file sha256) of the document stored for ``source_key``, if any."""
+        with self._sessions() as s:
+            row = s.scalars(select(DocumentRow).where(DocumentRow.source_key == source_key)).first()
+            if row is None:
+                return None
+            return row.id, (row.record.get("meta") or {}).get("file_sha256")
+
     def count(self) -> int:
         with self._sessions() as s:
             return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
