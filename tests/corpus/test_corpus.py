@@ -319,3 +319,33 @@ def test_scorer_runs_the_real_pipeline(tmp_path: Path) -> None:
     metrics = json.loads(out.read_text(encoding="utf-8"))["gold"]
     assert metrics["documents"] == 1 and metrics["failures"] == 0
     assert metrics["number"]["accuracy"] == 1.0
+
+
+def vn_number(value: float) -> str:
+    """How our sources write a number: 1.400, 12,5, 200.000."""
+    whole, _, frac = f"{value:g}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return grouped + ("," + frac if frac else "")
+
+
+@pytest.mark.parametrize("record", DEMO, ids=ids(DEMO))
+def test_annotations_are_grounded_in_the_source(record: dict) -> None:
+    """Every number, name, assignee and goal value in a demo record is written in its source, so
+    a typo in the gold cannot pass for an extraction error."""
+    stem = Path(record["source"]).stem
+    text = match_form((CORPUS / "src" / f"{stem}.txt").read_text(encoding="utf-8"))
+    flat = re.sub(r"\s+", "", text)
+    for d in record["decisions"]:
+        if d["number"]:
+            assert match_form(d["number"]) in flat, d["number"]
+    for p in record["people"] + record["signers"]:
+        assert match_form(p["name"]) in text, p["name"]
+    for t in record["tasks"]:
+        if t["assignee"]:
+            assert match_form(t["assignee"]) in text, t["assignee"]
+    for t in record["targets"]:
+        for v in (t["value"], t["value_max"]):
+            if v is not None:
+                assert vn_number(v) in text, (t, vn_number(v))
+    if record["kind"] != "news":
+        assert match_form(record["title"]) in re.sub(r"\s+", " ", text), record["title"]
