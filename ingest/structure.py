@@ -83,7 +83,7 @@ def _lines(text: str) -> list[_Line]:
         core = raw.lstrip(_DECOR_LEAD)
         lead = len(raw) - len(core)
         core = core.rstrip(_DECOR_TRAIL)
-        probe = _fold(core.replace("*", "")[: P.PROBE_CHARS])
+        probe = _fold(core.replace("*", "").replace("__", "")[: P.PROBE_CHARS])
         out.append(_Line(pos, pos + len(raw), core, pos + lead, probe, "**" in raw[:lead]))
         pos += len(raw) + 1
     return out
@@ -479,15 +479,19 @@ def _block(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         return True
     in_appendix = b.appendix is not None
     # "THỦ TƯỚNG CHÍNH PHỦ điện:" opens a công điện; a signature comes after the body only
+    prefixed = bool(re.match(P.SIGNATURE_PREFIX, core))  # "KT. BỘ TRƯỞNG," may end in a comma
     signer = st.phase not in ("preamble", "basis") and bool(P.SIGNATURE.match(core)) and (
-        len(core) <= P.SIGNATURE_MAX_CHARS and not core.endswith((",", ";", ":"))
+        len(core) <= P.SIGNATURE_MAX_CHARS and not core.endswith((";", ":") if prefixed else (",", ";", ":"))
     )
-    if in_appendix and signer and not re.match(P.SIGNATURE_PREFIX, core):
+    if in_appendix and not prefixed:
         signer = False
     if signer or P.SIGNED.match(probe):
         if st.interleaved or (top is not None and top.kind == "signature"):
             return True
-        b.open("signature", P.LABELS["signature"], line.start, _clean_heading(core))
+        heading = _heading(lines, j, st)
+        if heading.endswith(",") and j + 1 < len(lines):
+            heading += " " + _clean_heading(lines[j + 1].core)
+        b.open("signature", P.LABELS["signature"], line.start, heading)
         st.phase = "tail"
         return True
     if top is not None and top.kind == "recipients" and not st.interleaved and core[:1] in "-+":
