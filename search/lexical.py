@@ -1,11 +1,12 @@
 """BM25 over analyzed chunk terms, persisted as a per-document term store.
 
-The store (one JSON file under ``data_dir/bm25``) keeps, per document, its chunk digest and,
-per chunk, the passage, its metadata and its terms. Adding or removing a document only touches
-the store; the bm25s model is rebuilt lazily on the first search after a change, because
-bm25s has no incremental update and a rebuild from stored terms is cheap next to analysis
-(see ``bench/bench_search_speed.py``). The file is written to a temp name and renamed, so a
-crash never leaves a half-written index.
+The store (JSON files under ``data_dir/bm25``) keeps, per document, its chunk digest and, per
+chunk, the passage, its metadata and its terms. Documents are spread over ``SHARDS`` files by a
+hash of their id, so indexing one document rewrites one small file, not the whole store. Adding
+or removing a document only touches the store; the bm25s model is rebuilt lazily on the first
+search after a change, because bm25s has no incremental update and a rebuild from stored terms
+is cheap next to analysis (see ``bench/bench_search_speed.py``). Each file is written to a temp
+name and renamed, so a crash never leaves a half-written shard.
 
 This store is also where the engine reads passages and metadata for results: Chroma only
 returns ids and distances to the fusion step.
@@ -13,6 +14,7 @@ returns ids and distances to the fusion step.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -32,8 +34,12 @@ from search.chunking import Chunk
 # bm25s logs every rebuild at DEBUG; keep that out of a root logger set to DEBUG by a library.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-STORE_FILE = "chunks.json"
 FORMAT = 1
+SHARDS = 64
+
+
+def _shard(doc_id: str) -> int:
+    return hashlib.blake2b(doc_id.encode("utf-8"), digest_size=2).digest()[0] % SHARDS
 
 
 @dataclass(frozen=True)
@@ -53,41 +59,51 @@ class LexicalIndex:
         self._order: list[StoredChunk] = []  # chunk per row of the model
         self._by_id: dict[str, StoredChunk] = {}
         self._dirty = True
+        self._unsaved: set[int] = set()  # shards changed since the last save
         self._load()
 
     # --- persistence ---------------------------------------------------------------------------
 
-    @property
-    def path(self) -> Path:
-        return self.dir / STORE_FILE
+    def _path(self, shard: int) -> Path:
+        return self.dir / f"chunks-{shard:02d}.json"
 
     def _load(self) -> None:
-        if not self.path.exists():
-            return
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise IndexError_(
-                f"BM25 store {self.path} is unreadable ({err}); run `vanban check --repair`"
-            ) from err
-        if data.get("format") != FORMAT:
-            raise IndexError_(f"BM25 store {self.path} has an unknown format; run `vanban check --repair`")
-        self._docs = data["docs"]
+        for shard in range(SHARDS):
+            path = self._path(shard)
+            if not path.exists():
+                continue
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as err:
+                raise IndexError_(
+                    f"BM25 store {path} is unreadable ({err}); run `vanban check --repair`"
+                ) from err
+            if data.get("format") != FORMAT:
+                raise IndexError_(f"BM25 store {path} has an unknown format; run `vanban check --repair`")
+            self._docs.update(data["docs"])
 
     def save(self) -> None:
+        """Write the shards changed since the last save."""
         with self._lock:
+            if not self._unsaved:
+                return
             self.dir.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps({"format": FORMAT, "docs": self._docs}, ensure_ascii=False)
-            fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".chunks-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(payload)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            for shard in sorted(self._unsaved):
+                docs = {d: v for d, v in self._docs.items() if _shard(d) == shard}
+                self._write(self._path(shard), {"format": FORMAT, "docs": docs})
+            self._unsaved.clear()
+
+    def _write(self, path: Path, data: dict) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".chunks-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
     # --- changes -------------------------------------------------------------------------------
 
@@ -107,6 +123,7 @@ class LexicalIndex:
         ]
         with self._lock:
             self._docs[doc_id] = {"digest": digest, "chunks": entries}
+            self._unsaved.add(_shard(doc_id))
             self._dirty = True
 
     def remove(self, doc_ids: Iterable[str]) -> int:
@@ -114,6 +131,7 @@ class LexicalIndex:
         with self._lock:
             for doc_id in doc_ids:
                 if self._docs.pop(doc_id, None) is not None:
+                    self._unsaved.add(_shard(doc_id))
                     removed += 1
             self._dirty = self._dirty or removed > 0
         return removed
@@ -122,7 +140,9 @@ class LexicalIndex:
         with self._lock:
             self._docs = {}
             self._dirty = True
-            self.path.unlink(missing_ok=True)
+            self._unsaved.clear()
+            for shard in range(SHARDS):
+                self._path(shard).unlink(missing_ok=True)
 
     # --- search --------------------------------------------------------------------------------
 

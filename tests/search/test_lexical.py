@@ -74,6 +74,7 @@ def test_persist_reload_remove(index, tmp_path, decision):
     again.save()
     assert decision.id not in LexicalIndex(tmp_path / "bm25").counts()
     assert not list((tmp_path / "bm25").glob("*.tmp"))  # atomic write leaves no temp file
+    assert 1 <= len(list((tmp_path / "bm25").glob("chunks-*.json"))) <= 4  # one shard per doc at most
 
 
 def test_empty_index_and_unknown_terms(tmp_path):
@@ -85,9 +86,9 @@ def test_empty_index_and_unknown_terms(tmp_path):
 def test_corrupt_store_is_a_clear_index_error(tmp_path):
     d = tmp_path / "bm25"
     d.mkdir()
-    (d / "chunks.json").write_text("{not json", encoding="utf-8")
+    (d / "chunks-07.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(IndexError_, match="unreadable"):
         LexicalIndex(d)
-    (d / "chunks.json").write_text(json.dumps({"format": 999, "docs": {}}), encoding="utf-8")
+    (d / "chunks-07.json").write_text(json.dumps({"format": 999, "docs": {}}), encoding="utf-8")
     with pytest.raises(IndexError_, match="unknown format"):
         LexicalIndex(d)
