@@ -415,7 +415,7 @@ def _step(lines: list[_Line], j: int, b: _Builder, st: _State) -> None:
     probe, core = line.probe, line.core
     if core[0] in _QUOTES:
         return
-    if st.formal and core[0].islower() and not P.POINT.match(core):
+    if st.formal and core[0].islower() and len(core) > P.SHORT_LOWER_CHARS and not P.POINT.match(core):
         return  # a wrapped line (most lines of a page dump) can only continue its section
     if _block(lines, j, b, st):
         return
@@ -494,11 +494,16 @@ def _block(lines: list[_Line], j: int, b: _Builder, st: _State) -> bool:
         b.open("signature", P.LABELS["signature"], line.start, heading)
         st.phase = "tail"
         return True
-    if top is not None and top.kind == "recipients" and not st.interleaved and core[:1] in "-+":
-        m = P.SIGNATURE_IN_LINE.search(core)
-        if m:
-            _sign_beside(line, m.start(), b, st)
-            return True
+    m = P.SIGNATURE_IN_LINE.search(core) if not st.interleaved else None
+    if m and top is not None and top.kind == "recipients" and core[:1] in "-+":
+        _sign_beside(line, m.start(), b, st)
+        return True
+    if m and st.formal and st.phase == "body" and not in_appendix and m.start() <= P.OCR_DEBRIS_CHARS:
+        # "be KT. CHỦ TỊCH": OCR garbled the "Nơi nhận:" printed left of the signature
+        b.open("recipients", P.LABELS["recipients"], line.start, _clean_heading(core))
+        _sign_beside(line, m.start(), b, st)
+        st.phase = "tail"
+        return True
     return _appendix(lines, j, b, st)
 
 

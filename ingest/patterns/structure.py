@@ -155,6 +155,12 @@ SIGNER_TITLE = (
 SIGNATURE = re.compile(rf"^(?:{SIGNATURE_PREFIX}|{SIGNER_TITLE})")
 # The same marker in the right column of an interleaved line: "- Như Điều 3; PHÓ CHỦ TỊCH".
 SIGNATURE_IN_LINE = re.compile(rf"(?<=\s)(?:{SIGNATURE_PREFIX}|{SIGNER_TITLE}\s*$)")
+# At most this much OCR debris before a signature marker on the first line of the block
+# ("be KT. CHỦ TỊCH" where the scan's "Nơi nhận:" was misread).
+OCR_DEBRIS_CHARS = 6
+# A line starting in lower case is a wrapped continuation unless it is this short (OCR debris
+# in front of a signature marker).
+SHORT_LOWER_CHARS = 60
 # "(Đã ký)", "Đã ký" (copies of a signed original). Folded.
 SIGNED = re.compile(r"^\(?\s*da\s+ky\b")
 # A signature line is short; longer upper-case lines starting with a title are running text.

@@ -390,6 +390,21 @@ def test_ocr_text_of_a_scan() -> None:
     assert s["Nơi nhận"].end == len(text)
 
 
+def test_ocr_garbled_recipients_beside_signature() -> None:
+    """lamdong_1406 (scan with a garbage text layer, read by tesseract): "Nơi nhận:" came out as
+    "be", so the block starts "be KT. CHỦ TỊCH"; the header says "TÍNH LÂM ĐÒNG"."""
+    text = (FIXTURES / "lamdong_1406_ocr.txt").read_text(encoding="utf-8")
+    secs = split(text)
+    check_tree(text, secs)
+    assert [x.label for x in secs if x.kind == "article"] == [f"Điều {n}" for n in range(1, 6)]
+    rec = next(x for x in secs if x.kind == "recipients")
+    sig = next(x for x in secs if x.kind == "signature")
+    assert rec.start == text.index("be KT. CHỦ TỊCH") and sig.start == text.index("KT. CHỦ TỊCH")
+    assert secs[sig.parent] is rec and rec.end == sig.end == len(text)
+    # "Chánh Văn phòng … thi hành" after "Điều 5." is part of Điều 5
+    assert label_at(secs, text.index("Chánh Văn phòng")) == "Điều 5"
+
+
 # --- thuvienphapluat page dumps ---------------------------------------------------------------
 
 TVPL_SAMPLE = [
