@@ -386,32 +386,33 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def build() -> list[str]:
-    DOCS.mkdir(exist_ok=True)
+def build(out: Path = DOCS) -> list[str]:
+    """Write every document into ``out``; returns the names written or removed (``-name``)."""
+    out.mkdir(exist_ok=True)
     written: list[str] = []
     expected: set[str] = set()
     for src_path in sorted(SRC.glob("*.txt")):
         stem, src = src_path.stem, src_path.read_text(encoding="utf-8")
         if stem.startswith("news_"):
-            target, data = DOCS / f"{stem}.html", news_html(src).encode("utf-8")
+            target, data = out / f"{stem}.html", news_html(src).encode("utf-8")
         elif stem in DOCX:
-            target, data = DOCS / f"{stem}.docx", docx_bytes(src)
+            target, data = out / f"{stem}.docx", docx_bytes(src)
         elif stem in PDF_TEXT:
-            target, data = DOCS / f"{stem}.pdf", pdf_bytes(src)
+            target, data = out / f"{stem}.pdf", pdf_bytes(src)
         elif stem in PDF_SCAN:
-            target, data = DOCS / f"{stem}.pdf", scan_bytes(src)
+            target, data = out / f"{stem}.pdf", scan_bytes(src)
         elif stem in CP1258:
-            target, data = DOCS / f"{stem}.txt", to_cp1258(src)
+            target, data = out / f"{stem}.txt", to_cp1258(src)
         elif stem in UTF16:
-            target, data = DOCS / f"{stem}.txt", src.encode("utf-16")
+            target, data = out / f"{stem}.txt", src.encode("utf-16")
         elif stem in TCVN3_PASSAGE:
-            target, data = DOCS / f"{stem}.txt", with_tcvn3_passage(src, *TCVN3_PASSAGE[stem]).encode("utf-8")
+            target, data = out / f"{stem}.txt", with_tcvn3_passage(src, *TCVN3_PASSAGE[stem]).encode("utf-8")
         else:
-            target, data = DOCS / f"{stem}.txt", src.encode("utf-8")
+            target, data = out / f"{stem}.txt", src.encode("utf-8")
         expected.add(target.name)
         if write_if_changed(target, data):
             written.append(target.name)
-    for stale in DOCS.iterdir():
+    for stale in out.iterdir():
         if stale.name not in expected and stale.is_file():
             stale.unlink()
             written.append(f"-{stale.name}")

@@ -214,13 +214,19 @@ def test_docx_header_is_a_two_column_table() -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right.text and "ngày 20 tháng 8 năm 2021" in right.text
 
 
-def test_build_is_idempotent() -> None:
+def test_build_reproduces_the_committed_documents(tmp_path: Path) -> None:
+    """Deterministic output: a fresh build equals corpus/docs byte for byte (and writes nothing
+    there), and a second build over it changes nothing."""
     sys.path.insert(0, str(CORPUS))
     try:
         import build
     finally:
         sys.path.remove(str(CORPUS))
-    assert build.build() == [], "corpus/docs is out of date: run corpus/build.py and commit"
+    written = build.build(tmp_path)
+    assert sorted(written) == sorted(p.name for p in DOCS.iterdir())
+    for path in DOCS.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), f"{path.name}: run corpus/build.py"
+    assert build.build(tmp_path) == []
 
 
 # ---- the scorer ----------------------------------------------------------------------------
