@@ -23,7 +23,7 @@ from core.settings import get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="vanban: ingest, extract and search Vietnamese administrative documents.")
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 
