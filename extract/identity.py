@@ -67,6 +67,9 @@ _PROVINCE_RX = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(f) for f, _ in _PROVINCE_FORMS) + r")(?!\w)"
 )
 _PROVINCE_OF = dict(_PROVINCE_FORMS)
+_PROVINCE_OF_FOLD = {fold(f): p for f, p in _PROVINCE_FORMS}
+_FOLDED = sorted(_PROVINCE_OF_FOLD, key=len, reverse=True)
+_PROVINCE_FOLD_RX = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in _FOLDED) + r")(?!\w)")
 # A news dateline near the top: "02:21 28/05/2021", "Thứ bảy, 13/05/2023 14:44".
 _DATELINE = re.compile(
     r"(?:\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}"
@@ -138,9 +141,13 @@ def issuer_of_number(number: str) -> str | None:
 
 
 def find_province(s: str) -> tuple[str, int] | None:
-    """The first province named in ``s`` (canonical name) and its offset."""
+    """The first province named in ``s`` (canonical name) and its offset; OCR-damaged marks
+    ("Lâm Đông") are matched without diacritics when the exact form is not there."""
     m = _PROVINCE_RX.search(match_form(s))
-    return (_PROVINCE_OF[m.group(1)], m.start()) if m else None
+    if m:
+        return _PROVINCE_OF[m.group(1)], m.start()
+    f = _PROVINCE_FOLD_RX.search(fold(s))
+    return (_PROVINCE_OF_FOLD[f.group(1)], f.start()) if f else None
 
 
 _KEEP_UPPER = set(I.LOCAL_BODIES.values())
@@ -324,7 +331,11 @@ def _headline(text: str, dateline: int) -> str | None:
 
 
 def _news_province(text: str) -> str | None:
-    counts = Counter(_PROVINCE_OF[m.group(1)] for m in _PROVINCE_RX.finditer(match_form(text)))
+    """The province a news page names most; a capital letter is required, since some names
+    are also words ("hòa bình" is peace, "hải dương" an ocean)."""
+    counts = Counter(
+        _PROVINCE_OF[m.group(1)] for m in _PROVINCE_RX.finditer(match_form(text)) if text[m.start()].isupper()
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -32,6 +32,7 @@ TYPE_KIND: dict[str, str] = {
     "Quy chế": "other",
     "Quy định": "other",
     "Kết luận": "other",
+    "Văn bản hợp nhất": "other",
 }
 
 # Type code in a number → type name. Upper-case keys; ``TTr`` is written with a small r.
@@ -55,6 +56,7 @@ TYPE_CODES: dict[str, str] = {
     "KL": "Kết luận",
     "QC": "Quy chế",
     "L-CTN": "Luật",  # promulgation order of a law by the President
+    "VBHN": "Văn bản hợp nhất",  # consolidated text (23/VBHN-VPQH)
 }
 
 # Codes typed without Đ (ASCII keyboards, OCR), or upper-cased, → the canonical code.
@@ -92,6 +94,11 @@ TITLE_WORDS: tuple[tuple[str, str], ...] = (
     ("CHƯƠNG TRÌNH", "Chương trình"),
     ("ĐỀ ÁN", "Đề án"),
     ("KẾT LUẬN", "Kết luận"),
+    ("VĂN BẢN HỢP NHẤT", "Văn bản hợp nhất"),
+    ("HIẾN PHÁP", "Hiến pháp"),
+    ("BỘ LUẬT", "Bộ luật"),
+    ("LUẬT", "Luật"),
+    ("PHÁP LỆNH", "Pháp lệnh"),
 )
 
 # Type names that introduce a cited document in running text ("Căn cứ Quyết định số …").
