@@ -20,7 +20,8 @@ from ingest import reader
 
 router = APIRouter(tags=["documents"])
 
-_UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+_UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"model": UploadResult, "description": "the same text was stored already (status unchanged)"},
     401: {"model": ErrorBody, "description": "missing or wrong X-API-Key"},
     413: {"model": ErrorBody, "description": "file larger than the upload limit"},
     415: {"model": ErrorBody, "description": "not a PDF, HTML, DOCX or text file"},
@@ -56,7 +57,7 @@ def _keep(received: upload.ReceivedFile, doc_id: str, ftype: str, files_dir: Pat
         received.path.replace(final)
 
 
-@router.post("/documents", response_model=UploadResult, status_code=201, responses=_UPLOAD_ERRORS,
+@router.post("/documents", response_model=UploadResult, status_code=201, responses=_UPLOAD_RESPONSES,
              openapi_extra=upload.OPENAPI_BODY, dependencies=[Depends(require_api_key)],
              summary="Upload and ingest one file")
 async def upload_document(request: Request, response: Response, service: ServiceDep,
