@@ -35,7 +35,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from core.errors import CorruptFileError, EmptyFileError, EncryptedFileError, NoTextError, TooLargeError
 from core.settings import Settings
-from ingest import ocr, quality
+from ingest import legacy, ocr, quality
 from ingest.base import Block, RawText
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,13 @@ NEW_ITEM = re.compile(
 )
 # A line ending in one of these has finished its sentence or item (``./.`` ends a document).
 ENDS_ITEM = re.compile(r"[.;:!?…][\"'”’)\]]*$")
+# The text of an e-signature stamp, burnt into the page when annotations are flattened: it
+# opens with "Ký bởi:" or "Cơ quan phát hành:" and goes on with labelled lines. Spaces are
+# optional because stamps are often drawn without them ("Thờigianký:").
+STAMP_START = re.compile(r"^(Ký\s*bởi|Cơ\s*quan\s*phát\s*hành)\s*:", re.IGNORECASE)
+STAMP_LINE = re.compile(
+    r"^(Ký\s*bởi|Email|E-mail|Cơ\s*quan|Thời\s*gian\s*ký|Ngày\s*ký|Người\s*ký|Chức\s*vụ)\s*:", re.IGNORECASE
+)
 # Page-number lines at the page edge: ``2``, ``- 2 -``, ``Trang 2``, ``2/13``.
 PAGE_NUMBER = re.compile(r"^[-–(]?\s*(Trang\s+)?\d{1,4}(\s*/\s*\d{1,4})?\s*[-–)]?$", re.IGNORECASE)
 # Metadata titles that are not titles: the issuer header, word-processor defaults, file names.
@@ -120,10 +127,13 @@ def read_pages(path: Path, settings: Settings, pages: Sequence[int] | None = Non
         doc.close()
     parsed = _extract(data, wanted)
     for page in parsed:
-        page.quality = quality.score("\n".join(li.text for li in page.lines), page.width * page.height)
+        # Scored after legacy-encoding repair: a TCVN3/VNI layer is good text the reader repairs.
+        text = legacy.fix("\n".join(li.text for li in page.lines))
+        page.quality = quality.score(text, page.width * page.height)
         page.needs_ocr = page.quality < settings.ocr_min_quality and page.image_share >= _MIN_IMAGE_SHARE
     _drop_running_lines(parsed)
     for page in parsed:
+        _drop_signing_stamps(page)
         page.paragraphs = join_lines(page.lines)
     failed = _apply_ocr(path, parsed, settings)
     _carry_sentences_across_pages(parsed)
@@ -341,6 +351,17 @@ def _order_columns(rows: list[list[dict]], width: float) -> list[Line]:
             i += 1
         out.extend(left + right)
     return out
+
+
+def _drop_signing_stamps(page: Page) -> None:
+    """Remove e-signature stamp blocks: metadata of the signing, not text of the document."""
+    keep: list[Line] = []
+    in_stamp = False
+    for line in page.lines:
+        in_stamp = bool(STAMP_START.match(line.text)) or (in_stamp and bool(STAMP_LINE.match(line.text)))
+        if not in_stamp:
+            keep.append(line)
+    page.lines = keep
 
 
 def _edge_key(text: str) -> str:

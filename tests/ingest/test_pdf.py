@@ -107,6 +107,9 @@ def test_gazette_running_header_removed_footnotes_kept(settings):
     assert raw.meta["pages"] == 33
     text = "\n".join(b.text for b in raw.blocks)
     assert "CÔNG BÁO" not in text
+    # The e-signature stamp burnt in by flattening is signing metadata, not document text.
+    assert "Ký bởi" not in text and "Thờigianký" not in text
+    assert text.startswith("VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI\n")
     # Footnotes repeat the same last line on several pages but are body text, not a footer.
     assert text.count("hiệu lực kể từ ngày 01 tháng 01 năm 2021.") >= 2
     # Footnote marks become superscripts and cannot pass for clause numbers.
