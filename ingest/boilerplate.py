@@ -38,6 +38,7 @@ _TRAILING = re.compile(r"[\s:»>›\-–]+$")
 _SENTENCE_END = re.compile(r"[.!?;:…\"”’)\]]\s*$")
 _PARAGRAPH_WORDS = 12
 _SHORT_LINE_WORDS = 20  # longer lines never count as furniture, whatever they start with
+_HEADLINE_CHARS = 250
 
 
 def _key(line: str) -> str:
@@ -76,8 +77,41 @@ def _matches(pattern: re.Pattern[str], line: str) -> bool:
     return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(pattern.fullmatch(key))
 
 
+def _frame_bounds(lines: Sequence[str], frame: dict[str, str | int]) -> tuple[int, int] | None:
+    """Where the document inside a portal frame starts and ends, if ``frame`` is the portal's."""
+    if not any(re.search(str(frame["detect"]), line) for line in lines[: int(frame["detect_within"])]):
+        return None
+    start = 0
+    for i, line in enumerate(lines[: int(frame["head_within"])]):
+        if re.fullmatch(str(frame["head_last_label"]), clean(line), re.IGNORECASE):
+            j = i + 1
+            while j < len(lines) and not clean(lines[j]).strip("| "):
+                j += 1
+            start = j + 1  # past the label's value
+            break
+    end = len(lines)
+    for i in range(start, len(lines)):
+        if re.fullmatch(str(frame["tail_start"]), clean(lines[i]), re.IGNORECASE):
+            end = i - 1 if i > start and re.fullmatch(str(frame["tail_caption"]), clean(lines[i - 1])) else i
+            break
+    return start, end
+
+
+def strip_frame(lines: Sequence[str]) -> list[str]:
+    """The document inside a known legal portal's saved page (its metadata table before, its
+    related-documents list after, full of other documents' numbers and dates); other text
+    unchanged."""
+    for frame in phrases.SITE_FRAMES:
+        bounds = _frame_bounds(lines, frame)
+        if bounds is not None:
+            markup = re.compile(str(frame["markup"]))
+            return [markup.sub("", line) for line in lines[bounds[0] : bounds[1]]]
+    return list(lines)
+
+
 def strip(lines: Sequence[str]) -> list[str]:
     """The lines that belong to the article, in order; ``""`` paragraph breaks kept."""
+    lines = strip_frame(lines)
     total = sum(len(line) for line in lines) or 1
     first_paragraph = next((i for i, line in enumerate(lines) if is_paragraph(line)), len(lines))
     out: list[str] = []
@@ -127,14 +161,20 @@ def find_dateline(lines: Sequence[str]) -> tuple[int, str] | None:
 
 
 def news_header(lines: Sequence[str]) -> NewsHeader:
-    """Title (the headline: the last non-empty line before the dateline, else the first line
-    when it reads as a headline) and publication date of a news page's lines."""
+    """Title (the headline: the last non-empty line before the dateline, else a first line that
+    stands alone as a headline) and publication date of a news page's lines."""
     found = find_dateline(lines)
     if found is not None:
         index, iso = found
         before = [line for line in lines[:index] if line.strip()]
         return NewsHeader(clean(before[-1]) if before else None, iso, index)
-    first = next((clean(line) for line in lines if line.strip()), None)
-    if first and not is_paragraph(first) and not first.endswith((".", ":", ";")) and len(first) <= 250:
-        return NewsHeader(title=first)
-    return NewsHeader()
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        return NewsHeader()
+    first = clean(lines[start])
+    alone = start + 1 < len(lines) and not lines[start + 1].strip()  # a wrapped line is no headline
+    headline = (
+        alone and not is_paragraph(first) and not first.isupper()
+        and not first.endswith((".", ":", ";", ",")) and len(first) <= _HEADLINE_CHARS
+    )
+    return NewsHeader(title=first) if headline else NewsHeader()

@@ -12,21 +12,25 @@ from __future__ import annotations
 DROP_LINE: list[str] = [
     # visitor counters: "Lượt truy cập: 4.534", "Đang online: 12", "Hôm nay: 1.203"
     r"(lượt truy cập|tổng (số )?(lượt )?truy cập|số lượt truy cập|đang (trực tuyến|online)"
-    r"|lượt xem|lượt đọc|hôm nay|hôm qua|tuần này|tháng này|trong tháng|trong tuần|tất cả|khách)"
-    r"\s*:?\s*[\d.,\s]*",
+    r"|lượt xem|lượt đọc)\s*:?\s*[\d.,\s]*",
+    # the same with everyday words as labels: only with the colon ("Trong tháng 11" is text)
+    r"(hôm nay|hôm qua|tuần này|tháng này|trong tháng|trong tuần|tất cả|khách)\s*:\s*[\d.,\s]*",
     r"(thống kê (truy cập|trong ngày)|online|truy cập)\s*:?\s*[\d.,\s]*",
     # share / print / navigation buttons
     r"(chia sẻ|chia sẻ bài viết|share|tweet|facebook|zalo|twitter|email|gửi email|in bài( viết)?|in trang"
-    r"|lưu bài|quay lại|trở về|về đầu trang|lên đầu trang|top|in|bản in|gửi bài|góp ý|phản hồi)\s*:?",
-    r"(xem chi tiết|xem tiếp|đọc tiếp|chi tiết)( icon)?\s*»?",
+    r"|lưu bài|quay lại|trở về|về đầu trang|lên đầu trang|top|bản in|gửi bài)\s*:?",
+    # ("chi tiết", "gửi:", "Họ và tên" alone are also lines of wrapped documents: not listed)
+    r"(xem chi tiết|xem tiếp|đọc tiếp)( icon)?\s*»?",
     r"(banner|icon|logo|image|ảnh minh họa|ảnh minh hoạ)",
     # image file names left by "save as text": "chuyen-doi-so-15-095346.jpg"
     r"\S+\.(jpe?g|png|gif|webp|bmp|svg)",
     # comment-box messages
-    r"(gửi bình luận|viết bình luận|bình luận( \(\d+\))?|ý kiến của bạn|họ (và )?tên|email của bạn)\s*:?",
+    r"(gửi bình luận|viết bình luận|bình luận( \(\d+\))?|ý kiến của bạn|email của bạn)\s*:?",
     r"bình luận của bạn đã được gửi thành công.*",
     r"lỗi: vui lòng thử lại.*",
-    r"(mã xác nhận|captcha|làm mới|gửi)\s*:?",
+    r"(mã xác nhận|captcha|làm mới)\s*:?",
+    # table residue of pages saved as text: a line that is only cell borders
+    r"[|\s]+",
     # tags and rating widgets
     r"(từ khóa|từ khoá|tags?)\s*:.{0,120}",
     r"(đánh giá|bình chọn)\s*:?\s*[\d.,/\s]*",
@@ -72,3 +76,25 @@ MENU_MAX_WORDS = 4  # a menu item is a label of a few words, without digits
 TICKER_SEPARATOR = r"\s+\|\s+"
 TICKER_MIN_ITEMS = 3
 TICKER_MIN_WORDS = 4  # every item of a ticker is itself a headline of several words
+
+# Frames of legal portals whose pages are saved as text around the document itself. Each frame:
+# ``detect`` (seen in the first ``detect_within`` lines); the document starts after the line
+# labelled ``head_last_label`` and its value (the portal's metadata table); it ends before a
+# line matching ``tail_start`` (the portal's related-documents list), and before the portal's
+# caption of the document right above it (``tail_caption``). ``markup``: emphasis and heading
+# marks of the saved page, removed ("(*)" footnote marks are kept).
+SITE_FRAMES: list[dict[str, str | int]] = [
+    {
+        "name": "thuvienphapluat.vn",
+        "detect": r"THƯ VIỆN PHÁP LUẬT|Đang tải văn bản",
+        "detect_within": 40,
+        "head_last_label": r"\**\s*Tình trạng:\s*\**",
+        "head_within": 90,
+        # (a page whose document is not online yet says "đang cập nhật Nội dung … Tải về")
+        "tail_start": r"#*\s*Văn bản liên quan|(.*\s)?\**Văn bản này (chưa|đang) cập nhật nội dung.*",
+        "tail_caption": r"(Công văn|Quyết định|Nghị quyết|Kế hoạch|Thông tư|Nghị định|Chỉ thị|Thông báo"
+        r"|Báo cáo|Luật|Văn bản hợp nhất|Hướng dẫn|Quy định|Công điện|Thông tư liên tịch)\s+\S+\s+"
+        r"(năm|ngày)\s.*",
+        "markup": r"(?<![\w(])\*+|\*+(?![\w)])|^#+\s+",
+    },
+]

@@ -11,7 +11,7 @@ import pytest
 
 from core.errors import EncodingError, NoTextError
 from core.settings import Settings
-from core.textnorm import clean
+from core.textnorm import clean, match_form
 from ingest import legacy, txt
 from ingest.base import assemble
 
@@ -173,3 +173,44 @@ def test_news_dateline_gives_published_at(dateline, iso):
 def test_a_date_inside_a_sentence_is_not_a_dateline():
     raw = txt.from_text(f"Tin ngắn\n\n{VIETNAMESE}\nNgày 24/5/2021 tỉnh đã họp bàn kỹ lưỡng về việc này.")
     assert raw.published_at is None
+
+
+TVPL = SAMPLES.parent / "data" / "tvpl"
+TVPL_LABELS = [json.loads(line) for line in (TVPL / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_tvpl_pages_give_the_document_inside_the_portal_frame():
+    """282 thuvienphapluat.vn pages saved as text: the metadata table before the document and
+    the related-documents list after it (other documents' numbers and dates) must go; the
+    document's own number, signer and body must stay."""
+    numbers_found = not_online = 0
+    for label in TVPL_LABELS:
+        try:
+            text, raw = read_text(TVPL / label["file"])
+        except NoTextError:  # the portal shows only "đang cập nhật nội dung": no document
+            not_online += 1
+            continue
+        for frame in ("THƯ VIỆN PHÁP LUẬT", "Đang tải văn bản", "## Văn bản liên quan", "Số hiệu:", "**"):
+            assert frame not in text, (label["file"], frame)
+        assert raw.title is None  # formal documents: the identity is extraction's job
+        if label["body_so_hieu"]:  # the number as the body writes it (empty when unreadable)
+            assert label["body_so_hieu"] in text, label["file"]
+            numbers_found += 1
+        signer = match_form(label["nguoi_ky"].split()[-1])  # Hòa / Hoà
+        assert signer in match_form(text) or not label["has_noi_nhan"], label["file"]
+    assert numbers_found >= 250 and not_online <= 3
+
+
+def test_tvpl_frame_keeps_footnote_marks_and_drops_emphasis():
+    lines = [
+        "THƯ VIỆN PHÁP LUẬT** has the copyright", "Đang tải văn bản...", "**Số hiệu:**", "|", "12/QĐ-UBND",
+        "**Tình trạng:**", "|", "Đã biết", "|", "**ỦY BAN NHÂN DÂN**", "*Hà Nội, ngày 20",
+        "tháng 11 năm 2025*", "Mức chi (*) theo Thông tư *(được sửa đổi)* hiện hành.",
+        "Quyết định 12/QĐ-UBND năm 2025 về việc thử",
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+        "Ban hành:",
+    ]
+    assert txt.boilerplate.strip(lines) == [
+        "ỦY BAN NHÂN DÂN", "Hà Nội, ngày 20", "tháng 11 năm 2025",
+        "Mức chi (*) theo Thông tư (được sửa đổi) hiện hành.",
+    ]
