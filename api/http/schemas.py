@@ -1,7 +1,7 @@
 """Response and request models of the HTTP API, so ``/openapi.json`` documents real types.
 
-They mirror SPEC §2 (document record) and §3 (search response); the item types are the ones
-of ``core.record`` so the API cannot drift from what extraction produces.
+They mirror SPEC §2 (document record); the item types are the ones of ``core.record`` and the
+search response is ``search.response``'s, so the API cannot drift from what the stages produce.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.record import DecisionRef, DocumentKind, Person, Signer, Target, Task
+from search.response import SearchResponse, SearchResult
+
+__all__ = ["SearchResponse", "SearchResult"]  # SPEC §3 models, owned by search, served as they are
 
 SaveStatus = Literal["ingested", "unchanged", "replaced"]
 SearchMode = Literal["hybrid", "bm25", "dense"]
@@ -109,37 +112,6 @@ class SearchRequest(BaseModel):
     per_document: int = Field(default=1, ge=1, le=20)
     mode: SearchMode = "hybrid"
     filters: SearchFilters = Field(default_factory=SearchFilters)
-
-
-class SearchResult(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "document_id": "3f0c2a9d1b7e4c55", "source": "qd_nghean_example.txt", "number": "3120/QĐ-UBND",
-        "title": "Về việc thành lập Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An", "kind": "decision",
-        "issued_on": "2022-10-18", "issuer": "UBND tỉnh Nghệ An", "score": 0.83,
-        "passage": "Điều 2. Ban Chỉ đạo có nhiệm vụ: …", "highlights": [[12, 30]],
-        "section": "Điều 2", "span": [1200, 1650]}]})
-
-    document_id: str
-    source: str | None = None
-    number: str | None = None
-    title: str | None = None
-    kind: str | None = None
-    issued_on: str | None = None
-    issuer: str | None = None
-    score: float
-    passage: str
-    highlights: list[tuple[int, int]] = Field(default_factory=list,
-                                              description="[start, end) offsets into passage")
-    section: str | None = None
-    span: tuple[int, int] | None = Field(default=None, description="offsets of passage in the document text")
-    page: int | None = Field(default=None, description="page of the passage start (PDF inputs)")
-    chunk_id: str | None = None
-
-
-class SearchResponse(BaseModel):
-    query: str
-    took_ms: float
-    results: list[SearchResult]
 
 
 class Citation(BaseModel):

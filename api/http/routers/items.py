@@ -7,6 +7,7 @@ same ``api.exports.render``). ``GET /targets`` from a browser (``Accept: text/ht
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -61,17 +62,17 @@ def targets(request: Request, service: ServiceDep, filters: FiltersDep, q: TextQ
     return export_response(rows, format or "json", "target")
 
 
-@router.get("/tasks", response_model=list[TaskRow], responses=_responses(),
-            summary="Assigned tasks with their document")
-def tasks(service: ServiceDep, filters: FiltersDep, q: TextQuery = None,
-          format: FormatQuery = None) -> Response:
-    rows = service.item_rows("task", filters, text=q or None)
-    return export_response(rows, format or "json", "task")
+def _listing(kind: str) -> Callable[..., Response]:
+    def endpoint(service: ServiceDep, filters: FiltersDep, q: TextQuery = None,
+                 format: FormatQuery = None) -> Response:
+        rows = service.item_rows(kind, filters, text=q or None)  # type: ignore[arg-type]
+        return export_response(rows, format or "json", kind)
+
+    endpoint.__name__ = exports.SHEET_NAMES[kind]  # the OpenAPI operation id: tasks, decisions
+    return endpoint
 
 
-@router.get("/decisions", response_model=list[DecisionRow], responses=_responses(),
-            summary="Decisions issued, reported or cited, with the citing document")
-def decisions(service: ServiceDep, filters: FiltersDep, q: TextQuery = None,
-              format: FormatQuery = None) -> Response:
-    rows = service.item_rows("decision", filters, text=q or None)
-    return export_response(rows, format or "json", "decision")
+router.get("/tasks", response_model=list[TaskRow], responses=_responses(),
+           summary="Assigned tasks with their document")(_listing("task"))
+router.get("/decisions", response_model=list[DecisionRow], responses=_responses(),
+           summary="Decisions issued, reported or cited, with the citing document")(_listing("decision"))
