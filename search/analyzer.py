@@ -11,6 +11,11 @@ Vietnamese words are multi-syllable (``chuyển đổi số``), and users type w
   ``extract.abbreviations.expand`` when that module is available.
 A query with diacritics matches both the exact and the shadow terms and so outranks an
 accent-less near-miss, which is the order users expect.
+
+Queries are segmented without underthesea (``analyze_query``): greedy longest match of syllable
+runs against the compounds the index already holds. Importing underthesea costs seconds (it
+pulls in transformers), which a one-shot ``vanban search`` should not pay, and matching against
+the index vocabulary finds exactly the compounds that can score.
 """
 
 from __future__ import annotations
@@ -55,6 +60,42 @@ def _terms(text: str) -> list[str]:
             out.append("_".join(parts))
         out.extend(parts)
     return out
+
+
+MAX_COMPOUND = 4  # syllables in the longest compound tried when segmenting a query
+
+
+def _max_match(syllables: list[str], vocab: set[str] | frozenset[str], prefix: str) -> list[str]:
+    """Compounds (``prefix`` + syllables joined by ``_``) found in ``vocab``, longest first,
+    each followed by its syllables; syllables outside any compound as they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(syllables):
+        for n in range(min(MAX_COMPOUND, len(syllables) - i), 1, -1):
+            compound = prefix + "_".join(syllables[i : i + n])
+            if compound in vocab:
+                out.append(compound)
+                out.extend(prefix + s for s in syllables[i : i + n])
+                i += n
+                break
+        else:
+            out.append(prefix + syllables[i])
+            i += 1
+    return out
+
+
+def analyze_query(text: str, vocab: set[str] | frozenset[str]) -> list[str]:
+    """Query terms shaped like ``analyze`` output, segmented against the index ``vocab``."""
+
+    def terms_of(t: str) -> list[str]:
+        syllables = _WORD.findall(match_form(t))
+        return _max_match(syllables, vocab, "") + _max_match([fold(s) for s in syllables], vocab, SHADOW)
+
+    terms = terms_of(text)
+    expanded = _expander()(text)
+    if expanded != text:
+        terms.extend((Counter(terms_of(expanded)) - Counter(terms)).elements())
+    return terms
 
 
 def analyze(text: str) -> list[str]:

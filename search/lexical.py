@@ -28,7 +28,7 @@ import bm25s
 import numpy as np
 
 from core.errors import IndexError_
-from search.analyzer import analyze
+from search.analyzer import analyze, analyze_query
 from search.chunking import Chunk
 
 # bm25s logs every rebuild at DEBUG; keep that out of a root logger set to DEBUG by a library.
@@ -58,6 +58,7 @@ class LexicalIndex:
         self._model: bm25s.BM25 | None = None
         self._order: list[StoredChunk] = []  # chunk per row of the model
         self._by_id: dict[str, StoredChunk] = {}
+        self._vocab: frozenset[str] = frozenset()
         self._dirty = True
         self._unsaved: set[int] = set()  # shards changed since the last save
         self._load()
@@ -158,6 +159,7 @@ class LexicalIndex:
             model = bm25s.BM25()
             model.index(corpus, show_progress=False)
         self._order, self._model, self._dirty = order, model, False
+        self._vocab = frozenset(model.vocab_dict) if model is not None else frozenset()
         self._by_id = {c.id: c for c in order}
 
     def chunks(self) -> list[StoredChunk]:
@@ -181,10 +183,12 @@ class LexicalIndex:
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[StoredChunk, float]]:
         """Top ``k`` chunks by BM25 among rows where ``mask`` is true; zero scores dropped."""
-        terms = analyze(query)
         with self._lock:
             order = self.chunks()
-            if self._model is None or not terms:
+            if self._model is None:
+                return []
+            terms = analyze_query(query, self._vocab)
+            if not terms:
                 return []
             scores = self._model.get_scores(terms)
         if mask is not None:

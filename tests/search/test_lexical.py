@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from core.errors import IndexError_
-from search.analyzer import SHADOW, analyze
+from search.analyzer import SHADOW, analyze, analyze_query
 from search.chunking import chunk, chunks_digest
 from search.lexical import LexicalIndex
 
@@ -92,3 +95,25 @@ def test_corrupt_store_is_a_clear_index_error(tmp_path):
     (d / "chunks-07.json").write_text(json.dumps({"format": 999, "docs": {}}), encoding="utf-8")
     with pytest.raises(IndexError_, match="unknown format"):
         LexicalIndex(d)
+
+
+def test_query_segmented_against_index_vocabulary():
+    vocab = set(analyze("Phấn đấu kinh tế số chiếm 20% tổng sản phẩm"))
+    terms = analyze_query("kinh te so", vocab)
+    assert f"{SHADOW}kinh_te" in terms and "kinh_te" not in terms  # accent-less: only the shadow field
+    assert "kinh_tế" in analyze_query("Kinh tế số", vocab)
+    assert analyze_query("", vocab) == []
+    # what the index lacks stays single syllables
+    assert analyze_query("xe đạp", vocab) == ["xe", "đạp", f"{SHADOW}xe", f"{SHADOW}dap"]
+
+
+def test_search_process_does_not_import_underthesea(index, tmp_path):
+    """A one-shot `vanban search` must not pay underthesea's multi-second import."""
+    code = (
+        "import sys; from pathlib import Path; from search.lexical import LexicalIndex; "
+        f"hits = LexicalIndex(Path({str(tmp_path / 'bm25')!r})).search('kinh te so GRDP', 3); "
+        "assert hits, 'no hits'; assert 'underthesea' not in sys.modules, 'underthesea imported'"
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
