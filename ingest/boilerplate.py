@@ -41,20 +41,23 @@ _SHORT_LINE_WORDS = 20  # longer lines never count as furniture, whatever they s
 _HEADLINE_CHARS = 250
 
 
-def _key(line: str) -> str:
-    return _TRAILING.sub("", clean(line))
+def _paragraph(text: str) -> bool:
+    return len(text.split()) >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def _short_match(pattern: re.Pattern[str], key: str) -> bool:
+    """``key`` (a cleaned line without trailing separators) is short and matches as a whole."""
+    return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(pattern.fullmatch(key))
 
 
 def is_paragraph(line: str) -> bool:
     """Running text, as opposed to a headline, menu item or label."""
-    text = clean(line)
-    return len(text.split()) >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+    return _paragraph(clean(line))
 
 
 def is_furniture(line: str) -> bool:
     """A line that is furniture wherever it appears (counter, share button, image name)."""
-    key = _key(line)
-    return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(_DROP.fullmatch(key))
+    return _short_match(_DROP, _TRAILING.sub("", clean(line)))
 
 
 def is_ticker(line: str) -> bool:
@@ -72,27 +75,25 @@ def is_menu(line: str) -> bool:
     )
 
 
-def _matches(pattern: re.Pattern[str], line: str) -> bool:
-    key = _key(line)
-    return bool(key) and len(key.split()) <= _SHORT_LINE_WORDS and bool(pattern.fullmatch(key))
-
-
-def _frame_bounds(lines: Sequence[str], frame: dict[str, str | int]) -> tuple[int, int] | None:
-    """Where the document inside a portal frame starts and ends, if ``frame`` is the portal's."""
-    if not any(re.search(str(frame["detect"]), line) for line in lines[: int(frame["detect_within"])]):
+def _frame_bounds(texts: Sequence[str], frame: dict[str, str | int]) -> tuple[int, int] | None:
+    """Where the document inside a portal frame starts and ends (``texts``: cleaned lines), if
+    ``frame`` is the portal's."""
+    if not any(re.search(str(frame["detect"]), text) for text in texts[: int(frame["detect_within"])]):
         return None
+    head_label = re.compile(str(frame["head_last_label"]), re.IGNORECASE)
+    tail_start = re.compile(str(frame["tail_start"]), re.IGNORECASE)
     start = 0
-    for i, line in enumerate(lines[: int(frame["head_within"])]):
-        if re.fullmatch(str(frame["head_last_label"]), clean(line), re.IGNORECASE):
+    for i, text in enumerate(texts[: int(frame["head_within"])]):
+        if head_label.fullmatch(text):
             j = i + 1
-            while j < len(lines) and not clean(lines[j]).strip("| "):
+            while j < len(texts) and not texts[j].strip("| "):
                 j += 1
             start = j + 1  # past the label's value
             break
-    end = len(lines)
-    for i in range(start, len(lines)):
-        if re.fullmatch(str(frame["tail_start"]), clean(lines[i]), re.IGNORECASE):
-            end = i - 1 if i > start and re.fullmatch(str(frame["tail_caption"]), clean(lines[i - 1])) else i
+    end = len(texts)
+    for i in range(start, len(texts)):
+        if tail_start.fullmatch(texts[i]):
+            end = i - 1 if i > start and re.fullmatch(str(frame["tail_caption"]), texts[i - 1]) else i
             break
     return start, end
 
@@ -101,8 +102,9 @@ def strip_frame(lines: Sequence[str]) -> list[str]:
     """The document inside a known legal portal's saved page (its metadata table before, its
     related-documents list after, full of other documents' numbers and dates); other text
     unchanged."""
+    texts = [clean(line) for line in lines]
     for frame in phrases.SITE_FRAMES:
-        bounds = _frame_bounds(lines, frame)
+        bounds = _frame_bounds(texts, frame)
         if bounds is not None:
             markup = re.compile(str(frame["markup"]))
             return [markup.sub("", line) for line in lines[bounds[0] : bounds[1]]]
@@ -112,26 +114,28 @@ def strip_frame(lines: Sequence[str]) -> list[str]:
 def strip(lines: Sequence[str]) -> list[str]:
     """The lines that belong to the article, in order; ``""`` paragraph breaks kept."""
     lines = strip_frame(lines)
+    texts = [clean(line) for line in lines]  # cleaned once: the rules below test each line often
+    keys = [_TRAILING.sub("", text) for text in texts]
     total = sum(len(line) for line in lines) or 1
-    first_paragraph = next((i for i, line in enumerate(lines) if is_paragraph(line)), len(lines))
+    first_paragraph = next((i for i, text in enumerate(texts) if _paragraph(text)), len(lines))
     out: list[str] = []
     seen = 0
     in_zone = False
     for i, line in enumerate(lines):
         seen += len(line)
-        if not line.strip():
+        if not texts[i]:
             out.append("")
             continue
-        if _matches(_CUT, line) and seen > total / 2:
+        if _short_match(_CUT, keys[i]) and seen > total / 2:
             break
         if in_zone:
-            if not is_paragraph(line):
+            if not _paragraph(texts[i]):
                 continue
             in_zone = False
-        if _matches(_ZONE, line):
+        if _short_match(_ZONE, keys[i]):
             in_zone = True
             continue
-        if is_furniture(line) or (i < first_paragraph and (is_ticker(line) or is_menu(line))):
+        if _short_match(_DROP, keys[i]) or (i < first_paragraph and (is_ticker(line) or is_menu(line))):
             continue
         out.append(line)
     while out and not out[-1].strip():

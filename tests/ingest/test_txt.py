@@ -179,6 +179,7 @@ TVPL = SAMPLES.parent / "data" / "tvpl"
 TVPL_LABELS = [json.loads(line) for line in (TVPL / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow  # 282 pages: ~4 s on an idle 2-core machine
 def test_tvpl_pages_give_the_document_inside_the_portal_frame():
     """282 thuvienphapluat.vn pages saved as text: the metadata table before the document and
     the related-documents list after it (other documents' numbers and dates) must go; the
