@@ -179,6 +179,21 @@ def test_mentions_at_line_start_are_not_headings(mention: str) -> None:
     assert [a.label for a in arts] == ["Điều 1", "Điều 2"]
 
 
+def test_words_that_look_like_headings_inside_an_article() -> None:
+    arts = (
+        "Điều 1. Phê duyệt danh mục dự án tại các phụ lục sau:\nPhụ lục I: Danh mục dự án nhóm A;\n"
+        "Mục tiêu: hoàn thành trong năm 2025.\nChương trình này áp dụng theo\n"
+        "Mục 1 Chương XI của Bộ luật Lao động.\nPhần còn lại do Sở Tài chính bố trí.\n"
+        "Chương II của Luật Đầu tư được áp dụng.\nĐiều 2. Hiệu lực."
+    )
+    text = clean(DECISION.format(articles=arts))
+    secs = split(text)
+    check_tree(text, secs)
+    after = [s.kind for s in secs if s.start >= text.index("Điều 1.")]
+    assert after[:3] == ["article", "article", "recipients"]
+    assert label_at(secs, text.index("Chương II của")) == "Điều 1"
+
+
 def test_clause_numbers_must_follow_in_order() -> None:
     text = clean(DECISION.format(articles=(
         "Điều 1. Nhiệm vụ:\n1. Rà soát hồ sơ trước ngày 15 tháng 12 năm\n2025. Báo cáo kết quả.\n"
