@@ -14,6 +14,12 @@ mid-sentence, two-column blocks interleaved by text extraction, OCR slips. So nu
 must follow in sequence, an article number must be followed by punctuation, and quoted lines
 (an amended article quoted in full) never open a section. Patterns live in
 ``ingest.patterns.structure``.
+
+Labels are what a reader would cite: "Điều 2", "Khoản 1 Điều 2", "Điểm a Khoản 1 Điều 2",
+"Chương II", "Mục 1 Chương II"; a plan's parts "Mục II", its items "Mục II.1", "Điểm a Mục
+II.1"; inside an appendix the appendix label follows ("Khoản 2 Điều 5 Quy chế kèm theo",
+"Mục I Phụ lục I"), and a plan quoted inside an article is followed by the article ("Mục II.3
+Điều 1"). Part, sub-chapter and roman parts have the record kind ``chapter``.
 """
 
 from __future__ import annotations
