@@ -1,9 +1,301 @@
-"""Placeholder stage until the extraction work lands: returns the record unchanged."""
+"""Duties assigned by a text: who must do what, by when.
+
+Four shapes cover the documents we see: a request naming the assignee ("giao Sở … chủ trì …",
+"đề nghị các sở, ngành … tiếp tục …"); a duty marker after the assignee ("Ban Chỉ đạo có nhiệm
+vụ: 1. … 2. …", "Sở … là cơ quan thường trực, có trách nhiệm …"); items of a NHIỆM VỤ / Tổ chức
+thực hiện section that start with a body ("1. Sở Y tế chủ trì …"); and, in news, "Sở … sẽ …
+trước ngày …". The decision's execution clause ("… chịu trách nhiệm thi hành Quyết định này")
+is boilerplate and never a task. Deadlines come from ``extract.dates``; a recurring one is
+written "12-15 each year" as the sample records do.
+"""
 
 from __future__ import annotations
 
-from core.record import Document
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from core.record import Document, Task
+from core.textnorm import match_form
+from extract.dates import find_dates, to_date
+from extract.nlp import PLAIN, list_level, logical_lines, sentences, strip_marker
+from extract.patterns import tasks as P
+from extract.patterns import titles as T
+
+_W = r"[\wÀ-ỹ]"
+BODY = rf"(?:(?:{T.BODY_HEADS})(?!{_W})|[Cc]ác\s+(?:{T.PLURAL_BODIES})(?!{_W})|[Tt]hành viên(?!{_W}))"
+_BODY = re.compile(BODY)
+_VERB = re.compile(rf"(?<!{_W})(?:{P.TASK_VERBS})(?!{_W})")  # case-sensitive: names are capitalised
+_DUTY = re.compile(rf"(?<!{_W})(?:{P.DUTY_MARKERS})(?!{_W})")
+_REQUEST = re.compile(rf"(?<!{_W})(?:{P.REQUESTS})\s+(?={BODY})")
+_BOILERPLATE = re.compile(P.BOILERPLATE, re.IGNORECASE)
+_TASK_HEADING = re.compile(P.TASK_HEADINGS, re.IGNORECASE)
+_OTHER_HEADING = re.compile(P.OTHER_HEADINGS, re.IGNORECASE)
+_RESPONSIBILITY = re.compile(P.RESPONSIBILITY_INTRO, re.IGNORECASE)
+_DEADLINE_CUE = re.compile(P.DEADLINE_CUES, re.IGNORECASE)
+_CITATION = re.compile(P.CITATION_BEFORE, re.IGNORECASE)
+_MONTHLY = re.compile(P.MONTHLY, re.IGNORECASE)
+_LEAD = re.compile(P.TEXT_LEAD_INS, re.IGNORECASE)
+# "Tổ giúp việc … trong thực hiện Đề án “…”"; "(cũ)" after a merged province stays in the name
+_NAME_STOP = re.compile(r"\s+trong\s+|\s*[“\"]|\s*\((?!cũ\)|mới\))")
+_BODY_END = re.compile(r"^\W*(?:nơi nhận|tm\.|kt\.)", re.IGNORECASE)
+_REQUEST_INTRO = re.compile(r"(?:yêu cầu|đề nghị|giao)\b[^:]*:\s*$", re.IGNORECASE)
+_GOAL_BEFORE = re.compile(P.GOAL_BEFORE, re.IGNORECASE)
+_GOAL_TAIL = re.compile(P.GOAL_TAIL, re.IGNORECASE)
+_TOPIC = re.compile(r"Về\s+[^:;.]{1,60}:\s*")  # "Về bệnh án điện tử: …" names the topic, not a body
+_SPEAKS = re.compile(r"(?:cho biết|cho hay)[,:]?\s*")
+_PASSIVE_FUTURE = re.compile(r"(?<!\w)sẽ\s+được(?!\w)")
+_CLAUSE_BREAK = re.compile(r";\s*")
+_MAX_NAME_WORDS = 20
+_MAX_HEADING = 120
+
+
+@dataclass
+class _Scope:
+    """A task section, request intro or duty intro and the list level it covers."""
+
+    level: float
+    assignee: str | None = None  # set for "X có nhiệm vụ:" (every item is X's)
+    intro: bool = False  # an unmarked intro covers only the marked items right after it
+
+
+def _clean_name(name: str) -> str | None:
+    name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–")
+    if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name):
+        return None
+    return " ".join(name.split())
+
+
+def _resolve_bare(text: str, pos: int, name: str) -> str:
+    """A bare "Sở"/"Bộ" (a quoted director speaking of his own department) is the last full
+    name with that head before it: "Giám đốc Sở Thông tin và Truyền thông cho biết: "Sở sẽ …"."""
+    if name not in P.BARE_HEADS:
+        return name
+    for m in reversed(list(re.finditer(rf"{name}\s+[A-ZĐ]", text[:pos]))):
+        v = _VERB.search(text, m.start() + len(name), pos)
+        if v and (full := _clean_name(text[m.start() : v.start()])):
+            return full
+    return name
+
+
+def _body_then_verb(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """(assignee, start of its verb) when a body phrase starts at ``pos``; "Body: Verb …" too."""
+    if not _BODY.match(text, pos):
+        return None
+    v = _VERB.search(text, pos + 2, end)
+    colon = text.find(":", pos, v.start() if v else end)
+    if colon > 0 and (name := _clean_name(text[pos:colon])):
+        return name, colon + 1
+    name = _clean_name(text[pos : v.start()]) if v else None
+    if not name or match_form(name) in P.VAGUE_ASSIGNEES:
+        return None
+    return _resolve_bare(text, pos, name), v.start()  # type: ignore[union-attr]
+
+
+def _deadline(text: str, a: int, b: int, ref: dt.date | None) -> tuple[str | None, int]:
+    """The task's deadline and where its phrase starts (``b`` when there is none)."""
+    monthly = _MONTHLY.search(text, a, b)
+    if monthly:
+        cue = _DEADLINE_CUE.search(text[a : monthly.start()])
+        return f"{int(monthly.group('d'))} each month", a + cue.start() if cue else monthly.start()
+    best: tuple[str, int] | None = None
+    for d in find_dates(text[a:b], ref):
+        before = text[a : a + d.start]
+        if _CITATION.search(before[-40:]) or _GOAL_BEFORE.search(before[-40:]):
+            continue
+        value = f"{d.value[2:]} each year" if d.partial and d.value.startswith("--") else d.value
+        cue = _DEADLINE_CUE.search(before[-30:])
+        start = a + d.start - (len(before[-30:]) - cue.start()) if cue else a + d.start
+        if cue or best is None:
+            best = (value, start)
+    return best if best else (None, b)
+
+
+def _task(text: str, assignee: str | None, a: int, b: int, ref: dt.date | None) -> Task | None:
+    """A task whose duty text is ``text[a:b]``; the deadline phrase is cut off the text."""
+    while a < b and (m := _LEAD.match(text[a:b])) and m.end() > 0:
+        a += m.end()
+    goal = _GOAL_TAIL.search(text, a, b)  # "…; phấn đấu đến năm 2025 …" is a target, not this duty
+    b_duty = goal.start() if goal and goal.start() > a + 10 else b
+    deadline, cut = _deadline(text, a, b_duty, ref)
+    end = cut if cut > a + 10 else b_duty
+    duty = re.sub(r"[\s,;]*(?:hoàn thành|thực hiện xong|xong)?[\s,;.]*$", "", text[a:end])
+    if len(duty.split()) < 2 or _BOILERPLATE.search(text[a:b]):
+        return None
+    return Task(text=" ".join(duty.split()), assignee=assignee, deadline=deadline, span=(a, b))
+
+
+def _split_assignees(tasks: list[Task | None]) -> list[Task]:
+    """"đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện …": one
+    task per body listed."""
+    out = []
+    for t in tasks:
+        if t is None:
+            continue
+        names = [n.strip() for n in (t.assignee or "").split(";")] if t.assignee else [None]
+        out.extend(t.model_copy(update={"assignee": n}) for n in names if n is None or n)
+    return out
+
+
+def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date | None) -> list[Task]:
+    """Tasks of one sentence: requests, duty markers, and (in a task section) "Body verb …"."""
+    if _BOILERPLATE.search(text, s, e):
+        return []
+    out: list[Task] = []
+    for r in _REQUEST.finditer(text, s, e):
+        hit = _body_then_verb(text, r.end(), e)
+        if hit:
+            out.append(_task(text, hit[0], hit[1], e, ref))
+    duty = _DUTY.search(text, s, e)
+    if duty and not out:
+        head = _BODY.search(text, s, duty.start())
+        name = _clean_name(text[head.start() : duty.start()]) if head else None
+        if name:
+            out.append(_task(text, name, duty.end(), e, ref))
+    if not out and subject_first:  # "1. Về bệnh án: Sở Y tế chỉ đạo …; các bệnh viện … xây dựng …"
+        start = s + len(text[s:e]) - len(strip_marker(text[s:e]).lstrip())
+        topic = _TOPIC.match(text, start, e)
+        starts = [topic.end() if topic else start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, e)]
+        for i, a in enumerate(starts):
+            b = starts[i + 1] if i + 1 < len(starts) else e
+            if (hit := _body_then_verb(text, a, b)):
+                out.append(_task(text, hit[0], hit[1], b, ref))
+    if not out and re.search(r"(?<!\w)sẽ(?!\w)", text[s:e]):
+        out = _future_tasks(text, s, e, ref)
+    return _split_assignees(out)
+
+
+def _future_tasks(text: str, s: int, e: int, ref: dt.date | None) -> list[Task | None]:
+    """News: "Sở Xây dựng sẽ ban hành … trước ngày …", or a director speaking for his own body:
+    "Giám đốc Sở … cho biết bản đồ số … sẽ được hoàn thành trước ngày …". Only with a deadline."""
+    for b in _BODY.finditer(text, s, e):
+        hit = _body_then_verb(text, b.start(), e)
+        if not hit:
+            continue
+        if text.startswith("sẽ", hit[1]):
+            t = _task(text, hit[0], hit[1] + 2, e, ref)
+        elif _SPEAKS.match(text, hit[1]) and _PASSIVE_FUTURE.search(text, hit[1], e):
+            t = _task(text, hit[0], _SPEAKS.match(text, hit[1]).end(), e, ref)  # type: ignore[union-attr]
+        else:
+            continue
+        return [t] if t and t.deadline else []
+    return []
+
+
+def _closes(scope: _Scope, level: float) -> bool:
+    """An unmarked intro ("UBND tỉnh đề nghị:") covers the marked items after it, whatever their
+    marker; a heading covers what is deeper than itself."""
+    return level == PLAIN if scope.intro else level <= scope.level
+
+
+def _is_heading(body: str) -> bool:
+    return len(body) <= _MAX_HEADING and not body.endswith((".", ";"))
+
+
+class _Reader:
+    """Walks logical lines keeping which task section or duty intro is open."""
+
+    def __init__(self, text: str, ref: dt.date | None) -> None:
+        self.text, self.ref = text, ref
+        self.scopes: list[_Scope] = []
+        self.tasks: list[Task] = []
+        self.last_duty: str | None = None  # assignee of a "có nhiệm vụ" paragraph, for the next one
+
+    def line(self, start: int, end: int) -> None:
+        text, line = self.text, self.text[start:end]
+        level = list_level(line)
+        body = strip_marker(line)
+        while self.scopes and _closes(self.scopes[-1], level):
+            self.scopes.pop()
+        if _BODY_END.match(line):
+            self.scopes.clear()
+            return
+        if self._opens_section(body, level):
+            return
+        scope = self.scopes[-1] if self.scopes else None
+        found: list[Task] = []
+        if scope and scope.assignee and level < PLAIN:  # an item of "X có nhiệm vụ:"
+            a = end - len(body)
+            task = _task(text, scope.assignee, a, end, self.ref)
+            found = [task] if task else []
+        elif self.last_duty and level == PLAIN and _VERB.match(body[:1].lower() + body[1:]):
+            found = [t for s, e in sentences(text, start, end)
+                     if (t := _task(text, self.last_duty, s, e, self.ref))]
+        else:
+            in_section = scope is not None
+            for s, e in sentences(text, start, end):  # a numbered item "3. Sở … theo dõi …" anywhere
+                found.extend(_sentence_tasks(text, s, e, in_section or level < PLAIN, self.ref))
+            if not found and in_section and level < PLAIN and not _is_heading(body):
+                task = _task(text, None, end - len(body), end, self.ref)  # "3. Hoàn thành …" with no body
+                found = [task] if task else []
+        self.last_duty = next((t.assignee for t in found if _DUTY.search(text, start, end)), None)
+        self.tasks.extend(found)
+        self._opens_intro(line, body, level)
+
+    def _opens_section(self, body: str, level: float) -> bool:
+        """A NHIỆM VỤ / Tổ chức thực hiện heading opens a section; another heading closes it."""
+        unmarked_prose = level == PLAIN and body.upper() != body and not _TASK_HEADING.match(body)
+        if not _is_heading(body) or unmarked_prose:
+            return False
+        title = re.sub(r"^điều\s+\d+\s*[.:]\s*", "", body, flags=re.IGNORECASE)
+        if _TASK_HEADING.match(title):
+            whose = _RESPONSIBILITY.match(title)  # "Nhiệm vụ và quyền hạn của Ban Chỉ đạo"
+            head = _BODY.search(title, whose.end()) if whose else None
+            name = _clean_name(title[head.start() :]) if head else None
+            self.scopes.append(_Scope(level=1.0 if level == PLAIN else level, assignee=name))
+            return True
+        return bool(_OTHER_HEADING.match(title))
+
+    def _opens_intro(self, line: str, body: str, level: float) -> None:
+        """"Ban Chỉ đạo có nhiệm vụ:", "Trách nhiệm của Sở Y tế:", "UBND tỉnh yêu cầu:"."""
+        if not body.endswith(":"):
+            return
+        lvl = 4.5 if level == PLAIN else level
+        duty = _DUTY.search(body)
+        who = _RESPONSIBILITY.sub("", body[: duty.start()] if duty else body[:-1])
+        head = _BODY.search(who)
+        if head and (duty or _RESPONSIBILITY.match(body) or (self.scopes and not _VERB.search(who))):
+            name = _clean_name(who[head.start() :])
+            if name:
+                self.scopes.append(_Scope(level=lvl, assignee=name, intro=level == PLAIN))
+                return
+        if _REQUEST_INTRO.search(line):
+            self.scopes.append(_Scope(level=lvl, intro=level == PLAIN))
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", match_form(s)))
+
+
+def _same_duty(a: str, b: str, a_words: set[str]) -> bool:
+    """Same opening and nearly the same words: a lead repeating the body, not two list items
+    that share a long tail ("Giúp Chính phủ … chỉ đạo …" / "Giúp Chính phủ … đôn đốc …")."""
+    b_words = _words(b)
+    opening = re.findall(r"\w+", match_form(a))[:8] == re.findall(r"\w+", match_form(b))[:8]
+    return opening and len(a_words & b_words) >= 0.9 * max(1, min(len(a_words), len(b_words)))
+
+
+def _dedupe(tasks: list[Task]) -> list[Task]:
+    """One duty said twice (a news lead and its body) is one task, with the shorter assignee."""
+    out: list[Task] = []
+    for t in tasks:
+        words = _words(t.text)
+        twin = next((o for o in out if o.span != t.span and _same_duty(t.text, o.text, words)), None)
+        if twin is None:
+            out.append(t)
+        elif t.assignee and (not twin.assignee or len(t.assignee) < len(twin.assignee)):
+            out[out.index(twin)] = twin.model_copy(update={"assignee": t.assignee})
+    return out
+
+
+def find_tasks(text: str, ref: dt.date | None = None) -> list[Task]:
+    """Every duty assigned in ``text``; ``ref`` (the document's date) resolves year-less dates."""
+    reader = _Reader(text, ref)
+    for start, end in logical_lines(text):
+        reader.line(start, end)
+    return _dedupe(reader.tasks)
 
 
 def apply(doc: Document) -> Document:
-    return doc
+    ref = to_date(doc.issued_on) or to_date(doc.published_at)
+    return doc.model_copy(update={"tasks": find_tasks(doc.text, ref)})

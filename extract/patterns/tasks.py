@@ -1,0 +1,70 @@
+"""How Vietnamese administrative texts assign duties, and how they date them.
+
+``extract/tasks.py`` reads a task as ``assignee + verb phrase [+ deadline]``: the assignee is a
+body phrase (``extract/patterns/titles.py``) ending where the first duty verb below starts
+("Sở Kế hoạch và Đầu tư chủ trì …": "Đầu tư" is capitalised, so it is part of the name).
+"""
+
+from __future__ import annotations
+
+# Verbs (lower case, as written after a body's name) that start a duty. Not "thông báo" or
+# "cấp": they end names such as "doanh nghiệp viễn thông" and "Ủy ban nhân dân các cấp".
+TASK_VERBS = (
+    r"chủ trì|phối hợp|hướng dẫn|xây dựng|tổ chức|rà soát|chỉ đạo|tham mưu|triển khai|hoàn thành|"
+    r"hoàn thiện|thực hiện|bảo đảm|đảm bảo|giám sát|theo dõi|tổng hợp|báo cáo|kiểm tra|ban hành|lập|"
+    r"lựa chọn|thẩm định|cân đối|bố trí|đầu tư|tập huấn|nghiên cứu|đề xuất|giúp|làm nhiệm vụ|"
+    r"quyết định|tiếp tục|tiếp thu|cập nhật|đẩy mạnh|hỗ trợ|xác nhận|quản lý|đưa|lồng ghép|"
+    r"trình|công bố|kích hoạt|khảo sát|đôn đốc|phát triển|tăng cường|nâng cấp|thành lập|"
+    r"sửa đổi|bổ sung|điều chỉnh|rút ngắn|vận hành|duy trì|chuẩn bị|cung cấp|thu gom|xử lý|ứng dụng|"
+    r"tuyên truyền|phổ biến|đào tạo|bồi dưỡng|số hóa|số hoá|kết nối|tích hợp|vận động|khẩn trương|"
+    r"điều phối|điều hành|tư vấn|kiểm soát|thu hồi|giải quyết|chuyển giao|tiếp nhận|sắp xếp|bàn giao|"
+    r"chấp hành|tạo điều kiện|"
+    r"sẽ|cần|phải|có trách nhiệm|có nhiệm vụ|là cơ quan|"
+    r"cho biết|cho hay|khẳng định|nhấn mạnh|đề nghị|yêu cầu"  # reporting verbs end a name too
+)
+
+# A body named by its head alone ("Sở sẽ …" in a director's quote) stands for the last full name.
+BARE_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Trung tâm")
+
+# Phrases between an assignee and its duties: "Ban Chỉ đạo có nhiệm vụ: 1. … 2. …".
+DUTY_MARKERS = (
+    r"có nhiệm vụ|có trách nhiệm|là cơ quan thường trực[^,.;:]*?(?:,\s*có trách nhiệm)?|"
+    r"là cơ quan đầu mối[^,.;:]*?(?:,\s*có trách nhiệm)?|chịu trách nhiệm"
+)
+
+# "Trách nhiệm của Sở Y tế:" / "5. Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp:"
+# introduce the duties listed below them.
+RESPONSIBILITY_INTRO = r"^(?:trách nhiệm|nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+(?:của\s+)?"
+
+# Requests that name the assignee right after them ("đề nghị Sở … tiếp thu …").
+REQUESTS = r"đề nghị|yêu cầu|giao|Giao"
+
+# The decision's execution clause is boilerplate, not a duty.
+BOILERPLATE = r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|có hiệu lực"
+
+# Section headings whose numbered items are duties, and headings that end such a section.
+TASK_HEADINGS = (
+    r"^(?:các\s+)?(?:nhiệm vụ|tổ chức thực hiện|giải pháp|phân công|trách nhiệm|kiến nghị|"
+    r"đề xuất|nhiệm vụ,? giải pháp|nhiệm vụ trọng tâm|phương hướng)"
+)
+OTHER_HEADINGS = r"^(?:kinh phí|mục tiêu|mục đích|kết quả|khó khăn|đánh giá|tình hình|hiệu lực|điều khoản)"
+
+# Assignees too vague to act on ("yêu cầu các đơn vị tăng cường …").
+VAGUE_ASSIGNEES = ("các đơn vị", "các cơ quan", "các cơ quan, đơn vị", "các đơn vị liên quan")
+
+# Words that introduce a deadline before a date; a date right after a citation ("Nghị quyết
+# số 18/2023/NQ-HĐND ngày 14/7/2023") is not one.
+DEADLINE_CUES = r"(?:trước|trong|hoàn thành|xong|chậm nhất|hạn|đến|từ|vào|dịp)\s+(?:\S+\s+){0,3}$"
+CITATION_BEFORE = r"(?:số\s+\S+|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|văn bản|công văn)\s*$"
+
+# A year after these is a goal's, not a deadline ("phấn đấu đến năm 2025"), and a clause
+# starting with them ends the duty's text.
+GOAL_BEFORE = r"(?:phấn đấu|mục tiêu|tầm nhìn|định hướng)[^;]*$"
+GOAL_TAIL = r"[;,]\s*(?:phấn đấu|mục tiêu|tầm nhìn)"
+
+# "trước ngày 25 hằng tháng": a monthly deadline, written "25 each month" like the yearly
+# "12-15 each year" the samples use.
+MONTHLY = r"ngày\s+(?P<d>\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng"
+
+# Connectors stripped from the start of a task's text.
+TEXT_LEAD_INS = r"^(?:[\s,;:.\-–+•]+|đồng thời[,\s]+|sau đó[,\s]+|chủ trì,?\s+)"

@@ -1,0 +1,53 @@
+"""Who is who in running text: body names (the assignee of a task, an organisation), official
+titles in the mixed case of running text (a person's title), and honorifics before names.
+
+Signature blocks are upper case and read by ``extract/signers.py`` with
+``extract/patterns/issuers.py``; these patterns are for sentences such as "Phó Chủ tịch UBND
+tỉnh Hà Tĩnh Đặng Ngọc Sơn làm tổ trưởng" or "giao Sở Thông tin và Truyền thông chủ trì".
+"""
+
+from __future__ import annotations
+
+# First word(s) of a body's name, longest first. A body phrase starts with one of these (or with
+# "các"/"Các" + a plural body) and runs to the first verb of the sentence. Heads that also start
+# common words are guarded: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
+BODY_HEADS = (
+    r"Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban|Uỷ ban|UBND|Hội đồng nhân dân|HĐND|Thường trực|"
+    r"Ban Chỉ đạo|Ban Thường vụ|Ban Quản lý|Ban(?!\s+hành)|Bộ|Sở|Tổng cục|Cục|Chi cục|Vụ(?!\s+việc)|"
+    r"Văn phòng|Công an|Bộ Chỉ huy|Bảo hiểm xã hội|Ngân hàng|Kho bạc|Liên minh|Liên đoàn|Mặt trận|"
+    r"Tỉnh đoàn|Hội(?!\s+(?:nghị|thảo|thi|chợ))|Trung tâm|Viện|Bệnh viện|Trường(?!\s+hợp)|Đài|"
+    r"Báo(?!\s+cáo)|Tổ công tác|Tổ giúp việc|Tổ(?!\s+chức)|Đảng ủy|Đảng uỷ|"
+    r"Tập đoàn|Tổng công ty|Công ty|Quỹ|Chính phủ|Thủ tướng Chính phủ|Quốc hội|Tòa án|Viện kiểm sát|"
+    r"Đại học|Học viện|Cảng vụ|Ủy ban Mặt trận|Hợp tác xã|Tổng Công ty"
+)
+
+# Plural bodies after "các": "các sở, ngành, địa phương", "các bệnh viện tuyến tỉnh còn lại".
+PLURAL_BODIES = (
+    r"sở|ban|ngành|bộ|cơ quan|đơn vị|địa phương|huyện|xã|phường|quận|doanh nghiệp|bệnh viện|"
+    r"trường|cơ sở|tổ chức|hợp tác xã|thành viên|nhà mạng|ngân hàng|tập đoàn"
+)
+
+# Official titles in running text, longest first ("Phó Chủ tịch" before "Chủ tịch").
+PERSON_TITLES = (
+    r"Phó Thủ tướng|Thủ tướng|Phó Chủ tịch|Chủ tịch|Thứ trưởng|Bộ trưởng|Phó Tổng Giám đốc|"
+    r"Tổng Giám đốc|Phó Giám đốc|Giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Phó Cục trưởng|"
+    r"Cục trưởng|Phó Vụ trưởng|Vụ trưởng|Phó Chủ nhiệm|Chủ nhiệm|Phó Trưởng ban|Trưởng ban|"
+    r"Phó Trưởng Ban|Trưởng Ban|Phó Bí thư|Bí thư|Thủ trưởng|Chánh án|Viện trưởng|Thống đốc|"
+    r"Phó Thống đốc|Chi cục trưởng|Phó Chi cục trưởng|Trưởng phòng|Phó Trưởng phòng|Hiệu trưởng|"
+    r"Phó Hiệu trưởng|Tổ trưởng|Tổ phó|Chánh Thanh tra|Đại biểu Quốc hội|Tổng Bí thư|Chủ tịch nước"
+)
+
+# Words before a name that mark it as a person: "Ông Hoàng Minh Đức", "đồng chí Triệu Thế Hùng".
+HONORIFICS = (
+    r"Ông|ông|Bà|bà|Anh|anh|Chị|chị|Đồng chí|đồng chí|đ/c|Đ/c|Thiếu tướng|Đại tá|Thượng tá|Trung tướng"
+)
+
+# Syllables a person's family name starts with (most common first); a capitalised run that
+# starts elsewhere is more likely a place or a body.
+FAMILY_NAMES = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Lương", "Trịnh", "Đinh", "Đoàn", "Mai", "Lâm", "Trương", "Cao",
+    "Hà", "Triệu", "Tô", "Vi", "Lò", "Tạ", "Chu", "Đào", "Thái", "Lưu", "Quách", "Văn", "Kiều",
+    "Hứa", "La", "Tăng", "Châu", "Từ", "Khổng", "Lại", "Nông", "Hầu", "Thân", "Phùng", "Đàm",
+    "Giang", "Tống", "Mạc", "Âu", "Doãn", "Cù", "Khúc", "Ninh", "Bế", "Lục", "Sầm", "Quan",
+)  # fmt: skip

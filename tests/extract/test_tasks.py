@@ -1,0 +1,144 @@
+"""Tasks: the samples' expected assignees and deadlines, each way a duty is assigned, deadline
+forms, and the execution clause that is never a task."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from core.record import Document
+from extract import tasks
+from extract.tasks import find_tasks
+
+SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+DATES = {
+    "news_haiduong_2023": "2023-05-13",
+    "news_hatinh_2021": "2021-05-28",
+    "qd_nghean_example": "2022-10-18",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DATES))
+def test_samples_match_expected_assignees_and_deadlines(name: str) -> None:
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    got = tasks.apply(Document(source=name, text=text, published_at=DATES[name])).tasks
+    assert [(t.assignee, t.deadline) for t in got] == [
+        (e["assignee"], e.get("deadline")) for e in expected["tasks"]]
+    for t, e in zip(got, expected["tasks"], strict=True):
+        first_words = e["text"].split("...")[0].split()[:4]
+        assert " ".join(first_words).lower() in t.text.lower()
+        assert t.span is not None and t.span[0] < t.span[1] <= len(text)
+
+
+def test_nghean_execution_clause_is_not_a_task() -> None:
+    text = (SAMPLES / "qd_nghean_example.txt").read_text(encoding="utf-8")
+    assert all("thi hành" not in t.text for t in find_tasks(text))
+
+
+PLAN = """II. NHIỆM VỤ
+1. Sở Nông nghiệp và Phát triển nông thôn chủ trì xây dựng cơ sở dữ liệu ngành, hoàn thành trong \
+Quý IV năm 2022.
+2. Sở Công Thương chủ trì hỗ trợ các chủ thể OCOP lên sàn thương mại điện tử; thực hiện hằng năm.
+3. Sở Kế hoạch và Đầu tư chủ trì xây dựng bộ chỉ số kinh tế số, trình UBND tỉnh trong tháng 9/2024.
+4. UBND các huyện, thành phố, thị xã chỉ đạo các hợp tác xã ứng dụng nhật ký sản xuất điện tử.
+5. Hoàn thành đầu tư các phòng học thông minh còn lại trong năm 2025.
+III. KINH PHÍ
+1. Ngân sách tỉnh bảo đảm 50% kinh phí.
+III. TỔ CHỨC THỰC HIỆN
+Sở Nông nghiệp và Phát triển nông thôn là cơ quan thường trực, theo dõi và tổng hợp báo cáo UBND tỉnh \
+kết quả thực hiện trước ngày 10 tháng 12 hằng năm."""
+
+
+def test_plan_task_section_items_with_and_without_a_body() -> None:
+    got = find_tasks(PLAN, dt.date(2022, 3, 10))
+    assert [(t.assignee, t.deadline) for t in got] == [
+        ("Sở Nông nghiệp và Phát triển nông thôn", "2022-Q4"),
+        ("Sở Công Thương", None),
+        ("Sở Kế hoạch và Đầu tư", "2024-09"),  # "Đầu tư" is part of the name, not the verb
+        ("UBND các huyện, thành phố, thị xã", None),
+        (None, "2025"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "12-10 each year"),
+    ]
+    assert got[0].text == "xây dựng cơ sở dữ liệu ngành"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "assignee", "deadline"),
+    [
+        ("1. Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở rà soát hệ thống, "
+         "hoàn thành trước ngày 30/6/2024.", "Sở Thông tin và Truyền thông", "2024-06-30"),
+        ("Giao Công an tỉnh chủ trì cấp tài khoản định danh, hoàn thành trong Quý III năm 2024.",
+         "Công an tỉnh", "2024-Q3"),
+        ("Chủ tịch UBND tỉnh đề nghị các sở, ngành, địa phương tiếp tục triển khai nhiệm vụ.",
+         "các sở, ngành, địa phương", None),
+        ("UBND tỉnh yêu cầu Văn phòng UBND tỉnh kiểm tra việc số hóa hồ sơ trong tháng 8/2024.",
+         "Văn phòng UBND tỉnh", "2024-08"),
+        ("Các doanh nghiệp viễn thông báo cáo tiến độ trước ngày 25 hằng tháng.",
+         None, None),  # no section, no request: a statement, not an assignment
+        ("Ông Lê Minh Tâm, Giám đốc Sở Thông tin và Truyền thông cho biết, Sở Xây dựng sẽ ban hành "
+         "quy trình cấp phép trước ngày 31/3/2025.", "Sở Xây dựng", "2025-03-31"),
+        ('Ông Đậu Xuân Nam, Giám đốc Sở Thông tin và Truyền thông cho biết: "Sở sẽ hoàn thành nâng '
+         'cấp hệ thống trước ngày 30/6/2024".', "Sở Thông tin và Truyền thông", "2024-06-30"),
+        ("Giám đốc Sở Nông nghiệp và Phát triển nông thôn cho biết bản đồ số sẽ được hoàn thành "
+         "trước ngày 31/12/2022.", "Sở Nông nghiệp và Phát triển nông thôn", "2022-12-31"),
+    ],
+)
+def test_request_and_news_forms(sentence: str, assignee: str | None, deadline: str | None) -> None:
+    got = find_tasks(sentence, dt.date(2024, 3, 1))
+    assert [(t.assignee, t.deadline) for t in got] == ([(assignee, deadline)] if assignee else [])
+
+
+def test_news_future_without_a_deadline_is_not_a_task() -> None:
+    assert find_tasks("Sở Xây dựng sẽ tiếp tục quan tâm lĩnh vực này.") == []
+
+
+def test_letter_items_after_a_request_intro_and_topic_prefix() -> None:
+    text = ("UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:\n"
+            "1. Về bệnh án điện tử: Sở Y tế chỉ đạo Bệnh viện Đa khoa tỉnh triển khai trước ngày "
+            "31/12/2021; các bệnh viện tuyến tỉnh còn lại xây dựng lộ trình, báo cáo Sở Y tế trong tháng "
+            "10/2021.\n2. Các doanh nghiệp viễn thông báo cáo tiến độ trước ngày 25 hằng tháng.\n")
+    got = find_tasks(text)
+    assert [(t.assignee, t.deadline) for t in got] == [
+        ("Sở Y tế", "2021-12-31"),
+        ("các bệnh viện tuyến tỉnh còn lại", "2021-10"),
+        ("Các doanh nghiệp viễn thông", "25 each month"),
+    ]
+
+
+def test_responsibility_heading_and_body_intros_give_each_item_its_assignee() -> None:
+    text = ("Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n1. Nghiên cứu, đề xuất giải pháp.\n"
+            "2. Giúp Chính phủ chỉ đạo các bộ, ngành.\n"
+            "Điều 16. Tổ chức thực hiện\n1. Ngân hàng Chính sách xã hội:\n"
+            "a) Hướng dẫn chi tiết hồ sơ vay vốn;\nb) Báo cáo Bộ Tài chính kết quả cho vay.\n"
+            "2. Bộ Giáo dục và Đào tạo: Hướng dẫn các cơ sở giáo dục.\n"
+            "Điều 17. Hiệu lực\nQuyết định này có hiệu lực kể từ ngày ký. Bộ trưởng các bộ chịu trách nhiệm "
+            "thi hành Quyết định này.")
+    got = find_tasks(text)
+    assert [t.assignee for t in got] == ["Ban Chỉ đạo", "Ban Chỉ đạo", "Ngân hàng Chính sách xã hội",
+                                         "Ngân hàng Chính sách xã hội", "Bộ Giáo dục và Đào tạo"]
+
+
+def test_several_bodies_split_by_semicolons_get_one_task_each() -> None:
+    text = ("Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc "
+            "thực hiện nghiêm túc văn bản chỉ đạo.")
+    assert [t.assignee for t in find_tasks(text)] == [
+        "UBND các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"]
+
+
+def test_deadline_ignores_cited_document_dates_and_goal_years() -> None:
+    text = ("II. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí theo Nghị quyết số 18/2023/NQ-HĐND "
+            "ngày 14/7/2023 của HĐND tỉnh.\n"
+            "2. Ban Chỉ đạo điều phối chuyển đổi số; phấn đấu đến năm 2025 đạt 80%.")
+    got = find_tasks(text)
+    assert [(t.assignee, t.deadline) for t in got] == [("Sở Tài chính", None), ("Ban Chỉ đạo", None)]
+    assert got[1].text == "điều phối chuyển đổi số"
+
+
+def test_vague_assignee_and_ban_hanh_are_not_bodies() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu các đơn vị tăng cường triển khai ứng dụng.\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2024.")
+    assert find_tasks(text) == []
