@@ -12,7 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
@@ -74,19 +77,30 @@ def _table(table: Table) -> str:
     return table_text([_row_cells(row) for row in table.rows])
 
 
+def _body_texts(parent: BaseOxmlElement, document: DocumentObject) -> list[str]:
+    """Paragraph and table texts in document order, including those wrapped in content
+    controls (``w:sdt``, used by templates for the number and date fields), which
+    python-docx's ``iter_inner_content`` skips."""
+    out: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append(Paragraph(child, document).text)
+        elif child.tag == qn("w:tbl"):
+            out.append(_table(Table(child, document)))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                out.extend(_body_texts(content, document))
+    return out
+
+
 def read(path: Path, settings: Settings) -> RawText:
     check_zip(path, settings)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise CorruptFileError(f"not a valid DOCX file ({err})") from err
-    blocks: list[Block] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            blocks.append(Block(item.text))
-        elif isinstance(item, Table):
-            blocks.append(Block(_table(item)))
-    blocks = [b for b in blocks if b.text.strip()]
+    blocks = [Block(text) for text in _body_texts(document.element.body, document) if text.strip()]
     if not blocks:
         raise NoTextError("the DOCX document holds no text")
     title = (document.core_properties.title or "").strip() or None

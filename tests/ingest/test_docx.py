@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from core.errors import CorruptFileError, NoTextError, TooLargeError
@@ -80,6 +81,22 @@ def test_line_breaks_and_tabs_inside_a_paragraph(tmp_path):
     document.save(tmp_path / "b.docx")
     text, _ = assemble(reader.read(tmp_path / "b.docx", SETTINGS).blocks)
     assert text == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+
+
+def test_text_inside_content_controls(tmp_path):
+    """Templates put the number and date fields in content controls (w:sdt)."""
+    document = docx.Document()
+    document.add_paragraph("QUYẾT ĐỊNH")
+    number = document.add_paragraph("Số: 3120/QĐ-UBND")
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    number._p.addprevious(sdt)
+    content.append(number._p)
+    document.add_paragraph("Điều 1. Nội dung.")
+    document.save(tmp_path / "sdt.docx")
+    text, _ = assemble(reader.read(tmp_path / "sdt.docx", SETTINGS).blocks)
+    assert text == "QUYẾT ĐỊNH\n\nSố: 3120/QĐ-UBND\n\nĐiều 1. Nội dung."
 
 
 def test_not_a_zip_is_corrupt(tmp_path):
