@@ -459,7 +459,7 @@ def _paragraph(lines: list[_Line], j: int, b: _Builder, st: _State, force: bool 
     """Body sections: one per paragraph; a long paragraph is cut where a sentence ends."""
     line = lines[j]
     top = b.top()
-    after_blank = j > 0 and lines[j - 1].blank
+    after_blank = j > 0 and (lines[j - 1].blank or _starts_unit(line))  # a numbered item opens one too
     if top is not None and top.kind == "basis" and not force:
         return
     too_long = top is not None and line.start - top.start >= P.BODY_MAX_CHARS and (
