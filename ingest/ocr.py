@@ -19,6 +19,7 @@ import io
 import logging
 import os
 import subprocess
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,23 +135,29 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
     except pdfium.PdfiumError as err:
         raise CorruptFileError(f"corrupt PDF: cannot render pages for OCR ({err})") from err
     n_workers = max(1, workers if workers is not None else settings.ocr_workers)
-    futures: dict[int, Future[list[dict]]] = {}
+    # At most two rendered pages per worker wait in memory (a 300 dpi A4 page is ~9 MB).
+    pending: deque[tuple[int, Future[list[dict]]]] = deque()
     try:
         with ThreadPoolExecutor(max_workers=n_workers, thread_name_prefix="ocr") as pool:
             for page in pages:
+                while len(pending) >= 2 * n_workers:
+                    _collect(*pending.popleft(), result, settings)
                 image = render_page(doc, page - 1, dpi)
-                futures[page] = pool.submit(
-                    run_tesseract, image, settings.ocr_lang, dpi, settings.ocr_page_timeout_s
-                )
-            for page, fut in futures.items():
-                try:
-                    result.lines[page] = fut.result()
-                except subprocess.TimeoutExpired:
-                    result.failed[page] = f"OCR timed out after {settings.ocr_page_timeout_s} s"
-                except (RuntimeError, OSError) as err:
-                    result.failed[page] = f"OCR failed: {err}"
+                task = pool.submit(run_tesseract, image, settings.ocr_lang, dpi, settings.ocr_page_timeout_s)
+                pending.append((page, task))
+            while pending:
+                _collect(*pending.popleft(), result, settings)
     finally:
         doc.close()
     for page, reason in result.failed.items():
         log.warning("%s page %d: %s", path.name, page, reason)
     return result
+
+
+def _collect(page: int, task: Future[list[dict]], result: OcrResult, settings: Settings) -> None:
+    try:
+        result.lines[page] = task.result()
+    except subprocess.TimeoutExpired:
+        result.failed[page] = f"OCR timed out after {settings.ocr_page_timeout_s} s"
+    except (RuntimeError, OSError) as err:
+        result.failed[page] = f"OCR failed: {err}"
