@@ -59,10 +59,11 @@ ZONE_START: list[str] = [
 CUT_TO_END: list[str] = [
     r"(thêm|gửi|viết) (nhận xét|bình luận|ý kiến)( mới)?",
     r"(ý kiến|bình luận) (bạn đọc|độc giả)",
-    r"(thống kê (truy cập|trong ngày)|thống kê)",
+    r"thống kê (truy cập|trong ngày|lượt truy cập)",
     r"banner",
-    r"(bản quyền|copyright|©).*",
-    r"cơ quan chủ quản\s*:?.*",
+    # the site's footer; a line opening with plain "Bản quyền tác giả …" can be a document's own
+    r"(bản quyền (thuộc|©|\(c\)|\d{4})|giữ bản quyền|copyright|©).*",
+    r"cơ quan chủ quản\s*:.*",
     r"(chịu trách nhiệm( nội dung| chính)?|tổng biên tập|giấy phép( số)?)\s*:.*",
     r"cổng thông tin điện tử của các đơn vị.*",
 ]

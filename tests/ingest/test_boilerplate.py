@@ -77,6 +77,19 @@ def test_phrases_inside_sentences_are_kept():
     assert boilerplate.strip(lines) == lines
 
 
+def test_document_lines_like_footer_phrases_do_not_cut_late_in_the_text():
+    lines = [
+        PARAGRAPH,
+        OTHER,
+        "Thống kê",
+        "Bản quyền tác giả đối với chương trình máy tính được bảo hộ theo quy định của pháp luật.",
+        "Trong tháng 11",
+        "chi tiết",
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == lines
+
+
 def test_formal_decision_lines_pass_unchanged():
     lines = (SAMPLES / "qd_nghean_example.txt").read_text(encoding="utf-8").splitlines()
     assert boilerplate.strip(lines) == [*lines[: len(boilerplate.strip(lines))]]
