@@ -32,7 +32,7 @@ from core.textnorm import fold
 from ingest.patterns import structure as P
 
 _DECOR_LEAD = " \t*#|>_"
-_DECOR_TRAIL = " \t*|_"
+_DECOR_TRAIL = " \t\r*|_"
 _QUOTES = "“\"'«‘”"
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _TOP = {"header", "title", "basis", "preamble", "body", "recipients", "signature", "appendix"}
