@@ -19,6 +19,7 @@ from extract.dates import find_dates, to_date
 from extract.identity import (
     NUMBER,
     canonical_number,
+    fast_fold,
     find_province,
     issuer_of_number,
     near,
@@ -48,16 +49,18 @@ _BOUNDARY = re.compile(r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d")
 _CHAIN = re.compile(rf"^[\s,;]*(?:và|hoặc)?\s*(?:các\s+)?(?:(?:{_TYPES})\s*)?(?:số\s*:?)?\s*$", re.IGNORECASE)
 # A clause opener at a line start decides whether a preamble mention is a legal basis:
 # "Căn cứ …", "Thực hiện …", "Triển khai …" are; "Xét …", "Theo đề nghị …" are not.
+# Matched on the folded text (no marks, lower case), so OCR'd "Theo đê nghị" still counts.
 _OPENER = re.compile(
-    r"^[ \t]*(?P<w>Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo\s+đề\s+(?:nghị|xuất)|Điều\s+\d|QUYẾT|NGHỊ"
-    r"|Kính)",
+    r"^[ \t]*(?P<w>can\s+cu|thuc\s+hien|trien\s+khai|xet|theo\s+de\s+(?:nghi|xuat)|dieu\s+\d|quyet|nghi"
+    r"|kinh)",
     re.MULTILINE,
 )
-_BASIS_OPENERS = ("căn cứ", "thực hiện", "triển khai")
-_NOT_BASIS = re.compile(r"đề\s+nghị|Tờ\s+trình|[Xx]ét\s", re.IGNORECASE)
+_BASIS_OPENERS = ("can cu", "thuc hien", "trien khai")
+_NOT_BASIS = re.compile(r"de\s+nghi|to\s+trinh|xet\s")
 # The preamble ends at the first article or the operative word.
-_PREAMBLE_END = re.compile(
-    r"^[ \t]*(?:Điều\s+1\b|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:|NAY\s+QUYẾT)", re.MULTILINE
+_PREAMBLE_MAX = 20000
+_PREAMBLE_END = re.compile(  # on the folded text, like _OPENER
+    r"^[ \t]*(?:dieu\s+1\b|quyet\s+dinh\s*:|quyet\s+nghi\s*:|nay\s+quyet)", re.MULTILINE
 )
 _DATE_GAP = re.compile(r"^[\s,(]*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?$", re.IGNORECASE)
 _OF = re.compile(r"[\s,]*(?:của|do)\s+", re.IGNORECASE)  # used with .match(text, pos): no ^
@@ -227,21 +230,22 @@ def _mentions(text: str, province: str | None, ref: object, level: str = "tỉnh
     return sorted(found, key=lambda f: f.start)
 
 
-def _is_basis(view: str, start: int, preamble_end: int) -> bool:
+def _is_basis(folded: str, start: int, preamble_end: int) -> bool:
+    """In the preamble, under a "Căn cứ / Thực hiện / Triển khai" clause that is not a proposal."""
     if start >= preamble_end:
         return False
-    openers = list(_OPENER.finditer(view, max(0, start - 1500), start))
+    openers = list(_OPENER.finditer(folded, max(0, start - 1500), start))
     if not openers:
         return False
     last = openers[-1]
-    word = " ".join(last.group("w").lower().split())
-    return word in _BASIS_OPENERS and not _NOT_BASIS.search(view, last.end(), start)
+    word = " ".join(last.group("w").split())
+    return word in _BASIS_OPENERS and not _NOT_BASIS.search(folded, last.end(), start)
 
 
 def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
-    view = plain(text)
-    end = _PREAMBLE_END.search(view)
-    preamble_end = 0 if doc.kind == "news" else end.start() if end else min(len(text), 3000)
+    folded = fast_fold(plain(text[:_PREAMBLE_MAX]))  # a basis is only ever in the preamble
+    end = _PREAMBLE_END.search(folded)
+    preamble_end = 0 if doc.kind == "news" else end.start() if end else min(len(folded), 3000)
     prev: _Mention | None = None
     for m in mentions:
         if doc.number and m.number == doc.number:
@@ -253,7 +257,7 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
         cut = list(_BOUNDARY.finditer(gap))
         same_sentence = prev is not None and not cut
         tail = gap[cut[-1].end():] if cut else gap
-        if _is_basis(view, m.start, preamble_end):
+        if _is_basis(folded, m.start, preamble_end):
             m.relation = "basis"
         elif same_sentence and prev and _CHAIN.match(gap) and prev.relation in ("replaces", "amends"):
             m.relation = prev.relation
