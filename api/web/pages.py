@@ -37,6 +37,7 @@ router = APIRouter(include_in_schema=False)
 
 _FIELD_MAX = {"q": 500, "issuer": 200, "province": 100}
 _SEARCH_TOP_K = 20
+_TABLE_ROWS = 500  # a page stays light; the CSV/XLSX export has every row
 
 
 def _year(value: str | None) -> int | None:
@@ -132,5 +133,5 @@ def targets_page(request: Request, rows: list[dict[str, Any]]) -> HTMLResponse:
     form, _ = read_form(request)
     query = {k: v for k, v in form.items() if v}
     exports = {fmt: "/targets?" + urlencode({**query, "format": fmt}) for fmt in ("csv", "xlsx")}
-    return _render(request, "targets.html", form=form, rows=rows, chart=charts.targets_by_year(rows),
-                   exports=exports)
+    return _render(request, "targets.html", form=form, rows=rows[:_TABLE_ROWS], total=len(rows),
+                   chart=charts.targets_by_year(rows), exports=exports)
