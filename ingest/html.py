@@ -45,6 +45,8 @@ _TRAFILATURA = {
     "date_extraction_params": {"original_date": True, "extensive_search": False},
 }
 _ISO_DATE = re.compile(dateline.ISO_DATE)
+# A table cell with this many words holds running text (an article), not a datum.
+_LAYOUT_CELL_WORDS = 80  # a task description in a plan's table stays below
 # Below this many words in its longest line, what trafilatura kept is a menu, not an article.
 _MIN_ARTICLE_WORDS = 6
 
@@ -136,16 +138,16 @@ def element_blocks(el: _Element) -> list[str]:
 def prepare(tree: _Element) -> None:
     """Make a page digestible for trafilatura, in place.
 
-    - Layout tables (cells holding paragraphs, lists, divs: old portals put the whole page in
-      one table) become divs; trafilatura would otherwise flatten menu, counters, article and
+    - Layout tables (cells holding paragraphs, lists, divs or a long text: old portals put the
+      whole page in one table) become divs; trafilatura would otherwise flatten menu, counters, article and
       footer into one table row. Data tables (cells of inline text) are kept.
     - Text-only ``<div>``s become ``<p>``s: trafilatura skips text held directly in a div
       outside the body container, where Vietnamese news sites put the lead paragraph
       (``<div class="sapo">``).
     """
     for table in list(tree.iter("table")):
-        cells = [c for c in table.iter("td", "th")]
-        if any(_has_block(c) for c in cells):
+        cells = list(table.iter("td", "th"))
+        if any(_has_block(c) or len(inline_text(c).split()) >= _LAYOUT_CELL_WORDS for c in cells):
             for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
                 el.tag = "div"
     for div in tree.iter("div"):

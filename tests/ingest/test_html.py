@@ -197,3 +197,32 @@ def test_demo_corpus_news_pages_are_exactly_their_source(page):
     assert raw.published_at == meta["PUBLISHED"][:10]
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     assert text.split("\n\n") == [meta["TITLE"], *paragraphs]
+
+
+def test_article_in_a_table_cell_with_br_paragraphs(tmp_path):
+    """Old portals: the whole page one table, the article one cell with <br><br> between
+    paragraphs, the visitor counter in the next cell."""
+    paragraphs = [
+        f"Đoạn {i}: UBND huyện Cẩm Xuyên tổ chức hội nghị triển khai Kế hoạch số 35/KH-UBND về chuyển đổi "
+        f"số năm 2024, phấn đấu 100% hồ sơ công việc cấp huyện được xử lý trên môi trường mạng."
+        for i in range(1, 4)
+    ]
+    cell = "<b>Huyện Cẩm Xuyên triển khai kế hoạch chuyển đổi số</b><br><br>" + "<br><br>".join(paragraphs)
+    page = (
+        "<html><body><table><tr><td><a href='/'>Trang chủ</a> | <a href='/t'>Tin tức</a></td></tr>"
+        f"<tr><td>Lượt truy cập: 1.234<br>Đang online: 5</td><td>{cell}</td></tr>"
+        "<tr><td colspan='2'>Bản quyền © 2024 UBND huyện Cẩm Xuyên</td></tr></table></body></html>"
+    )
+    text, _ = read_string(tmp_path, page)
+    assert text.split("\n\n") == ["Huyện Cẩm Xuyên triển khai kế hoạch chuyển đổi số", *paragraphs]
+
+
+def test_data_table_with_long_task_descriptions_keeps_its_rows(tmp_path):
+    task = "Xây dựng, vận hành nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh, kết nối nền tảng quốc gia " * 3
+    table = (
+        "<table><tr><th>TT</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th><th>Thời gian</th></tr>"
+        f"<tr><td>1</td><td>{task}</td><td>Sở Thông tin và Truyền thông</td><td>Quý IV/2024</td></tr></table>"
+    )
+    page = f"<html><body><article><h1>Kế hoạch</h1>{ARTICLE}{table}</article></body></html>"
+    text, _ = read_string(tmp_path, page)
+    assert "| Sở Thông tin và Truyền thông | Quý IV/2024 |" in text
