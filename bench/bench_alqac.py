@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -51,13 +52,31 @@ class Split:
     test: list[tuple[str, set[tuple[str, str]]]]
 
 
-def _passages(laws: list[dict]) -> tuple[list[tuple[str, str]], list[str]]:
+Key = tuple[str, str]  # (law_id, article_id)
+
+
+def _passages(laws: list[dict], names: dict[str, str] | None = None) -> tuple[list[Key], list[str]]:
+    """One passage per article: law name, article number, text. ``names`` maps a law id to the
+    display name used in the text (v2 spells v1's laws with their year: same law, same text,
+    so the same passage and one cached vector)."""
     keys, texts = [], []
     for law in laws:
+        name = (names or {}).get(law["id"], law["id"])
         for art in law["articles"]:
             keys.append((law["id"], str(art["id"])))
-            texts.append(f"{law['id']} - Điều {art['id']}. {art['text']}")
+            texts.append(f"{name} - Điều {art['id']}. {art['text']}")
     return keys, texts
+
+
+def _same_law_names(v1: list[dict], v2: list[dict]) -> dict[str, str]:
+    """v2 law id → v1 law id for the laws both releases hold (``Luật Cư trú 2020`` → ``Luật Cư trú``)."""
+    by_key = {law["id"].casefold(): law["id"] for law in v1}
+    out = {}
+    for law in v2:
+        key = re.sub(r"\s+\d{4}$", "", law["id"]).casefold()
+        if key in by_key:
+            out[law["id"]] = by_key[key]
+    return out
 
 
 def _questions(items: list[dict], text_field: str, rel_field: str) -> list[tuple[str, set]]:
@@ -72,8 +91,9 @@ def load_splits() -> list[Split]:
     def read(path: str) -> list[dict]:
         return json.loads((DATA / path).read_text(encoding="utf-8"))
 
-    k1, t1 = _passages(read("v1/law.json"))
-    k2, t2 = _passages(read("v2/legal_passages.json"))
+    v1, v2 = read("v1/law.json"), read("v2/legal_passages.json")
+    k1, t1 = _passages(v1)
+    k2, t2 = _passages(v2, _same_law_names(v1, v2))
     return [
         Split(
             "alqac2023-v1",

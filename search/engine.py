@@ -161,7 +161,10 @@ class SearchEngine:
             return SearchResponse(query=query, took_ms=0.0, results=[])
         filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
         rows = self.lexical.chunks()
-        mask = None if filters.is_empty() else np.array([_passes(filters, c) for c in rows], dtype=bool)
+        mask = None
+        if not filters.is_empty():  # filter fields are per document: test each document once
+            allowed = {d for d, c in self.lexical.first_chunks().items() if _passes(filters, c)}
+            mask = np.fromiter((c.doc_id in allowed for c in rows), dtype=bool, count=len(rows))
         depth = max(MIN_DEPTH, top_k * max(per_document, 1) * 4)
 
         lexical = [] if mode == "dense" else self.lexical.search(query, depth, mask)

@@ -59,6 +59,7 @@ class LexicalIndex:
         self._order: list[StoredChunk] = []  # chunk per row of the model
         self._by_id: dict[str, StoredChunk] = {}
         self._vocab: frozenset[str] = frozenset()
+        self._first: dict[str, StoredChunk] = {}
         self._dirty = True
         self._unsaved: set[int] = set()  # shards changed since the last save
         self._load()
@@ -161,6 +162,9 @@ class LexicalIndex:
         self._order, self._model, self._dirty = order, model, False
         self._vocab = frozenset(model.vocab_dict) if model is not None else frozenset()
         self._by_id = {c.id: c for c in order}
+        self._first = {}
+        for c in order:
+            self._first.setdefault(c.doc_id, c)
 
     def chunks(self) -> list[StoredChunk]:
         """Every chunk in model row order (rebuilds first if the store changed)."""
@@ -176,10 +180,9 @@ class LexicalIndex:
 
     def first_chunks(self) -> dict[str, StoredChunk]:
         """Each document's first chunk (it carries the document's fields, like every chunk)."""
-        out: dict[str, StoredChunk] = {}
-        for c in self.chunks():
-            out.setdefault(c.doc_id, c)
-        return out
+        with self._lock:
+            self.chunks()
+            return self._first
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[StoredChunk, float]]:
         """Top ``k`` chunks by BM25 among rows where ``mask`` is true; zero scores dropped."""
