@@ -31,15 +31,22 @@ _LAYOUT_MAX_ROWS = 6
 _MAIN_PART = "word/document.xml"
 
 
+def _filled(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    return [r for r in ([c.strip() for c in row if c.strip()] for row in rows) if r]
+
+
+def is_layout(rows: Sequence[Sequence[str]]) -> bool:
+    """A header or signature block set as a table (few rows of at most two filled cells)."""
+    filled = _filled(rows)
+    return len(filled) <= _LAYOUT_MAX_ROWS and all(len(row) <= _LAYOUT_MAX_CELLS for row in filled)
+
+
 def table_text(rows: Sequence[Sequence[str]]) -> str:
-    """Text of a table given its rows of cell texts (empty cells already allowed)."""
-    rows = [[c.strip() for c in row if c.strip()] for row in rows]
-    rows = [row for row in rows if row]
-    if not rows:
-        return ""
-    if len(rows) <= _LAYOUT_MAX_ROWS and all(len(row) <= _LAYOUT_MAX_CELLS for row in rows):
-        return "\n".join(cell for row in rows for cell in row)
-    return "\n".join(" | ".join(" ".join(c.split()) for c in row) for row in rows)
+    """Text of a table given its rows of cell texts (empty cells allowed)."""
+    filled = _filled(rows)
+    if is_layout(filled):
+        return "\n".join(cell for row in filled for cell in row)
+    return "\n".join(" | ".join(" ".join(c.split()) for c in row) for row in filled)
 
 
 def check_zip(path: Path, settings: Settings) -> None:

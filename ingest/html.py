@@ -22,7 +22,7 @@ from core.settings import Settings
 from core.textnorm import clean
 from ingest import boilerplate, txt
 from ingest.base import Block, RawText
-from ingest.docx import table_text
+from ingest.docx import is_layout, table_text
 from ingest.patterns import dateline
 from ingest.patterns.sites import RULES, SiteRule
 
@@ -97,9 +97,25 @@ def inline_text(el: _Element) -> str:
     return "\n".join(line.strip() for line in "".join(parts).split("\n") if line.strip())
 
 
+def _rows(table: _Element) -> list[list[str]]:
+    return [[inline_text(cell) for cell in tr if cell.tag in ("td", "th")] for tr in table.iter("tr")]
+
+
 def _table(el: _Element) -> str:
-    rows = [[inline_text(cell) for cell in tr if cell.tag in ("td", "th")] for tr in el.iter("tr")]
-    return table_text(rows)
+    return table_text(_rows(el))
+
+
+def _replace_with_lines(el: _Element, lines: list[str]) -> None:
+    """Put one ``<p>`` per line where ``el`` was (a decision's header table read cell by cell,
+    as the DOCX and vbpl.vn readers do)."""
+    div = lxml.html.Element("div")
+    for line in lines:
+        if line.strip():
+            p = lxml.html.Element("p")
+            p.text = line
+            div.append(p)
+    div.tail = el.tail
+    el.getparent().replace(el, div)
 
 
 def _has_block(el: _Element) -> bool:
@@ -140,7 +156,9 @@ def prepare(tree: _Element) -> None:
 
     - Layout tables (cells holding paragraphs, lists, divs or a long text: old portals put the
       whole page in one table) become divs; trafilatura would otherwise flatten menu, counters, article and
-      footer into one table row. Data tables (cells of inline text) are kept.
+      footer into one table row. Small two-column tables (a decision's header or signature)
+      become one paragraph per cell line, as the DOCX and vbpl.vn readers give them. Data
+      tables are kept.
     - Text-only ``<div>``s become ``<p>``s: trafilatura skips text held directly in a div
       outside the body container, where Vietnamese news sites put the lead paragraph
       (``<div class="sapo">``).
@@ -150,6 +168,8 @@ def prepare(tree: _Element) -> None:
         if any(_has_block(c) or len(inline_text(c).split()) >= _LAYOUT_CELL_WORDS for c in cells):
             for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
                 el.tag = "div"
+        elif is_layout(rows := _rows(table)):
+            _replace_with_lines(table, [line for row in rows for cell in row for line in cell.split("\n")])
     for div in tree.iter("div"):
         if not _has_block(div) and inline_text(div).strip():
             div.tag = "p"

@@ -226,3 +226,18 @@ def test_data_table_with_long_task_descriptions_keeps_its_rows(tmp_path):
     page = f"<html><body><article><h1>Kế hoạch</h1>{ARTICLE}{table}</article></body></html>"
     text, _ = read_string(tmp_path, page)
     assert "| Sở Thông tin và Truyền thông | Quý IV/2024 |" in text
+
+
+def test_decision_page_header_table_reads_like_the_other_readers():
+    """A province portal showing a decision: the two-column header and signature tables come
+    out one cell line after another (as DOCX and vbpl.vn give them), not as ``| a | b |``."""
+    text, raw = read(FIXTURES / "decision_portal.html")
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:8] == [
+        "ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "---------------", "Số: 3120/QĐ-UBND",
+        "Nghệ An, ngày 18 tháng 10 năm 2022",
+    ]
+    assert lines[-5:] == ["Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "CHỦ TỊCH", "Hoàng Minh Đức"]
+    assert "|" not in text and "3200/QĐ-UBND" not in text and "12/GP-TTĐT" not in text
+    assert raw.published_at is None
