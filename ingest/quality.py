@@ -8,7 +8,7 @@ one tone mark), and about half of the syllables carry a diacritic. The score com
 and scales down pages with too few characters for their area (a signature stamp's few words
 on a scanned page).
 
-Measured on ../shared/data/pdf (``bench/bench_pdf.py``, the ``quality`` section): the 78 text
+Measured on ../shared/data/pdf (``bench/bench_pdf.py``, the ``quality`` section): the 81 text
 pages with 200+ characters of binhthuan_779, lamdong_2536, ttg_2319, vpcp_58 and the two
 Official Gazette files score 0.953-1.0 (median 0.995); the four garbage layers of the
 lamdong_1406/1716 scans score 0.109-0.135; image-only pages score 0. The default threshold
