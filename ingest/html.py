@@ -97,8 +97,13 @@ def inline_text(el: _Element) -> str:
     return "\n".join(line.strip() for line in "".join(parts).split("\n") if line.strip())
 
 
+def _own(table: _Element, *tags: str) -> list[_Element]:
+    """Elements of ``table`` itself with these tags, not those of tables nested in it."""
+    return [el for el in table.iter(*tags) if next(el.iterancestors("table"), None) is table]
+
+
 def _rows(table: _Element) -> list[list[str]]:
-    return [[inline_text(cell) for cell in tr if cell.tag in ("td", "th")] for tr in table.iter("tr")]
+    return [[inline_text(cell) for cell in tr if cell.tag in ("td", "th")] for tr in _own(table, "tr")]
 
 
 def _table(el: _Element) -> str:
@@ -163,12 +168,12 @@ def prepare(tree: _Element) -> None:
       outside the body container, where Vietnamese news sites put the lead paragraph
       (``<div class="sapo">``).
     """
-    for table in list(tree.iter("table")):
-        cells = list(table.iter("td", "th"))
+    for table in reversed(list(tree.iter("table"))):  # innermost first
+        cells = _own(table, "td", "th")
         if any(_has_block(c) or len(inline_text(c).split()) >= _LAYOUT_CELL_WORDS for c in cells):
-            for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            for el in [*_own(table, "tbody", "thead", "tfoot", "tr", "td", "th"), table]:
                 el.tag = "div"
-        elif is_layout(rows := _rows(table)):
+        elif cells and is_layout(rows := _rows(table)):
             _replace_with_lines(table, [line for row in rows for cell in row for line in cell.split("\n")])
     for div in tree.iter("div"):
         if not _has_block(div) and inline_text(div).strip():

@@ -29,8 +29,10 @@ DROP_LINE: list[str] = [
     r"bình luận của bạn đã được gửi thành công.*",
     r"lỗi: vui lòng thử lại.*",
     r"(mã xác nhận|captcha|làm mới)\s*:?",
-    # table residue of pages saved as text: a line that is only cell borders
+    # table residue of pages saved as text: a line that is only cell borders, and the
+    # markdown rule under a table header that trafilatura writes ("|---|---|")
     r"[|\s]+",
+    r"\|(\s*:?-+:?\s*\|)+",
     # tags and rating widgets
     r"(từ khóa|từ khoá|tags?)\s*:.{0,120}",
     r"(đánh giá|bình chọn)\s*:?\s*[\d.,/\s]*",

@@ -241,3 +241,22 @@ def test_decision_page_header_table_reads_like_the_other_readers():
     assert lines[-5:] == ["Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "CHỦ TỊCH", "Hoàng Minh Đức"]
     assert "|" not in text and "3200/QĐ-UBND" not in text and "12/GP-TTĐT" not in text
     assert raw.published_at is None
+
+
+def test_data_table_nested_in_a_layout_table(tmp_path):
+    inner = (
+        "<table><tr><th>STT</th><th>Chỉ tiêu</th><th>Năm 2025</th></tr>"
+        "<tr><td>1</td><td>Dịch vụ công trực tuyến toàn trình</td><td>80%</td></tr>"
+        "<tr><td>2</td><td>Hồ sơ xử lý trên môi trường mạng</td><td>100%</td></tr></table>"
+    )
+    page = (
+        "<html><body><table><tr><td><a href='/'>Trang chủ</a></td></tr>"
+        f"<tr><td><h1>Kế hoạch</h1>{ARTICLE}{inner}</td><td>Lượt truy cập: 1.234</td></tr>"
+        "</table></body></html>"
+    )
+    text, _ = read_string(tmp_path, page)
+    assert text.endswith(
+        "| STT | Chỉ tiêu | Năm 2025 |\n| 1 | Dịch vụ công trực tuyến toàn trình | 80% |\n"
+        "| 2 | Hồ sơ xử lý trên môi trường mạng | 100% |"
+    )
+    assert "1.234" not in text and "Trang chủ" not in text
