@@ -76,6 +76,18 @@ _LOCAL_PHRASE = re.compile(
     r"(?:\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?",
     re.IGNORECASE,
 )
+# Any other body: a head word, then words up to the clause's next verb or preposition:
+# "Hiệp hội Công chứng Việt Nam", "Ban Pháp chế HĐND thành phố Hà Nội".
+_ORG_STOP = (
+    r"(?:về|tại|ngày|theo|đã|được|quy|ban|hướng|phê|việc|trình|của|gửi|do|với|cho|nhằm|năm|số|thì|là"
+    r"|đề|sửa|bãi|thay|công|triển|thực)"
+)
+_GENERIC_ORG = re.compile(
+    r"(?:Hiệp\s+hội|Hội|Đoàn|Liên\s+đoàn|Viện|Trường|Ban|Sở|Bộ|Cục|Chi\s+cục|Tổng\s+cục|Trung\s+tâm"
+    r"|Công\s+an|Văn\s+phòng|Tòa\s+án|Kho\s+bạc|Ngân\s+hàng|Công\s+ty|Tổng\s+công\s+ty)"
+    rf"(?:\s+(?!{_ORG_STOP}(?!\w))[\w&\-]+){{1,9}}"
+)
+_PLACE_AFTER = re.compile(r"\s+(?P<l>(?:tỉnh|thành\s+phố)\s+)?(?P<p>[A-ZĐÀ-Ỹ][^\n,;.]{1,30})")
 _NAMED_BODIES = sorted(
     {*I.ISSUER_CODES.values(), *I.NATIONAL_BODIES.values(), "Bộ Chính trị", "Ban Bí thư"},
     key=len,
@@ -129,10 +141,16 @@ def _read_issuer(s: str, province: str | None) -> tuple[str, int] | None:
         return "Thủ tướng Chính phủ", skip + n
     for name, form in _NAMED_FORMS:
         if low.startswith(form) and not low[len(form):len(form) + 1].isalpha():
+            place = _PLACE_AFTER.match(s, skip + len(form))
+            prov = find_province(place.group("p")) if place else None
+            if place and prov and prov[1] == 0:  # "Sở Y tế tỉnh Nghệ An", "Công an tỉnh Hà Tĩnh"
+                level = " ".join((place.group("l") or "").split())
+                return " ".join(f"{name} {level} {prov[0]}".split()), place.start("p") + len(prov[0])
             return name, skip + len(form)
     m = _LOCAL_PHRASE.match(s, skip)
     if not m:
-        return None
+        g = _GENERIC_ORG.match(s, skip)
+        return (" ".join(g.group(0).split()), g.end()) if g else None
     body = "UBND" if match_form(m.group("body")).startswith(("ubnd", "ủy", "uỷ")) else "HĐND"
     if not m.group("level"):
         return body, m.end()

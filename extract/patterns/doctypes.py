@@ -33,6 +33,7 @@ TYPE_KIND: dict[str, str] = {
     "Quy định": "other",
     "Kết luận": "other",
     "Văn bản hợp nhất": "other",
+    "Đơn đề nghị": "other",
 }
 
 # Type code in a number → type name. Upper-case keys; ``TTr`` is written with a small r.
@@ -57,6 +58,7 @@ TYPE_CODES: dict[str, str] = {
     "QC": "Quy chế",
     "L-CTN": "Luật",  # promulgation order of a law by the President
     "VBHN": "Văn bản hợp nhất",  # consolidated text (23/VBHN-VPQH)
+    "ĐĐN": "Đơn đề nghị",
 }
 
 # Codes typed without Đ (ASCII keyboards, OCR), or upper-cased, → the canonical code.
@@ -124,6 +126,7 @@ CITED_TYPES: tuple[str, ...] = (
     "Bộ luật",
     "Luật",
     "Pháp lệnh",
+    "Đơn đề nghị",
 )
 
 # Marks of an official letter in its header: "V/v thuế suất thuế GTGT" (về việc).

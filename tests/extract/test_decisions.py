@@ -97,9 +97,14 @@ def test_bare_and_full_mentions_of_one_document_merge() -> None:
         ("của Ủy ban nhân dân tỉnh Quảng Nam", "UBND tỉnh Quảng Nam"),
         ("của Chủ tịch UBND tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh"),
         ("của HĐND tỉnh", "HĐND tỉnh Nghệ An"),
+        ("của Hiệp hội Công chứng Việt Nam về việc", "Hiệp hội Công chứng Việt Nam"),
+        ("của Ban Pháp chế HĐND thành phố Hà Nội về", "Ban Pháp chế HĐND thành phố Hà Nội"),
+        ("của Công an tỉnh Hà Tĩnh về", "Công an tỉnh Hà Tĩnh"),
+        ("của Sở Y tế tỉnh Nghệ An;", "Sở Y tế tỉnh Nghệ An"),
+        ("của các sở, ngành", None),
     ],
 )
-def test_issuer_phrases(phrase: str, issuer: str) -> None:
+def test_issuer_phrases(phrase: str, issuer: str | None) -> None:
     assert issuer_phrase(phrase.split(" ", 1)[1], "Nghệ An") == issuer
 
 
