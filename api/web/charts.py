@@ -16,6 +16,8 @@ PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#7
 _TOP = len(PALETTE) - 1  # the last colour is for "other indicators"
 _BAR_W, _GAP, _PLOT_H, _LEFT, _TOP_PAD, _BOTTOM = 36, 14, 180, 40, 10, 30
 _LEGEND_ROW = 18
+_LEGEND_LABEL = 60  # characters of an indicator shown in the legend
+_CHAR_W = 7  # average glyph width at 12px, to size the picture so the legend is not clipped
 
 
 @dataclass
@@ -39,7 +41,7 @@ def series(rows: Sequence[dict[str, Any]]) -> Series:
     return Series(sorted(counts), indicators, dict(counts))
 
 
-def _short(name: str, limit: int = 60) -> str:
+def _short(name: str, limit: int = _LEGEND_LABEL) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
@@ -49,14 +51,15 @@ def targets_by_year(rows: Sequence[dict[str, Any]]) -> Markup:
     if not s.years:
         return Markup("")
     peak = max(sum(c.values()) for c in s.counts.values())
-    width = _LEFT + len(s.years) * (_BAR_W + _GAP) + _GAP
+    legend_w = 22 + _CHAR_W * max(len(_short(name)) for name in s.indicators)
+    width = max(_LEFT + len(s.years) * (_BAR_W + _GAP) + _GAP, legend_w, 320)
     legend_top = _TOP_PAD + _PLOT_H + _BOTTOM
     height = legend_top + _LEGEND_ROW * len(s.indicators) + 4
     colour = {name: PALETTE[min(i, len(PALETTE) - 1)] for i, name in enumerate(s.indicators)}
     if OTHER_INDICATORS in colour:
         colour[OTHER_INDICATORS] = PALETTE[-1]
     parts = [Markup('<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
-                    'width="{w}" height="{h}" viewBox="0 0 {w} {h}">').format(w=max(width, 320), h=height),
+                    'width="{w}" height="{h}" viewBox="0 0 {w} {h}">').format(w=width, h=height),
              Markup("<title>Số chỉ tiêu theo năm và theo chỉ tiêu</title>"),
              Markup('<text x="4" y="{y}" class="axis">{n}</text>').format(y=_TOP_PAD + 10, n=peak),
              Markup('<line x1="{x}" y1="{y0}" x2="{x}" y2="{y1}" class="axis-line"/>').format(

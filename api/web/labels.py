@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 KINDS: dict[str, str] = {
     "decision": "Quyết định",
     "resolution": "Nghị quyết",
@@ -33,3 +35,26 @@ COMPARATORS: dict[str, str] = {
 # Chart legend bucket for indicators outside the most frequent ones.
 OTHER_INDICATORS = "chỉ tiêu khác"
 NO_INDICATOR = "(không rõ chỉ tiêu)"
+
+# Units written right after the number ("80%"); any other unit ("15 hạng", "2.000 tỷ đồng")
+# takes a space.
+_TIGHT_UNITS = ("%", "‰")
+
+
+def _number(value: float) -> str:
+    """Vietnamese number form: 1.946 for 1946, 12,5 for 12.5."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def target_level(target: Any) -> str:
+    """ "tối thiểu 80%", "trong khoảng 10–20 tỷ đồng" from a target item or export row."""
+    get = target.get if isinstance(target, dict) else lambda k: getattr(target, k, None)
+    value, value_max, unit = get("value"), get("value_max"), get("unit") or ""
+    if value is None:
+        return ""
+    amount = _number(value) + (f"–{_number(value_max)}" if value_max is not None else "")
+    if unit:
+        amount += unit if unit.startswith(_TIGHT_UNITS) else f" {unit}"
+    word = COMPARATORS.get(get("comparator") or "", "")
+    return f"{word} {amount}".strip()

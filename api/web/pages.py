@@ -30,6 +30,7 @@ STATIC_DIR = _HERE / "static"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE / "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined)
 _env.filters["numurl"] = lambda number: quote(number or "", safe="")
+_env.filters["level"] = labels.target_level
 _env.globals.update(KINDS=labels.KINDS, RELATIONS=labels.RELATIONS, COMPARATORS=labels.COMPARATORS)
 templates = Jinja2Templates(env=_env)
 

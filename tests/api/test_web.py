@@ -120,3 +120,14 @@ def test_targets_page_table_chart_and_export_links(store_client: TestClient) -> 
     assert "<svg" in r.text and "2025" in r.text
     assert "/targets?province=Ngh%E1%BB%87+An&amp;format=csv" in r.text
     assert "format=xlsx" in r.text
+
+
+def test_target_level_reads_like_the_document() -> None:
+    from api.web.labels import target_level
+
+    assert target_level({"value": 80.0, "unit": "%", "comparator": ">="}) == "tối thiểu 80%"
+    assert target_level({"value": 15, "unit": "hạng", "comparator": "<="}) == "tối đa 15 hạng"
+    assert (target_level({"value": 1946, "value_max": 2500.5, "unit": "tỷ đồng", "comparator": "range"})
+            == "trong khoảng 1.946–2.500,5 tỷ đồng")
+    assert target_level({"value": 12.5}) == "12,5"
+    assert target_level({"value": None, "unit": "%"}) == ""
