@@ -81,7 +81,10 @@ def to_document(raw: RawText, source: str, ftype: str) -> Document:
     """Legacy-encoding repair, assembly, structure; the id is the hash of the clean text."""
     from ingest import legacy, structure
 
-    blocks = [Block(legacy.fix(b.text), b.page) for b in raw.blocks]
+    # One encoding detection over the whole document, so short blocks (a heading, a table cell)
+    # are converted exactly when the document is; mixed documents fall back to per block.
+    fixed = legacy.fix_blocks([b.text for b in raw.blocks])
+    blocks = [Block(t, b.page) for t, b in zip(fixed, raw.blocks, strict=True)]
     text, pages = assemble(blocks)
     if not text.strip():
         raise NoTextError("no text found in the file")
