@@ -15,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api.http import errors
+from api.http.limits import BodyLimit
 from api.http.routers import decisions, documents, health, items, search
 from api.web import pages
 from core.settings import Settings, get_settings
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["Content-Type", "X-API-Key"])
     app.middleware("http")(_security_headers)
+    app.add_middleware(BodyLimit)
     for module in (health, documents, decisions, search, items):
         app.include_router(module.router)
     app.include_router(pages.router)

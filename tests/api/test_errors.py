@@ -84,3 +84,20 @@ def test_cors_only_when_configured(client_with) -> None:  # type: ignore[no-unty
     assert r.headers["access-control-allow-origin"] == "https://portal.example.vn"
     r = cors.get("/health", headers={"origin": "https://evil.example"})
     assert "access-control-allow-origin" not in r.headers
+
+
+def test_json_bodies_are_capped_but_uploads_are_not(client: TestClient) -> None:
+    huge = '{"query": "' + "x" * 100_000 + '"}'
+    r = client.post("/search", content=huge, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "too large" in r.json()["detail"]
+
+    def chunked():  # type: ignore[no-untyped-def]
+        yield b'{"query": "'
+        for _ in range(50):
+            yield b"y" * 4096
+
+    r = client.post("/search", content=chunked(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    # a 100 KB upload is far under the upload limit: refused for its content, not its size
+    r = client.post("/documents", files={"file": ("x.bin", b"\x00\x01\x02" * 34_000, "text/plain")})
+    assert r.status_code == 415
