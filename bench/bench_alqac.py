@@ -244,11 +244,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embed-only", action="store_true", help="only fill the embedding cache")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--only", choices=["v1", "v2"], help="one release only")
     args = parser.parse_args()
 
     settings = Settings()
     embedder = get_embedder(settings)
-    splits = load_splits()
+    splits = [s for s in load_splits() if not args.only or s.name.endswith(args.only)]
     cache = VectorCache(embedder)
     for split in splits:
         print(f"{split.name}: {len(split.texts)} passages", file=sys.stderr)

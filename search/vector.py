@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -52,12 +52,35 @@ def _client(settings: Settings) -> Any:
         raise IndexError_(f"cannot open the vector index ({where}): {err}") from err
 
 
+def _failures() -> tuple[type[BaseException], ...]:
+    """What Chroma raises when its store or server fails (not our programming errors)."""
+    from chromadb.errors import ChromaError
+
+    kinds: list[type[BaseException]] = [ChromaError, OSError]
+    try:
+        import httpx
+
+        kinds.append(httpx.TransportError)
+    except ImportError:  # embedded-only installs may lack httpx
+        pass
+    return tuple(kinds)
+
+
+@contextlib.contextmanager
+def _guard(action: str) -> Iterator[None]:
+    try:
+        yield
+    except _failures() as err:
+        raise IndexError_(f"vector index failed to {action}: {err}") from err
+
+
 class VectorIndex:
     def __init__(self, settings: Settings, embedder_name: str) -> None:
         self._client = _client(settings)
         self.name = _collection_name(embedder_name)
         self._meta = {"hnsw:space": "cosine", "embedder": embedder_name}
-        self._col = self._open()
+        with _guard("open its collection"):
+            self._col = self._open()
 
     def _open(self) -> Any:
         return self._client.get_or_create_collection(
@@ -71,25 +94,29 @@ class VectorIndex:
             raise ValueError("one vector and one digest per chunk")
         for i in range(0, len(chunks), _ADD_BATCH):
             part = chunks[i : i + _ADD_BATCH]
-            self._col.upsert(
-                ids=[c.id for c in part],
-                embeddings=np.asarray(vectors[i : i + _ADD_BATCH], dtype=np.float32),
-                documents=[c.text for c in part],
-                metadatas=[{**c.metadata(), "digest": d} for c, d in zip(part, digests[i : i + _ADD_BATCH],
-                                                                          strict=True)],
-            )
+            with _guard("store vectors"):
+                self._col.upsert(
+                    ids=[c.id for c in part],
+                    embeddings=np.asarray(vectors[i : i + _ADD_BATCH], dtype=np.float32),
+                    documents=[c.text for c in part],
+                    metadatas=[{**c.metadata(), "digest": d}
+                               for c, d in zip(part, digests[i : i + _ADD_BATCH], strict=True)],
+                )
 
     def delete_docs(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
-            self._col.delete(where={"doc_id": {"$in": list(doc_ids)}})
+            with _guard("delete vectors"):
+                self._col.delete(where={"doc_id": {"$in": list(doc_ids)}})
 
     def state(self) -> dict[str, tuple[int, str]]:
         """``doc_id → (chunk count, digest)``, read page by page (metadata only)."""
         out: dict[str, tuple[int, str]] = {}
-        total = self._col.count()
+        with _guard("count vectors"):
+            total = self._col.count()
         page = 5000
         for offset in range(0, total, page):
-            got = self._col.get(include=["metadatas"], limit=page, offset=offset)
+            with _guard("list vectors"):
+                got = self._col.get(include=["metadatas"], limit=page, offset=offset)
             for meta in got["metadatas"] or []:
                 doc_id = str(meta["doc_id"])
                 count, _ = out.get(doc_id, (0, ""))
@@ -98,14 +125,15 @@ class VectorIndex:
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """``(chunk_id, cosine similarity)`` best first."""
-        if self._col.count() == 0:
-            return []
-        got = self._col.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
-            n_results=k,
-            where=where or None,
-            include=["distances"],
-        )
+        with _guard("query"):
+            if self._col.count() == 0:
+                return []
+            got = self._col.query(
+                query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+                n_results=k,
+                where=where or None,
+                include=["distances"],
+            )
         ids = got["ids"][0]
         dists = got["distances"][0] if got.get("distances") else [1.0] * len(ids)
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=True)]
@@ -115,4 +143,5 @@ class VectorIndex:
 
         with contextlib.suppress(NotFoundError, ValueError):  # already gone (older chromadb: ValueError)
             self._client.delete_collection(self.name)
-        self._col = self._open()
+        with _guard("recreate its collection"):
+            self._col = self._open()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-import numpy as np
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import numpy as np
+import pytest
+
+from core.errors import IndexError_
 from core.record import Document
+from core.settings import Settings
 from search.chunking import chunk
 from search.vector import VectorIndex
 
@@ -42,3 +51,46 @@ def test_add_query_filter_delete(settings):
     assert VectorIndex(settings, "other").state() == {}
     index.reset()
     assert index.state() == {} and index.query(_unit([1, 0, 0]), 3) == []
+
+
+@pytest.mark.slow
+def test_chroma_server_over_http(tmp_path):
+    """``chroma_url`` switches to ``HttpClient``: same behaviour against a real local server."""
+    chroma = Path(sys.executable).with_name("chroma")
+    if not chroma.exists():
+        pytest.skip("chroma CLI not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("chroma server did not start")
+                time.sleep(0.5)
+        settings = Settings(data_dir=tmp_path / "data", chroma_url=f"http://127.0.0.1:{port}")
+        index = VectorIndex(settings, "test/http")
+        chunks = [c for d in _docs() for c in chunk(d)]
+        index.add(chunks, np.stack([_unit([1, 0, 0]), _unit([0, 1, 0]), _unit([0, 0, 1])]), ["a", "b", "c"])
+        assert index.query(_unit([0, 1, 0.1]), 1)[0][0] == "d2:0"
+        assert not (tmp_path / "data" / "chroma").exists()  # nothing embedded locally
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_unreachable_server_is_an_index_error(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    settings = Settings(data_dir=tmp_path / "data", chroma_url=f"http://127.0.0.1:{port}")
+    with pytest.raises(IndexError_, match="cannot open the vector index"):
+        VectorIndex(settings, "test/http")
