@@ -43,10 +43,11 @@ _REQUEST_INTRO = re.compile(r"(?:yêu cầu|đề nghị|giao)\b[^:]*:\s*$", re.
 _GOAL_BEFORE = re.compile(P.GOAL_BEFORE, re.IGNORECASE)
 _GOAL_TAIL = re.compile(P.GOAL_TAIL, re.IGNORECASE)
 _TOPIC = re.compile(r"Về\s+[^:;.]{1,60}:\s*")  # "Về bệnh án điện tử: …" names the topic, not a body
+_OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
 _SPEAKS = re.compile(r"(?:cho biết|cho hay)[,:]?\s*")
 _PASSIVE_FUTURE = re.compile(r"(?<!\w)sẽ\s+được(?!\w)")
 _CLAUSE_BREAK = re.compile(r";\s*")
-_MAX_NAME_WORDS = 20
+_MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
 _MAX_HEADING = 120
 
 
@@ -175,7 +176,8 @@ def _future_tasks(text: str, s: int, e: int, ref: dt.date | None) -> list[Task |
         if text.startswith("sẽ", hit[1]):
             t = _task(text, hit[0], hit[1] + 2, e, ref)
         elif _SPEAKS.match(text, hit[1]) and _PASSIVE_FUTURE.search(text, hit[1], e):
-            t = _task(text, hit[0], _SPEAKS.match(text, hit[1]).end(), e, ref)  # type: ignore[union-attr]
+            own = _OFFICIAL.sub("", hit[0])  # "Giám đốc Sở X" speaks for "Sở X"
+            t = _task(text, own, _SPEAKS.match(text, hit[1]).end(), e, ref)  # type: ignore[union-attr]
         else:
             continue
         return [t] if t and t.deadline else []

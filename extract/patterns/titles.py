@@ -13,12 +13,15 @@ from __future__ import annotations
 # common words are guarded: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
 BODY_HEADS = (
     r"Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban|Uỷ ban|UBND|Hội đồng nhân dân|HĐND|Thường trực|"
-    r"Ban Chỉ đạo|Ban Thường vụ|Ban Quản lý|Ban(?!\s+hành)|Bộ|Sở|Tổng cục|Cục|Chi cục|Vụ(?!\s+việc)|"
-    r"Văn phòng|Công an|Bộ Chỉ huy|Bảo hiểm xã hội|Ngân hàng|Kho bạc|Liên minh|Liên đoàn|Mặt trận|"
-    r"Tỉnh đoàn|Hội(?!\s+(?:nghị|thảo|thi|chợ))|Trung tâm|Viện|Bệnh viện|Trường(?!\s+hợp)|Đài|"
-    r"Báo(?!\s+cáo)|Tổ công tác|Tổ giúp việc|Tổ(?!\s+chức)|Đảng ủy|Đảng uỷ|"
+    r"Ban Chỉ đạo|Ban Thường vụ|Ban Quản lý|Ban(?!\s+hành)|Bộ(?!\s+trưởng)|Sở|Tổng cục|"
+    r"Cục(?!\s+trưởng)|Chi cục(?!\s+trưởng)|Vụ(?!\s+(?:việc|trưởng))|Văn phòng|Công an|Bộ Chỉ huy|"
+    r"Bảo hiểm xã hội|Ngân hàng|Kho bạc|Liên minh|Liên đoàn|Mặt trận|Tỉnh đoàn|"
+    r"Hội(?!\s+(?:nghị|thảo|thi|chợ))|Trung tâm|Viện(?!\s+trưởng)|Bệnh viện|Trường(?!\s+(?:hợp|Sa))|"
+    r"Đài|Báo(?!\s+cáo)|Tổ công tác|Tổ giúp việc|Tổ(?!\s+(?:chức|trưởng|phó))|Đảng ủy|Đảng uỷ|"
     r"Tập đoàn|Tổng công ty|Công ty|Quỹ|Chính phủ|Thủ tướng Chính phủ|Quốc hội|Tòa án|Viện kiểm sát|"
-    r"Đại học|Học viện|Cảng vụ|Ủy ban Mặt trận|Hợp tác xã|Tổng Công ty"
+    r"Đại học|Học viện|Cảng vụ|Ủy ban Mặt trận|Hợp tác xã|Tổng Công ty|"
+    r"Đoàn Luật sư|Đoàn Thanh niên|"
+    r"Bộ trưởng|Thủ trưởng|Giám đốc|Chánh Văn phòng|Chủ tịch"  # officials are assigned duties too
 )
 
 # Plural bodies after "các": "các sở, ngành, địa phương", "các bệnh viện tuyến tỉnh còn lại".
