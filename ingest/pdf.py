@@ -304,11 +304,10 @@ def _gutter(row: list[dict], width: float) -> tuple[float, float] | None:
     justified line whose spaces are all stretched is not mistaken for two columns.
     """
     gaps = [(a["x1"], b["x0"]) for a, b in itertools.pairwise(row)]
-    if not gaps:
-        return None
-    usual = sorted(hi - lo for lo, hi in gaps)[len(gaps) // 2]
     best: tuple[float, float] | None = None
-    for lo, hi in gaps:
+    for i, (lo, hi) in enumerate(gaps):
+        others = sorted(b - a for j, (a, b) in enumerate(gaps) if j != i)
+        usual = others[len(others) // 2] if others else 0.0  # none: a row of two OCR runs
         wide = hi - lo >= _COLUMN_GAP and hi - lo >= 3 * usual
         if wide and lo < 0.65 * width and hi > 0.3 * width and (best is None or hi - lo > best[1] - best[0]):
             best = (lo, hi)

@@ -263,6 +263,14 @@ def test_garbage_text_layer_is_replaced_by_ocr(settings):
 
 
 @pytest.mark.slow
+def test_signer_name_under_the_red_seal_is_read(settings):
+    raw = read_pages(PDF / "lamdong_1406_qd_ubnd_2025_scan.pdf", settings, pages=[2])
+    lines = raw.blocks[0].text.split("\n")
+    assert "Nguyễn Minh" in lines
+    assert lines.index("Nguyễn Minh") > lines.index("KT. CHỦ TỊCH")
+
+
+@pytest.mark.slow
 def test_ocr_timeout_keeps_going_and_says_so(settings):
     quick = settings.model_copy(update={"ocr_page_timeout_s": 1})
     with pytest.raises(NoTextError):
