@@ -18,18 +18,13 @@ from core.textnorm import fold, match_form
 from extract.dates import find_dates, to_date
 from extract.patterns import doctypes as T
 from extract.patterns import issuers as I
+from extract.patterns.doctypes import NUMBER, canonical_number, type_of_number
 
+# Kept here too: search reads document numbers in queries with it.
+NUMBER_RX = T.NUMBER_RX
 _MARKUP = re.compile(r"[*|#_\\]")
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 
-# A document number: 1085/QĐ-UBND, 12/2021/NQ-HĐND, 2536 /QĐ-UBND, 210/TTr-STTTT, 72/2025/QH15.
-NUMBER = (
-    rf"(?P<n>\d{{1,6}})\s?(?:/\s?(?P<y>(?:19|20)\d{{2}})\s?)?/\s?"
-    rf"(?P<code>[{_UP}][A-Za-zĐđ]{{0,7}}\d{{0,2}}"
-    # further segments: -UBND, -TTg, -V.I; spaced hyphens only before upper-case codes
-    rf"(?:-[{_UP}0-9](?:[\w&.]*[\w&])?|\s?-\s?[{_UP}0-9][{_UP}0-9&]*)*)"
-)
-NUMBER_RX = re.compile(rf"(?<![\w/]){NUMBER}(?![\w/])")
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ).
 _SO = re.compile(rf"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*{NUMBER}(?![\w/])")
 _MOTTO = re.compile("|".join(I.MOTTO), re.IGNORECASE)
@@ -47,7 +42,6 @@ def _spaced(words: str) -> str:
     return r"\s+".join(re.escape(w) for w in words.split())
 
 
-_LEVEL = "|".join(_spaced(k) for k in sorted(I.LEVELS, key=len, reverse=True))
 # Local bodies are matched on the folded header, so OCR'd marks ("TÍNH LÂM ĐÒNG") still read.
 _BODY_FOLD = {fold(k): v for k, v in I.LOCAL_BODIES.items()}
 _LEVEL_FOLD = {fold(k): v for k, v in I.LEVELS.items()}
@@ -118,40 +112,6 @@ def near(anchor: re.Pattern[str], rx: re.Pattern[str], text: str, before: int, a
             spans.append([lo, hi])
     for lo, hi in spans:
         yield from rx.finditer(text, lo, hi)
-
-
-def canonical_number(raw: str) -> str:
-    """``2536 /qd-ubnd`` → ``2536/QĐ-UBND``: no spaces, upper case, Đ restored, ``TTr`` kept."""
-    parts = re.sub(r"\s+", "", raw).split("/")
-    code = parts[-1].replace("–", "-")
-    segs = []
-    for seg in code.split("-"):
-        up = seg.upper()
-        base = up.rstrip("0123456789")
-        fixed = T.ASCII_CODES.get(base)
-        segs.append(fixed + up[len(base):] if fixed else up)
-    return "/".join([*parts[:-1], "-".join(segs)])
-
-
-def _code_segments(number: str) -> list[str]:
-    return [s.rstrip("0123456789").upper() for s in number.rsplit("/", 1)[-1].split("-")]
-
-
-def type_of_number(number: str) -> str | None:
-    """The document type a number's type code names (``QĐ`` → Quyết định), if any."""
-    segs = _code_segments(number)
-    if "-".join(segs[:2]) in T.TYPE_CODES:
-        return T.TYPE_CODES["-".join(segs[:2])]
-    return T.TYPE_CODES.get(segs[0]) if segs and segs[0] else None
-
-
-def issuer_of_number(number: str) -> str | None:
-    """The issuing body a number's issuer code names (``TTg`` → Thủ tướng Chính phủ), if any."""
-    segs = _code_segments(number)
-    for seg in reversed((segs[1:] or segs) if type_of_number(number) else segs):
-        if seg in I.ISSUER_CODES:
-            return I.ISSUER_CODES[seg]
-    return None
 
 
 def find_province(s: str) -> tuple[str, int] | None:

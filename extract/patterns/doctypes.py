@@ -7,6 +7,21 @@ A Vietnamese document number is ``NUMBER[/YEAR]/TYPE-ISSUER`` (``1085/QĐ-UBND``
 
 from __future__ import annotations
 
+import re
+
+from extract.patterns import issuers as I
+
+_UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
+# A document number: 1085/QĐ-UBND, 12/2021/NQ-HĐND, 2536 /QĐ-UBND, 210/TTr-STTTT, 72/2025/QH15.
+NUMBER = (
+    rf"(?P<n>\d{{1,6}})\s?(?:/\s?(?P<y>(?:19|20)\d{{2}})\s?)?/\s?"
+    rf"(?P<code>[{_UP}][A-Za-zĐđ]{{0,7}}\d{{0,2}}"
+    # further segments: -UBND, -TTg, -V.I; spaced hyphens only before upper-case codes
+    rf"(?:-[{_UP}0-9](?:[\w&.]*[\w&])?|\s?-\s?[{_UP}0-9][{_UP}0-9&]*)*)"
+)
+NUMBER_RX = re.compile(rf"(?<![\w/]){NUMBER}(?![\w/])")
+
 # Type name (as written in running text) → record kind (SPEC §2 ``kind``).
 TYPE_KIND: dict[str, str] = {
     "Quyết định": "decision",
@@ -59,6 +74,22 @@ TYPE_CODES: dict[str, str] = {
     "L-CTN": "Luật",  # promulgation order of a law by the President
     "VBHN": "Văn bản hợp nhất",  # consolidated text (23/VBHN-VPQH)
     "ĐĐN": "Đơn đề nghị",
+    "CV": "Công văn",
+}
+
+# Issuer codes whose level is not read from their first letter (B… ministry, S… department).
+ISSUER_LEVELS: dict[str, str] = {
+    "TTG": "national",
+    "CP": "national",
+    "VPCP": "national",
+    "QH": "national",
+    "UBTVQH": "national",
+    "CTN": "national",
+    "NHNN": "ministry",
+    "UBND": "local",
+    "HĐND": "local",
+    "TW": "party",
+    "TU": "party",
 }
 
 # Codes typed without Đ (ASCII keyboards, OCR), or upper-cased, → the canonical code.
@@ -131,3 +162,51 @@ CITED_TYPES: tuple[str, ...] = (
 
 # Marks of an official letter in its header: "V/v thuế suất thuế GTGT" (về việc).
 LETTER_MARK = r"\bV/v\b"
+
+
+# ---- reading a number with the tables above ------------------------------------------------
+
+
+def canonical_number(raw: str) -> str:
+    """``2536 /qd-ubnd`` → ``2536/QĐ-UBND``: no spaces, upper case, Đ restored, ``TTr`` kept."""
+    parts = re.sub(r"\s+", "", raw).split("/")
+    code = parts[-1].replace("–", "-")
+    segs = []
+    for seg in code.split("-"):
+        up = seg.upper()
+        base = up.rstrip("0123456789")
+        fixed = ASCII_CODES.get(base)
+        segs.append(fixed + up[len(base):] if fixed else up)
+    return "/".join([*parts[:-1], "-".join(segs)])
+
+
+def _code_segments(number: str) -> list[str]:
+    return [s.rstrip("0123456789").upper() for s in number.rsplit("/", 1)[-1].split("-")]
+
+
+def type_of_number(number: str) -> str | None:
+    """The document type a number's type code names (``QĐ`` → Quyết định), if any."""
+    segs = _code_segments(number)
+    if "-".join(segs[:2]) in TYPE_CODES:
+        return TYPE_CODES["-".join(segs[:2])]
+    return TYPE_CODES.get(segs[0]) if segs and segs[0] else None
+
+
+def issuer_of_number(number: str) -> str | None:
+    """The issuing body a number's issuer code names (``TTg`` → Thủ tướng Chính phủ), if any."""
+    segs = _code_segments(number)
+    for seg in reversed((segs[1:] or segs) if type_of_number(number) else segs):
+        if seg in I.ISSUER_CODES:
+            return I.ISSUER_CODES[seg]
+    return None
+
+
+def level_of_number(number: str) -> str | None:
+    """Administrative level of the issuer a number names: ``QĐ-TTg`` → national, ``TT-BTC`` →
+    ministry, ``NQ-HĐND`` / ``QĐ-UBND`` → local, ``TTr-STTTT`` → department."""
+    for seg in reversed(_code_segments(number)[1:] or _code_segments(number)):
+        if seg in ISSUER_LEVELS:
+            return ISSUER_LEVELS[seg]
+        if seg in I.ISSUER_CODES:
+            return "ministry" if seg.startswith("B") else "department" if seg.startswith("S") else "national"
+    return None

@@ -11,7 +11,8 @@ import pytest
 from core.record import Document
 from core.textnorm import clean
 from extract import identity
-from extract.identity import canonical_number, issuer_of_number, org_case, type_of_number
+from extract.identity import org_case
+from extract.patterns.doctypes import canonical_number, issuer_of_number, level_of_number, type_of_number
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SAMPLES = SHARED / "samples"
@@ -92,6 +93,22 @@ def test_canonical_number_and_codes() -> None:
     assert issuer_of_number("110/2025/TT-BTC") == "Bộ Tài chính"
     assert issuer_of_number("72/2025/QH15") == "Quốc hội"
     assert issuer_of_number("1085/QĐ-UBND") is None  # which province's UBND: the context says
+
+
+@pytest.mark.parametrize(
+    ("number", "level"),
+    [
+        ("505/QĐ-TTg", "national"),
+        ("81/2018/NĐ-CP", "national"),
+        ("110/2025/TT-BTC", "ministry"),
+        ("12/2021/NQ-HĐND", "local"),
+        ("1085/QĐ-UBND", "local"),
+        ("210/TTr-STTTT", "department"),
+        ("12/CV-XYZ", None),
+    ],
+)
+def test_level_of_number(number: str, level: str | None) -> None:
+    assert level_of_number(number) == level
 
 
 def test_two_column_header_interleaved() -> None:
