@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.dates import DateMatch, find_dates, parse_date, to_date
 
@@ -115,3 +118,16 @@ def test_parse_date() -> None:
 
 def test_datematch_is_a_plain_value() -> None:
     assert DateMatch(0, 4, "2025", "year", False).value == "2025"
+
+
+_ISO_VALUE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?|--\d{2}-\d{2})$")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789/.-, ngàytháyquýIVhằốươìềđã\n", max_size=80))
+def test_any_text_gives_wellformed_sorted_matches(text: str) -> None:
+    got = find_dates(text, PUB)
+    for m in got:
+        assert 0 <= m.start < m.end <= len(text)
+        assert _ISO_VALUE.match(m.value), m
+    assert all(a.end <= b.start for a, b in itertools.pairwise(got))
