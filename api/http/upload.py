@@ -10,11 +10,13 @@ The client's file name is only ever a display label: it never becomes a path.
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+from urllib.parse import unquote_to_bytes
 
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -29,6 +31,7 @@ _OVERHEAD = 64 * 1024  # multipart boundaries and part headers on top of the fil
 _MAX_PARTS = 8
 _MAX_HEADER_BYTES = 8192
 _MAX_LABEL = 120
+_EXT_FILENAME = re.compile(rb"filename\*\s*=\s*([\w-]*)'[^']*'([^;\s]+)", re.IGNORECASE)
 
 # The request body schema for OpenAPI (the route reads the stream itself, so FastAPI cannot
 # infer it).
@@ -115,8 +118,7 @@ class _State:
         if self.seen_file:
             raise InputError("upload one file per request")
         self.in_file = self.seen_file = True
-        raw = options.get(b"filename")
-        self.filename = raw.decode("utf-8", "replace") if raw is not None else None
+        self.filename = _client_filename(self.disposition, options.get(b"filename"))
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if not self.in_file:
@@ -136,6 +138,19 @@ class _State:
         return {name: getattr(self, name) for name in (
             "on_part_begin", "on_header_field", "on_header_value", "on_header_end",
             "on_headers_finished", "on_part_data", "on_part_end")}
+
+
+def _client_filename(disposition: bytes, plain: bytes | None) -> str | None:
+    """``filename*=UTF-8''…`` (RFC 6266/5987, which python-multipart drops) wins over
+    ``filename="…"``; browsers send the latter as raw UTF-8."""
+    extended = _EXT_FILENAME.search(disposition)
+    if extended:
+        charset = extended.group(1).decode("ascii", "replace") or "utf-8"
+        try:
+            return unquote_to_bytes(extended.group(2)).decode(charset, "replace")
+        except LookupError:  # an unknown charset name
+            return unquote_to_bytes(extended.group(2)).decode("utf-8", "replace")
+    return plain.decode("utf-8", "replace") if plain is not None else None
 
 
 def _boundary(request: Request) -> bytes:

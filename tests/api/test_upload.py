@@ -3,6 +3,7 @@ API key; and the client's file name never reaching the file system."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import zipfile
 from collections.abc import Callable, Iterator
@@ -12,8 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
+from starlette.requests import Request
 
+from api.http import upload
 from api.http.upload import safe_label
+from core.errors import TooLargeError
 
 BOUNDARY = "vanbanTESTboundary"
 MULTIPART = {"content-type": f"multipart/form-data; boundary={BOUNDARY}"}
@@ -160,3 +164,38 @@ def test_safe_label_never_a_path(name: str) -> None:
     assert "/" not in label and "\\" not in label and "\x00" not in label
     assert not label.startswith(".")
     assert all(ord(ch) >= 32 for ch in label)
+
+
+def _receive_direct(body: bytes, tmp_path: Path, limit: int = 1 << 20) -> upload.ReceivedFile:
+    """Drive ``upload.receive`` with a bare ASGI request, chunk by chunk."""
+    chunks = [body[i:i + 7] for i in range(0, len(body), 7)] or [b""]
+
+    async def receive() -> dict:
+        chunk = chunks.pop(0)
+        return {"type": "http.request", "body": chunk, "more_body": bool(chunks)}
+
+    scope = {"type": "http", "method": "POST", "path": "/documents", "query_string": b"",
+             "headers": [(b"content-type", MULTIPART["content-type"].encode())]}
+    return asyncio.run(upload.receive(Request(scope, receive), tmp_path, limit))
+
+
+@pytest.mark.parametrize(("disposition", "label"), [
+    ('filename="Quyết định 3120.txt"', "Quyết định 3120.txt"),  # raw UTF-8, as browsers send it
+    ("filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh.txt", "Quyết định.txt"),  # RFC 5987
+    ('filename="..\\\\..\\\\boot.ini"', "boot.ini"),
+    ("", "upload"),  # no file name at all
+])
+def test_received_file_label_and_bytes(tmp_path: Path, disposition: str, label: str) -> None:
+    content = "Số: 3120/QĐ-UBND\r\n--not-a-boundary\r\n".encode() * 50
+    head = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; {disposition}\r\n\r\n").encode()
+    got = _receive_direct(head + content + f"\r\n--{BOUNDARY}--\r\n".encode(), tmp_path)
+    assert got.label == label
+    assert got.path.parent == tmp_path and got.path.name.startswith(".upload-")
+    assert got.path.read_bytes() == content and got.size == len(content)
+    assert got.head == content[:8192]
+
+
+def test_receive_cleans_up_when_too_large(tmp_path: Path) -> None:
+    with pytest.raises(TooLargeError):
+        _receive_direct(multipart(b"z" * 5000), tmp_path, limit=1000)
+    assert list(tmp_path.iterdir()) == []
