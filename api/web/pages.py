@@ -38,6 +38,7 @@ router = APIRouter(include_in_schema=False)
 
 _FIELD_MAX = {"q": 500, "issuer": 200, "province": 100}
 _SEARCH_TOP_K = 20
+_LATEST = 10  # documents listed on the search page before anything is typed
 _TABLE_ROWS = 500  # a page stays light; the CSV/XLSX export has every row
 
 
@@ -75,7 +76,9 @@ def search_page(request: Request, service: ServiceDep) -> HTMLResponse:
     results: list[dict[str, Any]] = []
     error = None
     took_ms = None
-    if form["q"]:
+    latest: list[Document] = []
+    if not form["q"]:
+        latest, _ = service.list_documents(filters, limit=_LATEST)
         try:
             resp = run_search(service, form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
         except VanbanError as err:
@@ -86,7 +89,8 @@ def search_page(request: Request, service: ServiceDep) -> HTMLResponse:
                 at = f"?at={r.span[0]}-{r.span[1]}#hit" if r.span else ""
                 results.append({"r": r, "passage": highlight(r.passage, r.highlights),
                                 "href": f"/doc/{quote(r.document_id, safe='')}{at}"})
-    return _render(request, "search.html", form=form, results=results, error=error, took_ms=took_ms)
+    return _render(request, "search.html", form=form, results=results, error=error, took_ms=took_ms,
+                   latest=latest)
 
 
 def _span_marks(doc: Document) -> list[Mark]:

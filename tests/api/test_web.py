@@ -131,3 +131,11 @@ def test_target_level_reads_like_the_document() -> None:
             == "trong khoảng 1.946–2.500,5 tỷ đồng")
     assert target_level({"value": 12.5}) == "12,5"
     assert target_level({"value": None, "unit": "%"}) == ""
+
+
+def test_search_page_lists_stored_documents_before_a_query(store_client: TestClient) -> None:
+    r = store_client.get("/")
+    assert "Văn bản trong kho" in r.text and "3120/QĐ-UBND" in r.text and "77/QĐ-UBND" in r.text
+    assert "<script>alert" not in r.text  # the titles are document text too
+    only = store_client.get("/", params={"kind": "news"}).text.split("Văn bản trong kho", 1)[1]
+    assert "3120/QĐ-UBND" not in only
