@@ -26,7 +26,10 @@ NGHEAN = SAMPLES / "qd_nghean_example.txt"
 HATINH_NEWS = SAMPLES / "news_hatinh_2021.txt"
 SCRIPT_DOC = HERE / "fixtures" / "qd_hatinh_script.txt"
 
-needs_shared = pytest.mark.skipif(not NGHEAN.is_file(), reason="../shared samples not present")
+
+def require_samples() -> None:
+    if not NGHEAN.is_file():
+        pytest.skip("../shared samples not present")
 
 
 def index_samples(data_dir: Path) -> Path:
@@ -40,8 +43,7 @@ def index_samples(data_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def indexed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with both decisions stored and indexed; read-only for its users."""
-    if not NGHEAN.is_file():
-        pytest.skip("../shared samples not present")
+    require_samples()
     return index_samples(tmp_path_factory.mktemp("indexed") / "data")
 
 
@@ -67,17 +69,15 @@ def client_with(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(client_with: Callable[..., TestClient]) -> TestClient:
     """An app over an empty store (for error paths: nothing gets indexed)."""
-    with make_client(tmp_path / "data") as c:
-        yield c
+    return client_with()
 
 
 @pytest.fixture(scope="module")
 def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """Three documents stored (not indexed) through the real readers and extraction."""
-    if not NGHEAN.is_file():
-        pytest.skip("../shared samples not present")
+    require_samples()
     c = make_client(tmp_path_factory.mktemp("store") / "data")
     with c:
         service = app_service(c.app)
@@ -89,8 +89,7 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
 @pytest.fixture(scope="session")
 def live_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """Two documents uploaded through ``POST /documents`` (stored and indexed)."""
-    if not NGHEAN.is_file():
-        pytest.skip("../shared samples not present")
+    require_samples()
     c = make_client(tmp_path_factory.mktemp("live") / "data")
     with c:
         for path in (NGHEAN, SCRIPT_DOC):
