@@ -60,8 +60,11 @@ _ABOUT = re.compile(
     r"^[\s,]*(?:về\s+việc|về|V/v)\s+(?P<s>[^;\n]{5,250}?)(?=[;.]\s|[;.]?$|\n|,\s*(?:theo|tại)\s)",
     re.IGNORECASE,
 )
+# Person titles before the body they lead: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
 _PERSON_TITLE = re.compile(
-    r"(?:Chủ\s+tịch|Phó\s+Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Cục\s+trưởng)\s+", re.IGNORECASE
+    r"(?:(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Cục\s+trưởng|Chủ\s+nhiệm"
+    r"|Tổng\s+cục\s+trưởng|Trưởng\s+ban|Chánh\s+Văn\s+phòng)[\s,]+)+",
+    re.IGNORECASE,
 )
 _LOCAL_PHRASE = re.compile(
     r"(?P<body>UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân)"
@@ -72,7 +75,7 @@ _LOCAL_PHRASE = re.compile(
 # "Hiệp hội Công chứng Việt Nam", "Ban Pháp chế HĐND thành phố Hà Nội".
 _ORG_STOP = (
     r"(?:về|tại|ngày|theo|đã|được|quy|ban|hướng|phê|việc|trình|của|gửi|do|với|cho|nhằm|năm|số|thì|là"
-    r"|đề|sửa|bãi|thay|công|triển|thực)"
+    r"|đề|sửa|bãi|thay|công|triển|thực|trưởng|tịch)"
 )
 _GENERIC_ORG = re.compile(
     r"(?:Hiệp\s+hội|Hội|Đoàn|Liên\s+đoàn|Viện|Trường|Ban|Sở|Bộ|Cục|Chi\s+cục|Tổng\s+cục|Trung\s+tâm"
@@ -127,7 +130,7 @@ def _read_issuer(s: str, province: str | None) -> tuple[str, int] | None:
     """Issuer named at the start of ``s`` and how many characters of ``s`` name it."""
     title = None if re.match(r"Thủ\s+tướng", s, re.IGNORECASE) else _PERSON_TITLE.match(s)
     skip = title.end() if title else 0
-    low = match_form(s[skip:skip + 80])
+    low = match_form(re.sub(r"\s", " ", s[skip:skip + 80]))  # "Bộ Khoa học\nvà Công nghệ"
     if low.startswith("thủ tướng"):
         n = len("thủ tướng chính phủ") if low.startswith("thủ tướng chính phủ") else len("thủ tướng")
         return "Thủ tướng Chính phủ", skip + n

@@ -167,10 +167,24 @@ LETTER_MARK = r"\bV/v\b"
 # ---- reading a number with the tables above ------------------------------------------------
 
 
+def _split_glued(code: str) -> str:
+    """``NĐCP`` → ``NĐ-CP``, ``TTBTC`` → ``TT-BTC``: a type code typed without its hyphen, split
+    only when the rest is a known issuer or a ministry/department code (B…, S…)."""
+    up = code.upper()
+    if "-" in up or up in TYPE_CODES or up in I.ISSUER_CODES:
+        return code
+    for t in sorted(TYPE_CODES, key=len, reverse=True):
+        rest = up[len(t):]
+        if up.startswith(t) and (rest in I.ISSUER_CODES or rest in ("UBND", "HĐND", "HDND")
+                                 or (len(rest) >= 3 and rest[0] in "BS")):
+            return f"{code[:len(t)]}-{code[len(t):]}"
+    return code
+
+
 def canonical_number(raw: str) -> str:
     """``2536 /qd-ubnd`` → ``2536/QĐ-UBND``: no spaces, upper case, Đ restored, ``TTr`` kept."""
     parts = re.sub(r"\s+", "", raw).split("/")
-    code = parts[-1].replace("–", "-")
+    code = _split_glued(parts[-1].replace("–", "-"))
     segs = []
     for seg in code.split("-"):
         up = seg.upper()

@@ -102,6 +102,9 @@ def test_bare_and_full_mentions_of_one_document_merge() -> None:
         ("của Công an tỉnh Hà Tĩnh về", "Công an tỉnh Hà Tĩnh"),
         ("của Sở Y tế tỉnh Nghệ An;", "Sở Y tế tỉnh Nghệ An"),
         ("của các sở, ngành", None),
+        ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Văn phòng Chính phủ"),
+        ("của Bộ trưởng Bộ Khoa học\nvà Công nghệ", "Bộ Khoa học và Công nghệ"),  # broken line
+        ("của Bộ trưởng về", None),
     ],
 )
 def test_issuer_phrases(phrase: str, issuer: str | None) -> None:

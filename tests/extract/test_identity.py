@@ -86,6 +86,10 @@ def test_canonical_number_and_codes() -> None:
     assert canonical_number("505/qđ-ttg") == "505/QĐ-TTg"
     assert canonical_number("210/TTR-STTTT") == "210/TTr-STTTT"
     assert canonical_number("12/2021/NQ-HDND") == "12/2021/NQ-HĐND"
+    assert canonical_number("193/2025/NĐCP") == "193/2025/NĐ-CP"  # hyphen left out at the source
+    assert canonical_number("10/2024/TTBTC") == "10/2024/TT-BTC"
+    assert canonical_number("12/KHCN") == "12/KHCN"  # not a type code + issuer: left alone
+    assert canonical_number("4001/UBND") == "4001/UBND"
     assert type_of_number("81/2018/NĐ-CP") == "Nghị định"
     assert type_of_number("72/2025/QH15") == "Luật"
     assert type_of_number("4001/UBND-ĐT") is None  # an official letter has no type code
