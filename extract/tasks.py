@@ -265,29 +265,31 @@ class _Reader:
             self.scopes.append(_Scope(level=lvl, intro=level == PLAIN))
 
 
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"\w+", match_form(s)))
+def _shape(text: str) -> tuple[tuple[str, ...], set[str]]:
+    """A duty's first eight words and its word set, for spotting the same duty said twice."""
+    words = re.findall(r"\w+", match_form(text))
+    return tuple(words[:8]), set(words)
 
 
-def _same_duty(a: str, b: str, a_words: set[str]) -> bool:
+def _same_duty(a: tuple[tuple[str, ...], set[str]], b: tuple[tuple[str, ...], set[str]]) -> bool:
     """Same opening and nearly the same words: a lead repeating the body, not two list items
     that share a long tail ("Giúp Chính phủ … chỉ đạo …" / "Giúp Chính phủ … đôn đốc …")."""
-    b_words = _words(b)
-    opening = re.findall(r"\w+", match_form(a))[:8] == re.findall(r"\w+", match_form(b))[:8]
-    return opening and len(a_words & b_words) >= 0.9 * max(1, min(len(a_words), len(b_words)))
+    return a[0] == b[0] and len(a[1] & b[1]) >= 0.9 * max(1, min(len(a[1]), len(b[1])))
 
 
 def _dedupe(tasks: list[Task]) -> list[Task]:
     """One duty said twice (a news lead and its body) is one task, with the shorter assignee."""
-    out: list[Task] = []
+    out: list[tuple[Task, tuple[tuple[str, ...], set[str]]]] = []
     for t in tasks:
-        words = _words(t.text)
-        twin = next((o for o in out if o.span != t.span and _same_duty(t.text, o.text, words)), None)
-        if twin is None:
-            out.append(t)
-        elif t.assignee and (not twin.assignee or len(t.assignee) < len(twin.assignee)):
-            out[out.index(twin)] = twin.model_copy(update={"assignee": t.assignee})
-    return out
+        shape = _shape(t.text)
+        i = next((i for i, (o, s) in enumerate(out) if o.span != t.span and _same_duty(shape, s)), None)
+        if i is None:
+            out.append((t, shape))
+            continue
+        twin = out[i][0]
+        if t.assignee and (not twin.assignee or len(t.assignee) < len(twin.assignee)):
+            out[i] = (twin.model_copy(update={"assignee": t.assignee}), out[i][1])
+    return [t for t, _ in out]
 
 
 def find_tasks(text: str, ref: dt.date | None = None) -> list[Task]:
