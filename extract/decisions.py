@@ -90,6 +90,14 @@ _NAMED_BODIES = sorted(
 )
 _QUOTE_MARK = re.compile(r"[“\"]")
 _ISSUE_VERB = re.compile(r"ban\s+hành|phê\s+duyệt", re.IGNORECASE)
+# A plan or programme changed by name, without a number: "… sửa đổi, bổ sung Kế hoạch chuyển đổi
+# số ngành nông nghiệp giai đoạn 2022 - 2025". The type word is capitalised, the name is not
+# "này" (this text) or "số …" (a numbered reference, read elsewhere).
+_CHANGE_VERB = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung|thay\s+thế|bãi\s+bỏ")
+_CHANGED_NAMED = re.compile(
+    r"(?:sửa\s+đổi,?\s+bổ\s+sung|thay\s+thế|bãi\s+bỏ)\s+(?:một\s+số\s+nội\s+dung\s+(?:của\s+)?)?"
+    r"(?P<type>Kế hoạch|Chương trình|Đề án)\s+(?!số\b|này\b)(?P<subject>[a-zđà-ỹ][^.;\n]{5,200})"
+)
 _NAMED_FORMS = [(n, match_form(n)) for n in _NAMED_BODIES]
 # News: "ngày 29/10/2020, UBND tỉnh Hà Tĩnh đã ban hành kế hoạch chuyển đổi số …"
 _ISSUED_BY = re.compile(
@@ -240,6 +248,10 @@ def _mentions(text: str, province: str | None, ref: object, level: str = "tỉnh
         subject = re.split(r"\s+(?:nhằm|để|với mục tiêu)\s", x.group("subject"))[0].strip(" ,")
         found.append(_Mention(x.start("type"), x.end(), None, t, issued_on=before[-1].value,
                               issuer=issuer_phrase(x.group("who"), province), subject=subject))
+    for x in near(_CHANGE_VERB, _CHANGED_NAMED, text, 0, 260):
+        if not any(f.start <= x.start("type") < f.end for f in found):
+            subject = " ".join(x.group("subject").split()).strip(" ,")
+            found.append(_Mention(x.start("type"), x.end(), None, x.group("type"), subject=subject))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -195,3 +195,18 @@ def test_self_entry_exists_even_when_only_the_header_names_it() -> None:
     assert (own.number, own.type, own.issuer, own.issued_on) == (
         "110/2025/TT-BTC", "Thông tư", "Bộ Tài chính", "2025-11-19",
     )
+
+
+def test_plan_changed_by_name_without_number() -> None:
+    text = (
+        "Nghệ An sửa đổi kế hoạch\n\n02:21 28/05/2023\n\n"
+        "UBND tỉnh Nghệ An vừa ban hành Kế hoạch số 402/KH-UBND ngày 15/8/2023 sửa đổi, bổ sung "
+        "Kế hoạch chuyển đổi số ngành nông nghiệp giai đoạn 2022 - 2025. Kế hoạch này có hiệu lực."
+    )
+    got = {(d.number, d.type): d for d in chain(text).decisions}
+    assert got[("402/KH-UBND", "Kế hoạch")].relation == "reported"
+    named = got[(None, "Kế hoạch")]
+    # the news page's subject (402) amends it, not the page itself
+    assert named.subject == "chuyển đổi số ngành nông nghiệp giai đoạn 2022 - 2025"
+    assert named.relation == "cites"
+    assert len(got) == 2  # "Kế hoạch này" is no reference
