@@ -81,6 +81,9 @@ _EDGE_LINES = 6  # lines looked at from each edge
 _MIN_IMAGE_SHARE = 0.25  # a page with images covering less than this is not worth OCR
 
 
+Rule = tuple[float, float, float]  # a horizontal ruled line: x0, x1, y
+
+
 @dataclass
 class Line:
     text: str
@@ -214,7 +217,8 @@ def _page(page: pdfplumber.page.Page, number: int) -> Page:
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     area = page.width * page.height
     images = sum((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) for im in page.images)
-    lines = _order_columns(_group_lines(words), page.width)
+    rules = [(e["x0"], e["x1"], e["top"]) for e in page.horizontal_edges if e["x1"] - e["x0"] >= 50]
+    lines = _order_columns(_group_lines(words), page.width, rules)
     return Page(number, lines, page.width, page.height, min(1.0, images / area) if area else 0.0)
 
 
@@ -297,43 +301,60 @@ def _line(words: list[dict], fixed: bool = False) -> Line:
     )
 
 
-def _gutter(row: list[dict], width: float) -> tuple[float, float] | None:
-    """The widest column gap of a line, if one lies in the middle part of the page.
+def _wide_gaps(row: list[dict]) -> list[tuple[float, float]]:
+    """Gaps of a line wide enough to separate columns or table cells.
 
-    A column gap is wide in absolute terms and against the line's own word spacing, so a
-    justified line whose spaces are all stretched is not mistaken for two columns.
+    Wide in absolute terms and against the line's other gaps, so a justified line whose spaces
+    are all stretched is not mistaken for two columns.
     """
     gaps = [(a["x1"], b["x0"]) for a, b in itertools.pairwise(row)]
-    best: tuple[float, float] | None = None
+    out = []
     for i, (lo, hi) in enumerate(gaps):
         others = sorted(b - a for j, (a, b) in enumerate(gaps) if j != i)
         usual = others[len(others) // 2] if others else 0.0  # none: a row of two OCR runs
-        wide = hi - lo >= _COLUMN_GAP and hi - lo >= 3 * usual
-        if wide and lo < 0.65 * width and hi > 0.3 * width and (best is None or hi - lo > best[1] - best[0]):
-            best = (lo, hi)
-    return best
+        if hi - lo >= _COLUMN_GAP and hi - lo >= 3 * usual:
+            out.append((lo, hi))
+    return out
 
 
-def _order_columns(rows: list[list[dict]], width: float) -> list[Line]:
+def _gutter(row: list[dict], width: float) -> tuple[float, float] | None:
+    """The widest column gap of a line, if one lies in the middle part of the page."""
+    inside = [(lo, hi) for lo, hi in _wide_gaps(row) if lo < 0.65 * width and hi > 0.3 * width]
+    return max(inside, key=lambda g: g[1] - g[0], default=None)
+
+
+def _ruled(rows: list[list[dict]], gutter: tuple[float, float], rules: list[Rule]) -> bool:
+    """Whether a ruled line crosses the gutter next to these rows: a two-column table."""
+    top = min(w["top"] for w in rows[0]) - 3
+    bottom = max(w["bottom"] for w in rows[-1]) + 3
+    return any(x0 < gutter[0] and x1 > gutter[1] and top <= y <= bottom for x0, x1, y in rules)
+
+
+def _order_columns(rows: list[list[dict]], width: float, rules: list[Rule] | None = None) -> list[Line]:
     """Lines in reading order: a two-column block is read left column first, then right.
 
     A block starts at a line with a column gap and goes on while lines either share the gap or
     sit wholly on one side of it (the recipients list under ``Nơi nhận:``, the signer's name).
+    Tables are read row by row instead (column by column would part each name from its post):
+    a line with three or more cells is a table row, and so is a two-column block that a ruled
+    line crosses (``rules``: the page's horizontal lines ``(x0, x1, y)``).
     """
     out: list[Line] = []
     i = 0
     while i < len(rows):
         gap = _gutter(rows[i], width)
-        if gap is None:
-            out.append(_line(rows[i]))
+        if gap is None or len(_wide_gaps(rows[i])) >= 2:
+            out.append(_line(rows[i], fixed=gap is not None))
             i += 1
             continue
-        lo, hi = gap
+        start, (lo, hi) = i, gap
         left: list[Line] = []
         right: list[Line] = []
         while i < len(rows):
             row = rows[i]
             g = _gutter(row, width)
+            if len(_wide_gaps(row)) >= 2:
+                break  # a table row ends the block
             if g is not None and g[0] < hi and g[1] > lo:
                 lo, hi = max(lo, g[0]), min(hi, g[1])
                 mid = (lo + hi) / 2
@@ -348,7 +369,10 @@ def _order_columns(rows: list[list[dict]], width: float) -> list[Line]:
                 else:
                     break
             i += 1
-        out.extend(left + right)
+        if _ruled(rows[start:i], (lo, hi), rules or []):
+            out.extend(_line(row, True) for row in rows[start:i])
+        else:
+            out.extend(left + right)
     return out
 
 

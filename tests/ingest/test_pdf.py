@@ -136,6 +136,23 @@ def test_hyphen_page_break_header_and_metadata_title(settings):
     assert "CÔNG BÁO" not in first[0] + raw.blocks[1].text
 
 
+def test_tables_read_row_by_row_header_column_by_column(settings):
+    lines = read(FIXTURES / "table.pdf", settings).blocks[0].text.split("\n")
+    assert lines[:6] == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "Số: 15/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lâm Đồng, ngày 05 tháng 3 năm 2025",
+    ]
+    # Three cells a row: a table; each name stays with its post.
+    assert "1 Nguyễn Văn An Giám đốc Sở Nội vụ" in lines
+    assert "2 Trần Thị Bình Phó Giám đốc Sở Tài chính" in lines
+    # Two cells a row but ruled: a table too, not a header block.
+    assert lines[-2:] == ["Nguyễn Văn An Trưởng ban", "Trần Thị Bình Phó Trưởng ban"]
+
+
 def test_join_lines_rules():
     def line(text: str, x0: float = 72, x1: float = 520) -> Line:
         return Line(text, x0, x1, 0, 0)
