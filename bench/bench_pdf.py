@@ -115,7 +115,7 @@ def bench_text(settings: Settings, repeats: int) -> dict:
 def _render(name: str, page: int, dpi: int) -> bytes:
     doc = pdfium.PdfDocument(DATA / name)
     try:
-        return ocr.render_page(doc, page - 1, dpi)
+        return ocr.to_pgm(ocr.render_page(doc, page - 1, dpi))
     finally:
         doc.close()
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import subprocess
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,13 +29,18 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytesseract
+from PIL import Image
 
 from core.errors import CorruptFileError, OcrUnavailableError
 from core.settings import Settings
+from ingest import quality
 
 log = logging.getLogger(__name__)
 
 _INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-vie"
+# Below this language score a first OCR reading is suspected of a turned page (upright scans
+# read 0.95+, a page read upside down scores under 0.3).
+_UPRIGHT_SCORE = 0.5
 
 
 @dataclass
@@ -73,31 +80,74 @@ def check_available(lang: str) -> None:
         )
 
 
-def render_page(doc: pdfium.PdfDocument, index: int, dpi: int) -> bytes:
-    """The red channel of one page (0-based) as PGM bytes.
+def render_page(doc: pdfium.PdfDocument, index: int, dpi: int) -> Image.Image:
+    """The red channel of one page (0-based), as a grey-scale image.
 
     Red, not grey: the red seal stamped over the signer's name turns mid-grey in a grey-scale
     rendering and hides the name from tesseract, while in the red channel the seal is nearly
     white and the black print stays black (measured on the lamdong scans: "Nguyễn Minh" and
-    "Nguyễn Ngọc Phúc" are read only this way; the rest of the text is read the same). PGM
-    because it costs nothing to encode.
+    "Nguyễn Ngọc Phúc" are read only this way; the rest of the text is read the same).
     """
-    image = doc[index].render(scale=dpi / 72).to_pil().convert("RGB").getchannel("R")
+    return doc[index].render(scale=dpi / 72).to_pil().convert("RGB").getchannel("R")
+
+
+def to_pgm(image: Image.Image) -> bytes:
+    """PGM bytes for tesseract's stdin: no compression, so nothing to wait for."""
     buf = io.BytesIO()
     image.save(buf, format="PPM")
     return buf.getvalue()
 
 
-def run_tesseract(image: bytes, lang: str, dpi: int, timeout_s: float) -> list[dict]:
-    """Lines of one page image; ``subprocess.TimeoutExpired`` and ``RuntimeError`` on failure."""
-    cmd = [str(pytesseract.pytesseract.tesseract_cmd), "stdin", "stdout", "-l", lang, "--dpi", str(dpi)]
-    cmd.append("tsv")
+def _run(args: list[str], image: bytes, timeout_s: float) -> str:
+    cmd = [str(pytesseract.pytesseract.tesseract_cmd), "stdin", "stdout", *args]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     proc = subprocess.run(cmd, input=image, capture_output=True, env=env, timeout=timeout_s, check=False)
     if proc.returncode != 0:
         reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"tesseract exited with {proc.returncode}: {reason[-1] if reason else ''}")
-    return parse_tsv(proc.stdout.decode("utf-8", "replace"), 72 / dpi)
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def run_tesseract(image: bytes, lang: str, dpi: int, timeout_s: float) -> list[dict]:
+    """Lines of one page image; ``subprocess.TimeoutExpired`` and ``RuntimeError`` on failure."""
+    return parse_tsv(_run(["-l", lang, "--dpi", str(dpi), "tsv"], image, timeout_s), 72 / dpi)
+
+
+def detect_rotation(image: bytes, dpi: int, timeout_s: float) -> int:
+    """Degrees tesseract's orientation detection says the page must turn (0 when it cannot tell)."""
+    if "osd" not in _languages(str(pytesseract.pytesseract.tesseract_cmd)):
+        log.info("no tesseract 'osd' data: page orientation is not checked")
+        return 0
+    try:
+        out = _run(["--psm", "0", "-l", "osd", "--dpi", str(dpi)], image, timeout_s)
+    except RuntimeError as err:  # too little text to decide: tesseract exits non-zero
+        log.info("orientation not detected: %s", err)
+        return 0
+    match = re.search(r"^Rotate:\s*(\d+)", out, re.MULTILINE)
+    return int(match.group(1)) % 360 if match else 0
+
+
+def read_page(image: Image.Image, lang: str, dpi: int, timeout_s: float) -> list[dict]:
+    """OCR one page; a page that reads as junk is checked for orientation and read again turned.
+
+    Scanners feed pages upside down or sideways often enough; the check runs only when the
+    first reading is poor, so upright pages pay nothing. ``timeout_s`` bounds the whole page.
+    """
+    deadline = time.monotonic() + timeout_s
+    data = to_pgm(image)
+    lines = run_tesseract(data, lang, dpi, timeout_s)
+    first = quality.language_score(" ".join(li["text"] for li in lines))
+    if first >= _UPRIGHT_SCORE:
+        return lines
+    angle = detect_rotation(data, dpi, max(deadline - time.monotonic(), 1.0))
+    if angle == 0:
+        return lines
+    # PIL turns counter-clockwise; tesseract's "Rotate" is clockwise.
+    turned = to_pgm(image.rotate(-angle, expand=True))
+    again = run_tesseract(turned, lang, dpi, max(deadline - time.monotonic(), 1.0))
+    if quality.language_score(" ".join(li["text"] for li in again)) > first:
+        return again
+    return lines
 
 
 def parse_tsv(tsv: str, scale: float, split_gap: float = 18.0) -> list[dict]:
@@ -150,7 +200,7 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
                 while len(pending) >= 2 * n_workers:
                     _collect(*pending.popleft(), result, settings)
                 image = render_page(doc, page - 1, dpi)
-                task = pool.submit(run_tesseract, image, settings.ocr_lang, dpi, settings.ocr_page_timeout_s)
+                task = pool.submit(read_page, image, settings.ocr_lang, dpi, settings.ocr_page_timeout_s)
                 pending.append((page, task))
             while pending:
                 _collect(*pending.popleft(), result, settings)

@@ -288,6 +288,20 @@ def test_signer_name_under_the_red_seal_is_read(settings):
 
 
 @pytest.mark.slow
+def test_upside_down_scan_is_turned_and_read(tmp_path, settings):
+    doc = pdfium.PdfDocument(PDF / "ttg_932_qd_2025_scan.pdf")
+    doc.del_page(2)
+    doc.del_page(0)
+    doc[0].set_rotation(180)  # the scanner fed the page upside down
+    path = tmp_path / "upside_down.pdf"
+    doc.save(path)
+    doc.close()
+    raw = read(path, settings)
+    assert raw.meta["ocr_pages"] == 1
+    assert "Thủ tướng Chính phủ" in raw.blocks[0].text
+
+
+@pytest.mark.slow
 def test_ocr_timeout_keeps_going_and_says_so(settings):
     quick = settings.model_copy(update={"ocr_page_timeout_s": 1})
     with pytest.raises(NoTextError):
