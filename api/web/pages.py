@@ -73,24 +73,22 @@ def _render(request: Request, name: str, status_code: int = 200, **context: Any)
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, service: ServiceDep) -> HTMLResponse:
     form, filters = read_form(request)
-    results: list[dict[str, Any]] = []
-    error = None
-    took_ms = None
-    latest: list[Document] = []
     if not form["q"]:
         latest, _ = service.list_documents(filters, limit=_LATEST)
-        try:
-            resp = run_search(service, form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
-        except VanbanError as err:
-            error = _public_error(err)
-        else:
-            took_ms = resp.took_ms
-            for r in resp.results:
-                at = f"?at={r.span[0]}-{r.span[1]}#hit" if r.span else ""
-                results.append({"r": r, "passage": highlight(r.passage, r.highlights),
-                                "href": f"/doc/{quote(r.document_id, safe='')}{at}"})
-    return _render(request, "search.html", form=form, results=results, error=error, took_ms=took_ms,
-                   latest=latest)
+        return _render(request, "search.html", form=form, results=[], error=None, took_ms=None,
+                       latest=latest)
+    try:
+        resp = run_search(service, form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
+    except VanbanError as err:
+        return _render(request, "search.html", form=form, results=[], error=_public_error(err),
+                       took_ms=None, latest=[])
+    results = []
+    for r in resp.results:
+        at = f"?at={r.span[0]}-{r.span[1]}#hit" if r.span else ""
+        results.append({"r": r, "passage": highlight(r.passage, r.highlights),
+                        "href": f"/doc/{quote(r.document_id, safe='')}{at}"})
+    return _render(request, "search.html", form=form, results=results, error=None, took_ms=resp.took_ms,
+                   latest=[])
 
 
 def _span_marks(doc: Document) -> list[Mark]:

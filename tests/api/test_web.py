@@ -139,3 +139,11 @@ def test_search_page_lists_stored_documents_before_a_query(store_client: TestCli
     assert "<script>alert" not in r.text  # the titles are document text too
     only = store_client.get("/", params={"kind": "news"}).text.split("Văn bản trong kho", 1)[1]
     assert "3120/QĐ-UBND" not in only
+
+
+def test_search_page_runs_the_search(client: TestClient) -> None:
+    """On an empty store the engine answers at once (no model load): the page must show a
+    search summary with its time, not the document list."""
+    r = client.get("/", params={"q": "kinh tế số", "year_from": ""})
+    assert r.status_code == 200
+    assert re.search(r">0 kết quả · \d+ ms<", r.text) and "Văn bản trong kho" not in r.text
