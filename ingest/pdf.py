@@ -79,6 +79,7 @@ _EDGE_GAP = 10.0  # a header/footer is set apart from the body by at least this 
 _EDGE_BAND = 0.15  # ... and lies in the top or bottom 15 % of the page
 _EDGE_LINES = 6  # lines looked at from each edge
 _MIN_IMAGE_SHARE = 0.25  # a page with images covering less than this is not worth OCR
+_MIN_LAYER_CHARS = 100  # ... unless its text layer has this many characters, all junk
 
 
 Rule = tuple[float, float, float]  # a horizontal ruled line: x0, x1, y
@@ -130,10 +131,7 @@ def read_pages(path: Path, settings: Settings, pages: Sequence[int] | None = Non
         doc.close()
     parsed = _extract(data, wanted)
     for page in parsed:
-        # Scored after legacy-encoding repair: a TCVN3/VNI layer is good text the reader repairs.
-        text = legacy.fix("\n".join(li.text for li in page.lines))
-        page.quality = quality.score(text, page.width * page.height)
-        page.needs_ocr = page.quality < settings.ocr_min_quality and page.image_share >= _MIN_IMAGE_SHARE
+        _judge(page, settings.ocr_min_quality)
     _drop_running_lines(parsed)
     for page in parsed:
         _drop_signing_stamps(page)
@@ -151,6 +149,21 @@ def read_pages(path: Path, settings: Settings, pages: Sequence[int] | None = Non
     if failed:
         meta["ocr_failed_pages"] = ",".join(str(n) for n in sorted(failed))
     return RawText(blocks=blocks, title=title, meta=meta)
+
+
+def _judge(page: Page, threshold: float) -> None:
+    """Score the text layer and decide whether the page is worth OCR.
+
+    Worth it when the layer scores below ``threshold`` and there is something to read: a
+    scanned image, or a sizeable layer that is junk (fonts without a Unicode map give
+    ``(cid:12)`` runs, while the rendered glyphs read fine). A blank page or a lone page number
+    is not sent to tesseract.
+    """
+    # Scored after legacy-encoding repair: a TCVN3/VNI layer is good text the reader repairs.
+    text = legacy.fix("\n".join(li.text for li in page.lines))
+    page.quality = quality.score(text, page.width * page.height)
+    junk_layer = len(text) >= _MIN_LAYER_CHARS and quality.language_score(text) < threshold
+    page.needs_ocr = page.quality < threshold and (page.image_share >= _MIN_IMAGE_SHARE or junk_layer)
 
 
 # --- opening ------------------------------------------------------------------------------

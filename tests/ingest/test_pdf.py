@@ -11,7 +11,7 @@ import pytest
 from core.errors import CorruptFileError, EmptyFileError, EncryptedFileError, NoTextError, TooLargeError
 from core.settings import Settings
 from ingest import pdf, reader
-from ingest.pdf import Line, join_lines, read, read_pages
+from ingest.pdf import Line, Page, join_lines, read, read_pages
 
 PDF = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "pdf"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
@@ -151,6 +151,31 @@ def test_tables_read_row_by_row_header_column_by_column(settings):
     assert "2 Trần Thị Bình Phó Giám đốc Sở Tài chính" in lines
     # Two cells a row but ruled: a table too, not a header block.
     assert lines[-2:] == ["Nguyễn Văn An Trưởng ban", "Trần Thị Bình Phó Trưởng ban"]
+
+
+def test_which_pages_are_worth_ocr():
+    a4 = (595.0, 842.0)
+
+    def page(text: str, image_share: float) -> Page:
+        lines = [Line(t, 72, 520, 100 + 14 * i, 112 + 14 * i) for i, t in enumerate(text.split("\n"))]
+        return Page(1, lines, *a4, image_share)
+
+    real = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n" * 5
+    cid = "(cid:72)(cid:101)(cid:108) (cid:111)(cid:32)(cid:87)(cid:111) (cid:114)(cid:108)(cid:100)\n" * 5
+    garbage = "DQc l$p - Tq do - H4nh phric so:/J+06teo-ueND Ldm D6ng, ngdy )Lthdng 9 ndm\n" * 5
+    cases = [
+        (real, 0.0, False),  # a good layer
+        (real, 1.0, False),  # a good layer over a scan (OCR would only read it again)
+        (garbage, 1.0, True),  # the scanner's garbage layer over its image
+        (cid, 0.0, True),  # glyphs without a Unicode map: rendering them reads fine
+        ("", 1.0, True),  # image only
+        ("", 0.0, False),  # blank page
+        ("5", 0.0, False),  # a lone page number
+    ]
+    for text, image_share, expected in cases:
+        p = page(text, image_share)
+        pdf._judge(p, 0.6)
+        assert p.needs_ocr is expected, (text[:20], image_share)
 
 
 def test_join_lines_rules():
