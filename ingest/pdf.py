@@ -171,7 +171,7 @@ def _judge(page: Page, threshold: float) -> None:
 
 def _open_pdfium(data: bytes) -> pdfium.PdfDocument:
     """Open with the empty password (pdfium's default); map every failure to one error kind."""
-    tail = data[-2048:]
+    tail = data.rstrip(b"\x00 \t\r\n")[-2048:]  # padding after the marker is harmless
     if b"%%EOF" not in tail:
         raise CorruptFileError("corrupt PDF: the file is truncated (no end-of-file marker)")
     try:

@@ -234,6 +234,12 @@ def test_truncated_pdf(tmp_path, settings, cut):
         read(path, settings)
 
 
+def test_padding_after_the_end_marker_is_harmless(tmp_path, settings):
+    path = tmp_path / "padded.pdf"
+    path.write_bytes((PDF / "vpcp_58_cd_2026.pdf").read_bytes() + b"\x00" * 5000 + b"\r\n")
+    assert read(path, settings).meta["pages"] == 2
+
+
 def test_random_bytes_after_pdf_header(tmp_path, settings):
     import random
 
