@@ -79,13 +79,17 @@ class Store:
             env["VANBAN_DATABASE_URL"] = self.database_url
         return env
 
+    @staticmethod
+    def argv(*args: str) -> list[str]:
+        return [sys.executable, "-m", "api.cli", *args]
+
     def vanban(self, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "api.cli", *args], env=self.env, capture_output=True,
-                              text=True, timeout=timeout, cwd=REPO)
+        return subprocess.run(self.argv(*args), env=self.env, capture_output=True, text=True,
+                              timeout=timeout, cwd=REPO)
 
     def start(self, *args: str, **extra_env: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([sys.executable, "-m", "api.cli", *args], env={**self.env, **extra_env},
-                                cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return subprocess.Popen(self.argv(*args), env={**self.env, **extra_env}, cwd=REPO,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def stored_count(store: Store) -> int:
