@@ -15,7 +15,8 @@ sysdeps:
 	  echo "installing tesseract-ocr + Vietnamese data"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; \
 	fi
-	@fc-list 2>/dev/null | grep -qi dejavusans || (apt-get install -y -qq fonts-dejavu-core >/dev/null || true)
+	@fc-list 2>/dev/null | grep -qi dejavusans || apt-get install -y -qq fonts-dejavu-core >/dev/null
+	@command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null  # browser tests
 
 # torch is pinned to the CPU wheel first: a bare `torch` would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml

@@ -104,9 +104,16 @@ class Service:
         doc.meta["file_sha256"] = file_hash
         result = self.repo.save(doc, source_key=key)
         if index and result.status != "unchanged":
-            if result.replaced_id:
-                self.engine.remove([result.replaced_id])
-            self.engine.index([doc])
+            try:
+                if result.replaced_id:
+                    self.engine.remove([result.replaced_id])
+                self.engine.index([doc])
+            except VanbanError:
+                # Nothing is stored from a request that failed: undo the save, drop any partial
+                # index entries; the replaced version (if any) comes back on the next sync.
+                self.repo.delete(doc.id)
+                self.engine.remove([doc.id])
+                raise
         return result
 
     def ingest_paths(self, paths: list[Path], progress: Progress | None = None,
