@@ -25,9 +25,13 @@ from extract.patterns import titles as T
 _W = r"[\wÀ-ỹ]"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _FAMILY = frozenset(T.FAMILY_NAMES)
-_TITLE = re.compile(rf"(?<!{_W})(?:{T.PERSON_TITLES})(?!{_W})")
+_TITLE = re.compile(rf"(?<!{_W})(?:(?:{T.TITLE_PREFIXES})\s+)?(?:{T.PERSON_TITLES})(?!{_W})")
+_RANK_TAIL = re.compile(rf"\s+(?:{T.RANKS})$")
+_OLD_NEW = re.compile(r"\s*\((?:cũ|mới)\)")
 _HONORIFIC = re.compile(rf"(?<!{_W})(?:{T.HONORIFICS})\s+$")
-_VERB = re.compile(rf"(?<!{_W})(?:{TP.TASK_VERBS}|vừa|đã|làm|ký|dự|là|được)(?!{_W})")
+_VERB = re.compile(
+    rf"(?<!{_W})(?:{TP.TASK_VERBS}|vừa|đã|làm|ký|dự|là|được|giữ|chỉ định|bổ nhiệm|và các)(?!{_W})"
+)
 _PARTY = re.compile(r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên")
 _COMMITTEE_ROLE = re.compile(r"(?i)^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)")
 _DECISION_NO = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9&]+)*")
@@ -44,7 +48,7 @@ _PROVINCE_NAMES = {match_form(n): I.PROVINCE_ALIASES.get(n, n) for n in (*I.PROV
 _PROVINCES = re.compile(
     rf"(?<!{_W})(?:{'|'.join(re.escape(n) for n in sorted(_PROVINCE_NAMES, key=len, reverse=True))})(?!{_W})"
 )
-_MAX_TITLE_GAP = 12  # words between a title and the name it belongs to
+_MAX_TITLE_GAP = 20  # words between a title and the name it belongs to
 # NER costs ~0.5 ms a token in pure-Python features: only short sentences that rules could not
 # explain, and a token budget per document, so a 20-page text stays well under a second.
 _NER_SENTENCES = 8
@@ -84,7 +88,7 @@ def _title_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     rest = text[pos + m.end() :]
-    rest = re.split(r"\s+[-–]\s+|[;.(\n]", rest, maxsplit=1)[0]
+    rest = re.split(r"\s+[-–]\s+|[;.\n]|\((?!cũ\)|mới\))", rest, maxsplit=1)[0]
     segments = [s.strip() for s in rest.split(",")]
     if not segments or not _TITLE.match(segments[0]):
         return None
@@ -97,19 +101,23 @@ def _title_after(text: str, pos: int) -> str | None:
         kept.append(seg)
     title = ", ".join(kept)
     verb = _VERB.search(title)
-    return title[: verb.start()].strip(" ,") if verb else title
+    return title[: verb.start()].strip(" ,") if verb else title.strip(" ,")
 
 
 def _title_before(text: str, name_start: int) -> str | None:
     """The title right before a name: "Phó Chủ tịch UBND tỉnh Hà Tĩnh [Đặng Ngọc Sơn]"."""
-    window = text[max(0, name_start - 120) : name_start]
+    window = text[max(0, name_start - 200) : name_start]
     titles = list(_TITLE.finditer(window))
     if not titles:
         return None
-    title = window[titles[-1].start() :].strip()
-    if re.search(r"[,;.:()\n“”]", title) or len(title.split()) > _MAX_TITLE_GAP or _VERB.search(title):
+    t = titles[-1]
+    title = _RANK_TAIL.sub("", window[t.start() :].strip(" ,")).strip(" ,")
+    # A list item ("- Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng;") may hold commas.
+    item = bool(re.search(r"(?:^|\n|[-–;:])\s*$", window[: t.start()]))
+    stops = r"[;.:()\n“”]" if item else r"[,;.:()\n“”]"
+    if re.search(stops, _OLD_NEW.sub("", title)) or len(title.split()) > _MAX_TITLE_GAP:
         return None
-    return title
+    return None if _VERB.search(title) else title
 
 
 def find_people(text: str) -> list[Person]:
@@ -120,6 +128,8 @@ def find_people(text: str) -> list[Person]:
         if hit is None:
             continue
         start, name = hit
+        if match_form(name) in _PROVINCE_NAMES or _BODY.match(text, start):
+            continue  # "tỉnh Lâm Đồng", "Đoàn Luật sư": a place or a body, not a person
         honorific = _HONORIFIC.search(text[max(0, start - 12) : start])
         before = _title_before(text, start)
         after = _title_after(text, run[1])
@@ -215,9 +225,13 @@ def _ner_entities(text: str, known: list[str]) -> tuple[list[str], list[str]]:
             words = value.split()
             if kind == "LOC" and _place_like(words):
                 places.append(value)
-            elif kind == "PER" and words[0] in _FAMILY and 2 <= len(words) <= 4:
+            elif kind == "PER" and words[0] in _FAMILY and 2 <= len(words) <= 4 and not _place_name(value):
                 people.append(value)
     return places, people
+
+
+def _place_name(value: str) -> bool:
+    return match_form(value) in _PROVINCE_NAMES
 
 
 def _place_like(words: list[str]) -> bool:

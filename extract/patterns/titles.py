@@ -37,8 +37,16 @@ PERSON_TITLES = (
     r"Cục trưởng|Phó Vụ trưởng|Vụ trưởng|Phó Chủ nhiệm|Chủ nhiệm|Phó Trưởng ban|Trưởng ban|"
     r"Phó Trưởng Ban|Trưởng Ban|Phó Bí thư|Bí thư|Thủ trưởng|Chánh án|Viện trưởng|Thống đốc|"
     r"Phó Thống đốc|Chi cục trưởng|Phó Chi cục trưởng|Trưởng phòng|Phó Trưởng phòng|Hiệu trưởng|"
-    r"Phó Hiệu trưởng|Tổ trưởng|Tổ phó|Chánh Thanh tra|Đại biểu Quốc hội|Tổng Bí thư|Chủ tịch nước"
+    r"Phó Hiệu trưởng|Tổ trưởng|Tổ phó|Chánh Thanh tra|Đại biểu Quốc hội|Tổng Bí thư|Chủ tịch nước|"
+    r"Tổng Thanh tra|Tổng Thư ký|Ủy viên|Uỷ viên|Thư ký"
 )
+
+# "Phó Chánh án", "Quyền Bộ trưởng": a deputy or acting holder of any title above.
+TITLE_PREFIXES = r"Phó|Quyền"
+
+# Military and police ranks written between a title and the name ("Bộ trưởng Bộ Công an Đại
+# tướng Lương Tam Quang"): part of neither.
+RANKS = r"Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá"
 
 # Words before a name that mark it as a person: "Ông Hoàng Minh Đức", "đồng chí Triệu Thế Hùng".
 HONORIFICS = (
@@ -53,4 +61,6 @@ FAMILY_NAMES = (
     "Hà", "Triệu", "Tô", "Vi", "Lò", "Tạ", "Chu", "Đào", "Thái", "Lưu", "Quách", "Văn", "Kiều",
     "Hứa", "La", "Tăng", "Châu", "Từ", "Khổng", "Lại", "Nông", "Hầu", "Thân", "Phùng", "Đàm",
     "Giang", "Tống", "Mạc", "Âu", "Doãn", "Cù", "Khúc", "Ninh", "Bế", "Lục", "Sầm", "Quan",
+    "Đậu", "Kim", "Mã", "Thạch", "Danh", "Lữ", "Vương", "Diệp", "Khương", "Tôn", "Nghiêm", "Bạch",
+    "Lăng", "Ông", "Phí", "Lã", "Hoàng", "Cấn", "Kha", "Ngọ", "Nguyễn",
 )  # fmt: skip
