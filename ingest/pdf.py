@@ -129,7 +129,7 @@ def read_pages(path: Path, settings: Settings, pages: Sequence[int] | None = Non
         data = _flatten_annotations(doc, data)
     finally:
         doc.close()
-    parsed = _extract(data, wanted)
+    parsed, reader = _extract(data, wanted)
     for page in parsed:
         _judge(page, settings.ocr_min_quality)
     _drop_running_lines(parsed)
@@ -144,7 +144,7 @@ def read_pages(path: Path, settings: Settings, pages: Sequence[int] | None = Non
     meta: dict[str, str | int | float | bool | None] = {
         "pages": n_pages,
         "ocr_pages": sum(1 for p in parsed if p.needs_ocr and p.number not in failed),
-        "reader": "pdfplumber",
+        "reader": reader,
     }
     if failed:
         meta["ocr_failed_pages"] = ",".join(str(n) for n in sorted(failed))
@@ -213,14 +213,54 @@ def _title(raw: str | None) -> str | None:
 # --- layout -------------------------------------------------------------------------------
 
 
-def _extract(data: bytes, wanted: list[int]) -> list[Page]:
+# What pdfminer/pdfplumber raise on a malformed page tree or content stream that pdfium, more
+# forgiving, still reads.
+_PARSER_ERRORS = (
+    PdfminerException,
+    PDFException,
+    PSException,
+    TypeError,
+    ValueError,
+    KeyError,
+    AttributeError,
+)
+
+
+def _extract(data: bytes, wanted: list[int]) -> tuple[list[Page], str]:
+    """Pages with their lines, and the name of the reader that produced them.
+
+    pdfplumber first (it gives the layout); when its parser fails on a damaged file that
+    pdfium opened, pdfium's own text is used, line by line, without layout.
+    """
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            return [_page(pdf.pages[n - 1], n) for n in wanted]
-    except (PdfminerException, PDFException, PSException) as err:
+            return [_page(pdf.pages[n - 1], n) for n in wanted], "pdfplumber"
+    except _PARSER_ERRORS as err:
         if "password" in str(err).lower() or "encrypt" in str(err).lower():
             raise EncryptedFileError(f"encrypted PDF: {err}") from err
-        raise CorruptFileError(f"corrupt PDF: {type(err).__name__}: {err}") from err
+        log.warning("pdfplumber failed (%s: %s); reading the text with pdfium", type(err).__name__, err)
+    return _extract_pdfium(data, wanted), "pypdfium2"
+
+
+def _extract_pdfium(data: bytes, wanted: list[int]) -> list[Page]:
+    doc = pdfium.PdfDocument(data)
+    pages: list[Page] = []
+    try:
+        for n in wanted:
+            page = doc[n - 1]
+            width, height = page.get_size()
+            text = page.get_textpage().get_text_range()
+            rows = [r for r in (_RULE.sub("", r).strip() for r in text.splitlines()) if r]
+            # No coordinates: a line's length stands in for its right edge.
+            lines = [Line(r, 0.0, float(len(r)), float(i), i + 1.0) for i, r in enumerate(rows)]
+            images = 0.0
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+                left, bottom, right, top = obj.get_bounds()
+                images += (right - left) * (top - bottom)
+            pages.append(Page(n, lines, width, height, min(1.0, images / (width * height or 1.0))))
+    finally:
+        doc.close()
+    return pages
 
 
 def _page(page: pdfplumber.page.Page, number: int) -> Page:

@@ -240,6 +240,21 @@ def test_padding_after_the_end_marker_is_harmless(tmp_path, settings):
     assert read(path, settings).meta["pages"] == 2
 
 
+def test_damage_pdfplumber_cannot_parse_falls_back_to_pdfium(tmp_path, settings):
+    import re
+
+    data = (PDF / "vpcp_58_cd_2026.pdf").read_bytes()
+    # A page size that is a number instead of a box (same length, so the xref stays valid).
+    bad = re.sub(rb"/MediaBox \[0 0 595.34997559 842\]", lambda m: b"/MediaBox 7".ljust(len(m[0])), data)
+    path = tmp_path / "bad_mediabox.pdf"
+    path.write_bytes(bad)
+    raw = read(path, settings)
+    assert raw.meta["reader"] == "pypdfium2"
+    lines = raw.blocks[0].text.split("\n")
+    assert "Số: 58/CĐ-VPCP" in lines
+    assert not any(set(line) == {"_"} for line in lines)  # separator rules dropped here too
+
+
 def test_random_bytes_after_pdf_header(tmp_path, settings):
     import random
 
