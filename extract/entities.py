@@ -34,7 +34,7 @@ _VERB = re.compile(
 )
 _PARTY = re.compile(r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên")
 _COMMITTEE_ROLE = re.compile(r"(?i)^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)")
-_DECISION_NO = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9&]+)*")
+_DECISION_NO = re.compile(r"(?<!\d)\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9&]+)*")  # linear on digit runs
 _BODY = re.compile(rf"(?<!{_W})(?:{T.BODY_HEADS})(?!{_W})")
 # Where a body's name ends: punctuation, a dash, a digit, or a preposition / light verb.
 _BODY_STOP = re.compile(
@@ -48,6 +48,7 @@ _PROVINCE_NAMES = {match_form(n): I.PROVINCE_ALIASES.get(n, n) for n in (*I.PROV
 _PROVINCES = re.compile(
     rf"(?<!{_W})(?:{'|'.join(re.escape(n) for n in sorted(_PROVINCE_NAMES, key=len, reverse=True))})(?!{_W})"
 )
+_MAX_BODY_CHARS = 160
 _MAX_TITLE_GAP = 20  # words between a title and the name it belongs to
 # NER costs ~0.5 ms a token in pure-Python features: only short sentences that rules could not
 # explain, and a token budget per document, so a 20-page text stays well under a second.
@@ -159,8 +160,9 @@ def find_organizations(text: str) -> list[str]:
     for m in _BODY.finditer(text):
         if _OFFICIAL.match(m.group(0)):
             continue  # "Giám đốc Sở …": the body after the title is matched on its own
-        stop = _BODY_STOP.search(text, m.end())
-        end = stop.start() if stop else len(text)
+        window = min(len(text), m.end() + _MAX_BODY_CHARS)  # bounded, so many mentions stay linear
+        stop = _BODY_STOP.search(text, m.end(), window)
+        end = stop.start() if stop else window
         verb = _VERB.search(text, m.end(), end)
         end = verb.start() if verb else end
         title = _TITLE.search(text, m.end(), end)  # "UBND Chủ tịch UBND tỉnh …" is two mentions

@@ -47,6 +47,7 @@ _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
 _SPEAKS = re.compile(r"(?:cho biết|cho hay)[,:]?\s*")
 _PASSIVE_FUTURE = re.compile(r"(?<!\w)sẽ\s+được(?!\w)")
 _CLAUSE_BREAK = re.compile(r";\s*")
+_MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
 _MAX_HEADING = 120
 
@@ -72,9 +73,10 @@ def _resolve_bare(text: str, pos: int, name: str) -> str:
     name with that head before it: "Giám đốc Sở Thông tin và Truyền thông cho biết: "Sở sẽ …"."""
     if name not in P.BARE_HEADS:
         return name
-    for m in reversed(list(re.finditer(rf"{name}\s+[A-ZĐ]", text[:pos]))):
-        v = _VERB.search(text, m.start() + len(name), pos)
-        if v and (full := _clean_name(text[m.start() : v.start()])):
+    for m in reversed(list(re.finditer(rf"{name}\s+[A-ZĐ]", text[max(0, pos - 3000) : pos]))):
+        m_start = m.start() + max(0, pos - 3000)
+        v = _VERB.search(text, m_start + len(name), pos)
+        if v and (full := _clean_name(text[m_start : v.start()])):
             return full
     return name
 
@@ -83,6 +85,7 @@ def _body_then_verb(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """(assignee, start of its verb) when a body phrase starts at ``pos``; "Body: Verb …" too."""
     if not _BODY.match(text, pos):
         return None
+    end = min(end, pos + _MAX_NAME_CHARS)  # a name is short: never scan a whole run-on sentence
     v = _VERB.search(text, pos + 2, end)
     colon = text.find(":", pos, v.start() if v else end)
     if colon > 0 and (name := _clean_name(text[pos:colon])):
