@@ -59,6 +59,16 @@ _YEARS = re.compile(P.YEARS, _I)
 _DECISION_NO = re.compile(r"(?<!\d)\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)*")
 _TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
+_HAVE_VERBS = ("có", "có thêm")
+_MAX_SUBJECT_WORDS = 4
+_TIME_ONLY = re.compile(r"^(?:(?:vào|trong|đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+\d{4}$|^$", _I)
+
+
+def _unit_noun(unit: str) -> re.Pattern[str]:
+    """The unit's noun phrase written earlier in the clause, up to a purpose or goal word."""
+    return re.compile(
+        rf"(?<![\wÀ-ỹ]){re.escape(unit)}(?![\wÀ-ỹ])[^,;:]*?(?=\s+(?:để|nhằm|đạt|mục tiêu)\b|[,;:])", _I
+    )
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 
 
@@ -117,11 +127,17 @@ def _value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     return scaled[0], scaled[1], count or m.group("generic")
 
 
-def _indicator(text: str, start: int, m: re.Match[str], stop: int, prev: Target | None
+def _indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int, prev: Target | None
                ) -> tuple[str, int, int] | None:
-    """The indicator before the value, or (value first: ``100% xã …``) the words after it, or
-    (``…; riêng năm 2024 tăng thêm ít nhất 4.000 ha``) the previous goal's with the verb."""
+    """The indicator before the value, or (value first: ``100% xã …``, ``tỉnh có 120 phòng học
+    …``) the words after it, or (``…; riêng năm 2024 tăng thêm ít nhất 4.000 ha``) the previous
+    goal's with the verb, or (``các phòng học … để đạt mục tiêu ít nhất 120 phòng``) the unit's
+    noun phrase earlier in the clause."""
+    clause_start, start = span
     head = text[start : m.start()].strip(" ,;:")
+    verb = match_form(m.group("verb") or "")
+    if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
+        head = ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
     if head:
         words = head.split()
         if len(words) > _MAX_INDICATOR_WORDS:
@@ -135,11 +151,15 @@ def _indicator(text: str, start: int, m: re.Match[str], stop: int, prev: Target 
     ends = (text.find(";", m.end(), stop), text.find(".", m.end(), stop), cut.start() if cut else -1, stop)
     tail_end = min(x for x in ends if x >= 0)
     tail = _TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
+    if _TIME_ONLY.match(tail):
+        tail = ""
     if not tail and prev is not None and m.group("verb"):
         return f"{prev.indicator} {m.group('verb')}", start, m.end()
+    unit = m.group("count")
+    if not tail and unit and (noun := _unit_noun(match_form(unit)).search(text, clause_start, m.start())):
+        return " ".join(noun.group(0).split()), noun.start(), m.end()
     if not tail or len(tail.split()) > _MAX_INDICATOR_WORDS:
         return None
-    unit = m.group("count")
     end = m.end() + len(_TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:"))
     return (f"{unit.lower()} {tail}" if unit else tail), m.start(), end
 
@@ -186,7 +206,7 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             continue
         start = _strip_lead(text, clause_start, m.start())
         stop = values[i + 1].start() if i + 1 < len(values) else e
-        ind = _indicator(text, start, m, stop, found[-1] if found else None)
+        ind = _indicator(text, (clause_start, start), m, stop, found[-1] if found else None)
         if ind is None:
             continue
         indicator, span_start, span_end = ind

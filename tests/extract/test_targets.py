@@ -270,3 +270,19 @@ def test_superseded_goal_is_not_kept_beside_the_new_one() -> None:
 )
 def test_superseded_tallied_and_parenthesised_figures_are_not_goals(sentence: str) -> None:
     assert find_targets(sentence, 2025) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Mục tiêu:\n1. Đến ngày 30/9/2023, 100% cơ sở khám bệnh chấp nhận căn cước gắn chip.",
+         "cơ sở khám bệnh chấp nhận căn cước gắn chip"),
+        ("Theo kế hoạch, đến năm 2025 tỉnh có ít nhất 120 phòng học thông minh được đầu tư mới.",
+         "phòng học thông minh được đầu tư mới"),
+        ("Nhiệm vụ năm 2025: hoàn thành đầu tư các phòng học thông minh còn lại để đạt mục tiêu ít nhất "
+         "120 phòng trong năm 2025.", "phòng học thông minh còn lại"),
+    ],
+)
+def test_indicator_skips_dates_subjects_and_finds_the_unit_noun(text: str, indicator: str) -> None:
+    [t] = find_targets(text, 2023)
+    assert t.indicator == indicator
