@@ -1,0 +1,246 @@
+"""HTTP load: ``GET /search`` latency and throughput against a real ``vanban`` server on loopback.
+
+Starts uvicorn (``api.http.app:create_app``) on a free 127.0.0.1 port over a cached data
+directory, warms it up, then runs a small asyncio/httpx client at each concurrency for a fixed
+time and a bounded request count, cycling through realistic Vietnamese queries. Reports
+p50/p95/max latency, requests/s, errors, and the server's own ``took_ms`` (search work without
+HTTP), so the overhead of the web layer is visible.
+
+Corpora:
+- ``demo``: ``corpus/docs`` ingested once with the real CLI into ``bench/out/http_demo``.
+- ``large``: ``--chunks`` (default 100k) BM25 chunks made of copies of the tvpl pages (as in
+  ``bench/bench_search_speed.py``) plus one vector per chunk in Chroma. Embedding 100k
+  passages takes hours on two cores, so the vectors are seeded random unit vectors: the
+  dense side then measures HNSW and fusion cost, not ranking quality.
+
+The client shares the machine's cores with the server, as a co-located load test does.
+
+    .venv/bin/python bench/bench_http.py [--corpus demo large] [--seconds 20]
+        [--concurrency 1 8 32] [--max-requests 5000] [--mode hybrid] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+
+from bench.bench_search_speed import QUERIES, real_docs  # noqa: E402
+
+SEARCHES = [
+    *QUERIES,
+    "kế hoạch chuyển đổi số năm 2025",
+    "giao Sở Tài chính chủ trì phối hợp",
+    "chỉ tiêu tỷ lệ hộ nghèo giảm",
+    "thành lập Ban Chỉ đạo",
+    "Nghị quyết HĐND tỉnh về hỗ trợ nông thôn mới",
+    "quyet dinh ve viec phe duyet du an dau tu",
+    "báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm",
+    "phòng chống thiên tai và tìm kiếm cứu nạn",
+    "Ủy ban nhân dân tỉnh Lâm Đồng",
+    "thời hạn hoàn thành trước ngày 31/12/2025",
+]
+
+
+# --- corpora -------------------------------------------------------------------------------------
+
+
+def demo_dir() -> Path:
+    """``corpus/docs`` ingested with the real CLI (minutes of embedding), kept for later runs."""
+    data = OUT / "http_demo"
+    if not (data / "vanban.db").exists():
+        print(f"ingesting corpus/docs into {data} (once)", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(ROOT / "corpus" / "docs")],
+                       cwd=ROOT, env={**os.environ, "VANBAN_DATA_DIR": str(data)}, check=True)
+    return data
+
+
+def large_dir(target: int) -> Path:
+    """A data directory with ``target`` chunks: tvpl pages copied under new document ids."""
+    import numpy as np
+
+    from core.settings import Settings
+    from search.chunking import chunk, chunks_digest
+    from search.embedder import embedder_name
+    from search.lexical import SHARDS, LexicalIndex
+    from search.vector import VectorIndex
+
+    data = OUT / f"http_large_{target}"
+    done = data / "complete"
+    if done.exists():
+        return data
+    print(f"building a {target}-chunk index in {data} (once)", file=sys.stderr)
+    settings = Settings(data_dir=data)
+    lexical = LexicalIndex(settings.data_dir / "bm25")
+    lexical.clear()
+    vectors = VectorIndex(settings, embedder_name(settings))
+    vectors.reset()
+    base = [(d, chunk(d)) for d in real_docs(282)]
+    for doc, chunks in base:  # analyzed once; copies below reuse the analyzed terms
+        lexical.put(doc.id, chunks_digest(chunks), chunks)
+    template = {doc.id: lexical._docs[doc.id] for doc, _ in base}
+    rng = np.random.default_rng(0)
+    made, copy = 0, 0
+    while made < target:
+        for doc, chunks in base:
+            if made >= target:
+                break
+            doc_id = doc.id if copy == 0 else f"{doc.id}-{copy}"
+            cs = [replace(c, id=f"{doc_id}:{c.n}", doc_id=doc_id) for c in chunks]
+            if copy:
+                entry = template[doc.id]
+                lexical._docs[doc_id] = {"digest": entry["digest"], "chunks": [
+                    {**e, "id": c.id, "meta": c.metadata()} for e, c in zip(entry["chunks"], cs, strict=True)
+                ]}
+            vecs = rng.standard_normal((len(cs), 384)).astype(np.float32)
+            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+            vectors.add(cs, vecs, [template[doc.id]["digest"]] * len(cs))
+            made += len(cs)
+        copy += 1
+        print(f"  {made} chunks", file=sys.stderr)
+    lexical._unsaved.update(range(SHARDS))
+    lexical.save()
+    done.write_text(str(made))
+    return data
+
+
+# --- server and load -----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(data: Path) -> Iterator[str]:
+    """uvicorn on loopback over ``data``; yields the base URL once /health answers."""
+    import httpx
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "VANBAN_API_KEY"}  # no auth on loopback
+    env["VANBAN_DATA_DIR"] = str(data)
+    cmd = [sys.executable, "-m", "uvicorn", "api.http.app:create_app", "--factory",
+           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode}")
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(base + "/health", timeout=5).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise TimeoutError("server did not answer /health within 300 s")
+            time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+async def load(base: str, concurrency: int, seconds: float, max_requests: int, mode: str) -> dict:
+    import httpx
+
+    latencies: list[float] = []
+    server_ms: list[float] = []
+    errors = 0
+    issued = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors, issued
+        while time.perf_counter() < deadline and issued < max_requests:
+            q = SEARCHES[issued % len(SEARCHES)]
+            issued += 1
+            start = time.perf_counter()
+            try:
+                resp = await client.get("/search", params={"q": q, "mode": mode})
+            except httpx.HTTPError:
+                errors += 1
+                continue
+            latencies.append((time.perf_counter() - start) * 1000)
+            if resp.status_code == 200:
+                server_ms.append(float(resp.json()["took_ms"]))
+            else:
+                errors += 1
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    wall = time.perf_counter() - started
+    lat = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return round(lat[min(len(lat) - 1, int(p * len(lat)))], 1) if lat else float("nan")
+
+    return {
+        "concurrency": concurrency, "requests": len(lat), "errors": errors,
+        "seconds": round(wall, 1), "rps": round(len(lat) / wall, 1),
+        "p50_ms": pct(0.50), "p95_ms": pct(0.95), "max_ms": round(lat[-1], 1) if lat else None,
+        "server_took_ms_p50": round(statistics.median(server_ms), 1) if server_ms else None,
+    }
+
+
+def run_corpus(data: Path, args: argparse.Namespace) -> dict:
+    import httpx
+
+    with server(data) as base:
+        health = httpx.get(base + "/health", timeout=30).json()
+        start = time.perf_counter()
+        for q in SEARCHES[:3]:  # first searches load the model and build BM25
+            httpx.get(base + "/search", params={"q": q, "mode": args.mode}, timeout=600).raise_for_status()
+        warmup = round(time.perf_counter() - start, 1)
+        rows = []
+        for c in args.concurrency:
+            row = asyncio.run(load(base, c, args.seconds, args.max_requests, args.mode))
+            print(json.dumps(row), file=sys.stderr)
+            rows.append(row)
+    return {"data_dir": str(data.relative_to(ROOT)), "health": health, "warmup_s": warmup, "load": rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", nargs="+", choices=["demo", "large"], default=["demo"])
+    parser.add_argument("--chunks", type=int, default=100_000, help="size of the large corpus")
+    parser.add_argument("--seconds", type=float, default=20.0, help="per concurrency level")
+    parser.add_argument("--concurrency", nargs="+", type=int, default=[1, 8, 32])
+    parser.add_argument("--max-requests", type=int, default=5000, help="per concurrency level")
+    parser.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    report: dict = {"mode": args.mode, "cpus": os.cpu_count(),
+                    "load_avg_start": os.getloadavg()[0]}
+    for name in args.corpus:
+        data = demo_dir() if name == "demo" else large_dir(args.chunks)
+        report[name] = run_corpus(data, args)
+    report["load_avg_end"] = os.getloadavg()[0]
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
