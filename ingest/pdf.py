@@ -361,13 +361,14 @@ def _wide_gaps(row: list[dict]) -> list[tuple[float, float]]:
     are all stretched is not mistaken for two columns.
     """
     gaps = [(a["x1"], b["x0"]) for a, b in itertools.pairwise(row)]
-    out = []
-    for i, (lo, hi) in enumerate(gaps):
-        others = sorted(b - a for j, (a, b) in enumerate(gaps) if j != i)
-        usual = others[len(others) // 2] if others else 0.0  # none: a row of two OCR runs
-        if hi - lo >= _COLUMN_GAP and hi - lo >= 3 * usual:
-            out.append((lo, hi))
-    return out
+    widths = [hi - lo for lo, hi in gaps]
+    if len(widths) >= 3:
+        usual = [sorted(widths)[len(widths) // 2]] * len(widths)  # the line's word spacing
+    elif len(widths) == 2:
+        usual = widths[::-1]  # each against the other
+    else:
+        usual = [0.0] * len(widths)  # a row of two OCR runs: nothing to compare with
+    return [g for g, w, u in zip(gaps, widths, usual, strict=True) if w >= _COLUMN_GAP and w >= 3 * u]
 
 
 def _gutter(row: list[dict], width: float) -> tuple[float, float] | None:

@@ -178,6 +178,16 @@ def test_which_pages_are_worth_ocr():
         assert p.needs_ocr is expected, (text[:20], image_share)
 
 
+def test_a_line_of_thousands_of_words_stays_fast():
+    """Damaged content streams can put a whole page on one line; layout must stay linear-ish."""
+    box = {"top": 100.0, "bottom": 110.0}
+    row = [{"text": "chữ", "x0": 5.0 * i, "x1": 5.0 * i + 4, **box} for i in range(6000)]
+    start = time.perf_counter()
+    lines = pdf._order_columns([row], 595.0)
+    assert time.perf_counter() - start < 1.0
+    assert len(lines) == 1 and lines[0].text.count("chữ") == 6000
+
+
 def test_join_lines_rules():
     def line(text: str, x0: float = 72, x1: float = 520) -> Line:
         return Line(text, x0, x1, 0, 0)
