@@ -1,8 +1,9 @@
 """OCR of PDF pages with tesseract, several pages at once.
 
 Why tesseract is called as a subprocess here rather than through ``pytesseract.image_to_string``:
-tesseract's own OpenMP threading makes it *slower* on small machines (measured on 2 cores:
-6 s/page with ``OMP_THREAD_LIMIT=1`` against 15 s with the default), so each tesseract process
+tesseract's own OpenMP threading makes it *slower* on small machines (``bench/bench_pdf.py`` on
+2 cores: 2.3 CPU-s/page with ``OMP_THREAD_LIMIT=1`` against 7.5 with the default threads, and
+10 against 25 s/page wall on the shared, loaded machine), so each tesseract process
 must get ``OMP_THREAD_LIMIT=1`` in its environment. pytesseract always passes the parent's
 ``os.environ``; setting the variable there would also cap the OpenMP threads of anything else
 in this process (torch for embeddings). pytesseract is still used to locate the binary and to
@@ -11,6 +12,9 @@ list its languages.
 Rendering uses pypdfium2, which is not thread-safe: pages are rendered one after another in
 the calling thread and each rendered page is handed to a worker thread that waits on its own
 tesseract process, so rendering of page n+1 overlaps OCR of page n.
+
+Tesseract output is read as its TSV word table, so OCR pages carry word boxes and go through
+the same layout steps as text pages (columns, running headers, line repair) in ``ingest.pdf``.
 """
 
 from __future__ import annotations
