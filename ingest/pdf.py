@@ -555,11 +555,17 @@ def _continues(prev: Line, line: Line, left: float, right: float, span: float) -
 
 
 def _carry_sentences_across_pages(pages: list[Page]) -> None:
-    """Move the head of a sentence broken by a page break to the page where it started."""
+    """Move the head of a sentence broken by a page break to the page where it started.
+
+    The next page goes on with the sentence when it starts in lower case, or when the page
+    before stopped on a comma (``bảo vệ Nhân dân,`` / ``Đảng, Nhà nước …``).
+    """
     filled = [p for p in pages if p.paragraphs]
     for cur, nxt in itertools.pairwise(filled):
         tail, head = cur.paragraphs[-1], nxt.paragraphs[0]
-        if nxt.number == cur.number + 1 and not ENDS_ITEM.search(tail) and head[:1].islower():
+        goes_on = head[:1].islower() or (tail.endswith(",") and not _is_caps_heading(head))
+        goes_on = goes_on and not ENDS_ITEM.search(tail) and not NEW_ITEM.match(head)
+        if nxt.number == cur.number + 1 and goes_on:
             cur.paragraphs[-1] = f"{tail} {nxt.paragraphs.pop(0)}"
 
 

@@ -116,6 +116,12 @@ def test_gazette_running_header_removed_footnotes_kept(settings):
     assert any(line.startswith("8.³ Thông tư") for line in _lines(raw))
 
 
+def test_sentence_broken_after_a_comma_by_the_page_break_is_whole(settings):
+    raw = read_pages(PDF / "hien_phap_2013_congbao.pdf", settings, pages=[12, 13])
+    assert "bảo vệ Nhân dân, Đảng, Nhà nước và chế độ xã hội chủ nghĩa;" in raw.blocks[0].text
+    assert not raw.blocks[1].text.startswith("Đảng, Nhà nước")
+
+
 def test_page_range_reads_only_those_pages(settings):
     raw = read_pages(PDF / "hien_phap_2013_congbao.pdf", settings, pages=[2, 99, 3])
     assert [b.page for b in raw.blocks] == [2, 3]
