@@ -41,6 +41,7 @@ _HAS_VALUE = re.compile(
     rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){_END})"
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
+_NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 _RANK = re.compile(P.RANK, _I)
 _POSITION = re.compile(P.POSITION, _I)
 _GOAL = re.compile(P.GOAL_CUES, _I)
@@ -136,8 +137,9 @@ def _indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int, pr
     clause_start, start = span
     head = text[start : m.start()].strip(" ,;:")
     verb = match_form(m.group("verb") or "")
+    subject = ""
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
-        head = ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
+        subject, head = head, ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
     if head:
         words = head.split()
         if len(words) > _MAX_INDICATOR_WORDS:
@@ -148,11 +150,15 @@ def _indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int, pr
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
     cut = _TAIL_STOP.search(text, m.end(), stop)
-    ends = (text.find(";", m.end(), stop), text.find(".", m.end(), stop), cut.start() if cut else -1, stop)
+    new = _NEW_SUBJECT.search(text, m.end(), stop)
+    ends = (text.find(";", m.end(), stop), text.find(".", m.end(), stop), cut.start() if cut else -1,
+            new.start() if new else -1, stop)
     tail_end = min(x for x in ends if x >= 0)
     tail = _TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
     if _TIME_ONLY.match(tail):
         tail = ""
+    if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it
+        return subject, start, m.end()
     if not tail and prev is not None and m.group("verb"):
         return f"{prev.indicator} {m.group('verb')}", start, m.end()
     unit = m.group("count")
@@ -247,8 +253,8 @@ def _ranks(text: str, s: int, e: int, ctx: _Context | None, ref_year: int | None
 
 def _close(stack: list[_Context], level: float) -> None:
     """Pop the contexts a line at ``level`` ends (a sibling or parent heading, or prose after a list)."""
-    while stack and (level <= stack[-1].level or (stack[-1].intro and level == PLAIN)):
-        stack.pop()
+    while stack and ((level == PLAIN) if stack[-1].intro else (level <= stack[-1].level)):
+        stack.pop()  # an unmarked intro covers the marked items after it, whatever their marker
 
 
 def _open(stack: list[_Context], line: str, level: float) -> None:

@@ -152,6 +152,9 @@ POSITION_WORDS: dict[str, int] = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3}
 POSITION_INDICATOR = "vị trí về {what}"
 # A value-first indicator ("300 sản phẩm OCOP được giới thiệu …") ends before these.
 TAIL_STOPS = r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b"
+# …and before a new capitalised subject ("200 công trình, Thành phố Hồ Chí Minh có …"); matched
+# case-sensitively.
+NEW_SUBJECT = r",\s+(?=[A-ZĐÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ])"
 
 # After a comparator, any short word is the unit ("trên 200 Mbps", "ít nhất 2.000 camera").
 # Only symbol-like (ASCII) words, so a Vietnamese noun cut in half ("01 ứng dụng") is never one.
