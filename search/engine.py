@@ -25,7 +25,7 @@ from core.record import Document
 from core.settings import Settings
 from search.chunking import Chunk, chunk, chunks_digest
 from search.embedder import Embedder, embedder_name, get_embedder
-from search.hybrid import DENSE_WEIGHT, RRF_K, find_numbers, rrf, rrf_max
+from search.hybrid import find_numbers, fuse
 from search.lexical import LexicalIndex, StoredChunk
 from search.response import SearchResponse, SearchResult, highlights
 from search.vector import VectorIndex
@@ -174,9 +174,7 @@ class SearchEngine:
         elif mode == "dense":
             ranked = dense
         else:
-            fused = rrf([[c.id for c, _ in lexical], [cid for cid, _ in dense]], RRF_K, (1.0, DENSE_WEIGHT))
-            top = rrf_max(RRF_K, (1.0, DENSE_WEIGHT))
-            ranked = sorted(((cid, s / top) for cid, s in fused.items()), key=lambda x: -x[1])
+            ranked = fuse([(c.id, s) for c, s in lexical], dense, query)
 
         ranked = self._pin_numbers(query, ranked, rows, mask)
         results = self._results(query, ranked, top_k, per_document)

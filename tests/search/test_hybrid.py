@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from search.hybrid import NumberQuery, find_numbers, rrf, rrf_max
+from search.hybrid import (
+    ACCENTLESS_DENSE_WEIGHT,
+    DENSE_WEIGHT,
+    NumberQuery,
+    dense_weight,
+    find_numbers,
+    rrf,
+    rrf_max,
+)
 
 
 def test_rrf_rewards_agreement():
@@ -52,3 +60,10 @@ def test_number_matching():
     assert NumberQuery("4001").matches("4001/UBND-ĐT")
     assert not NumberQuery("4001").matches(None)
     assert not NumberQuery("4001").matches("4001")
+
+
+def test_accentless_queries_lean_on_bm25():
+    assert dense_weight("chuyen doi so nganh nong nghiep") == ACCENTLESS_DENSE_WEIGHT < DENSE_WEIGHT
+    assert dense_weight("chuyển đổi số") == DENSE_WEIGHT
+    assert dense_weight("1085/QĐ-UBND") == DENSE_WEIGHT  # Đ is a diacritic letter
+    assert dense_weight("2025") == DENSE_WEIGHT  # no letters at all
