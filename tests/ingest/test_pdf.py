@@ -10,7 +10,7 @@ import pytest
 
 from core.errors import CorruptFileError, EmptyFileError, EncryptedFileError, NoTextError, TooLargeError
 from core.settings import Settings
-from ingest import pdf, reader
+from ingest import pdf, pdf_layout, reader
 from ingest.pdf import Line, Page, join_lines, read, read_pages
 
 PDF = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "pdf"
@@ -189,7 +189,7 @@ def test_a_line_of_thousands_of_words_stays_fast():
     box = {"top": 100.0, "bottom": 110.0}
     row = [{"text": "chữ", "x0": 5.0 * i, "x1": 5.0 * i + 4, **box} for i in range(6000)]
     start = time.perf_counter()
-    lines = pdf._order_columns([row], 595.0)
+    lines = pdf_layout.order_columns([row], 595.0)
     assert time.perf_counter() - start < 1.0
     assert len(lines) == 1 and lines[0].text.count("chữ") == 6000
 
