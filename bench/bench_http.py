@@ -4,7 +4,8 @@ Starts uvicorn (``api.http.app:create_app``) on a free 127.0.0.1 port over a cac
 directory, warms it up, then runs a small asyncio/httpx client at each concurrency for a fixed
 time and a bounded request count, cycling through realistic Vietnamese queries. Reports
 p50/p95/max latency, requests/s, errors, and the server's own ``took_ms`` (search work without
-HTTP), so the overhead of the web layer is visible.
+HTTP), so the overhead of the web layer is visible, and the server's CPU time per request,
+which other processes on a shared machine do not inflate the way they inflate wall time.
 
 Corpora:
 - ``demo``: ``corpus/docs`` ingested once with the real CLI into ``bench/out/http_demo``.
@@ -127,9 +128,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux): contention-proof cost of the work done."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
-def server(data: Path) -> Iterator[str]:
-    """uvicorn on loopback over ``data``; yields the base URL once /health answers."""
+def server(data: Path) -> Iterator[tuple[str, int]]:
+    """uvicorn on loopback over ``data``; yields (base URL, pid) once /health answers."""
     import httpx
 
     port = free_port()
@@ -150,7 +157,7 @@ def server(data: Path) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise TimeoutError("server did not answer /health within 300 s")
             time.sleep(0.5)
-        yield base
+        yield base, proc.pid
     finally:
         proc.terminate()
         try:
@@ -206,7 +213,7 @@ async def load(base: str, concurrency: int, seconds: float, max_requests: int, m
 def run_corpus(data: Path, args: argparse.Namespace) -> dict:
     import httpx
 
-    with server(data) as base:
+    with server(data) as (base, pid):
         health = httpx.get(base + "/health", timeout=30).json()
         start = time.perf_counter()
         for q in SEARCHES[:3]:  # first searches load the model and build BM25
@@ -214,7 +221,13 @@ def run_corpus(data: Path, args: argparse.Namespace) -> dict:
         warmup = round(time.perf_counter() - start, 1)
         rows = []
         for c in args.concurrency:
+            cpu0, client0 = cpu_seconds(pid), time.process_time()
             row = asyncio.run(load(base, c, args.seconds, args.max_requests, args.mode))
+            n = max(row["requests"], 1)
+            row["server_cpu_ms_per_req"] = round((cpu_seconds(pid) - cpu0) * 1000 / n, 1)
+            row["client_cpu_ms_per_req"] = round((time.process_time() - client0) * 1000 / n, 1)
+            # what two otherwise idle cores could serve if the server's CPU cost were all
+            row["rps_bound_2_idle_cores"] = round(2000 / max(row["server_cpu_ms_per_req"], 0.1), 1)
             print(json.dumps(row), file=sys.stderr)
             rows.append(row)
     return {"data_dir": str(data.relative_to(ROOT)), "health": health, "warmup_s": warmup, "load": rows}
