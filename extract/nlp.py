@@ -24,7 +24,7 @@ _LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0,
            "dash": 5.0, "plus": 5.5}
 PLAIN = 6.0  # a paragraph without a list marker
 _JUNK_LINE = re.compile(r'^[\s|"*#_=\-]*$')  # table residue and rules left by crawlers
-_ENDS_UNIT = re.compile(r"[.;:!?…]\**\s*$")
+_ENDS_UNIT = re.compile(r"[.;:!?…][\"”’)\]*]*\s*$")  # a stop, maybe inside a closing quote
 _SHORT_HEADING = 80
 _SENTENCE_END = re.compile(r"[.!?…]\**(?=\s+[\"“(*]*[A-ZÀ-ỸĐ\d])")
 

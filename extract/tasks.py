@@ -40,7 +40,6 @@ _LEAD = re.compile(P.TEXT_LEAD_INS, re.IGNORECASE)
 _NAME_STOP = re.compile(r"\s+trong\s+|\s*[“\"]|\s*\((?!cũ\)|mới\))")
 _BODY_END = re.compile(r"^\W*(?:nơi nhận|tm\.|kt\.)", re.IGNORECASE)
 _REQUEST_INTRO = re.compile(r"(?:yêu cầu|đề nghị|giao)\b[^:]*:\s*$", re.IGNORECASE)
-_GOAL_BEFORE = re.compile(P.GOAL_BEFORE, re.IGNORECASE)
 _GOAL_TAIL = re.compile(P.GOAL_TAIL, re.IGNORECASE)
 _TOPIC = re.compile(r"Về\s+[^:;.]{1,60}:\s*")  # "Về bệnh án điện tử: …" names the topic, not a body
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
@@ -105,7 +104,7 @@ def _deadline(text: str, a: int, b: int, ref: dt.date | None) -> tuple[str | Non
     best: tuple[str, int] | None = None
     for d in find_dates(text[a:b], ref):
         before = text[a : a + d.start]
-        if _CITATION.search(before[-40:]) or _GOAL_BEFORE.search(before[-40:]):
+        if _CITATION.search(before[-40:]):
             continue
         value = f"{d.value[2:]} each year" if d.partial and d.value.startswith("--") else d.value
         cue = _DEADLINE_CUE.search(before[-30:])
@@ -160,10 +159,9 @@ def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date
         start = s + len(text[s:e]) - len(strip_marker(text[s:e]).lstrip())
         topic = _TOPIC.match(text, start, e)
         starts = [topic.end() if topic else start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, e)]
-        for i, a in enumerate(starts):
-            b = starts[i + 1] if i + 1 < len(starts) else e
-            if (hit := _body_then_verb(text, a, b)):
-                out.append(_task(text, hit[0], hit[1], b, ref))
+        hits = [(a, hit) for a in starts if (hit := _body_then_verb(text, a, e))]
+        for i, (_, (name, verb)) in enumerate(hits):  # a clause without a body continues the last
+            out.append(_task(text, name, verb, hits[i + 1][0] if i + 1 < len(hits) else e, ref))
     if not out and re.search(r"(?<!\w)sẽ(?!\w)", text[s:e]):
         out = _future_tasks(text, s, e, ref)
     return _split_assignees(out)

@@ -57,9 +57,8 @@ VAGUE_ASSIGNEES = ("các đơn vị", "các cơ quan", "các cơ quan, đơn v�
 DEADLINE_CUES = r"(?:trước|trong|hoàn thành|xong|chậm nhất|hạn|đến|từ|vào|dịp)\s+(?:\S+\s+){0,3}$"
 CITATION_BEFORE = r"(?:số\s+\S+|nghị quyết|quyết định|kế hoạch|thông tư|nghị định|văn bản|công văn)\s*$"
 
-# A year after these is a goal's, not a deadline ("phấn đấu đến năm 2025"), and a clause
-# starting with them ends the duty's text.
-GOAL_BEFORE = r"(?:phấn đấu|mục tiêu|tầm nhìn|định hướng)[^;]*$"
+# A clause starting with these is a goal, not part of the duty ("…; phấn đấu đến năm 2025 …"):
+# it ends the duty's text, so its year is never read as the deadline.
 GOAL_TAIL = r"[;,]\s*(?:phấn đấu|mục tiêu|tầm nhìn)"
 
 # "trước ngày 25 hằng tháng": a monthly deadline, written "25 each month" like the yearly

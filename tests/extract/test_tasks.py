@@ -142,3 +142,24 @@ def test_vague_assignee_and_ban_hanh_are_not_bodies() -> None:
     text = ("Chủ tịch UBND tỉnh yêu cầu các đơn vị tăng cường triển khai ứng dụng.\n"
             "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2024.")
     assert find_tasks(text) == []
+
+
+def test_clause_without_a_body_continues_the_duty_and_brings_its_deadline() -> None:
+    text = ("IV. NHIỆM VỤ\n4. UBND các huyện, thành phố, thị xã chỉ đạo UBND cấp xã duy trì Tổ công nghệ số; "
+            "báo cáo kết quả về Sở Thông tin và Truyền thông trước ngày 15 tháng 12 hằng năm.")
+    [t] = find_tasks(text)
+    assert (t.assignee, t.deadline) == ("UBND các huyện, thành phố, thị xã", "12-15 each year")
+
+
+def test_quoted_amendment_item_ends_at_its_closing_quote() -> None:
+    text = ('3. Bổ sung khoản 5 Mục IV: "5. Giao Ngân hàng Nhà nước Chi nhánh tỉnh Hà Tĩnh chủ trì đẩy mạnh '
+            'thanh toán không dùng tiền mặt, hoàn thành trước ngày 15/12/2024."\n'
+            "Lý do: đến hết tháng 8/2024, tỷ lệ đã đạt 68%.")
+    [t] = find_tasks(text)
+    assert (t.assignee, t.deadline) == ("Ngân hàng Nhà nước Chi nhánh tỉnh Hà Tĩnh", "2024-12-15")
+
+
+def test_goal_year_in_the_same_clause_is_the_deadline() -> None:
+    text = ("II. NHIỆM VỤ\na) Hoàn thành đầu tư các phòng học thông minh còn lại để đạt mục tiêu ít nhất "
+            "120 phòng trong năm 2025.")
+    assert [(t.assignee, t.deadline) for t in find_tasks(text)] == [(None, "2025")]
