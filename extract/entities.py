@@ -30,7 +30,7 @@ _RANK_TAIL = re.compile(rf"\s+(?:{T.RANKS})$")
 _OLD_NEW = re.compile(r"\s*\((?:cũ|mới)\)")
 _HONORIFIC = re.compile(rf"(?<!{_W})(?:{T.HONORIFICS})\s+$")
 _VERB = re.compile(
-    rf"(?<!{_W})(?:{TP.TASK_VERBS}|vừa|đã|làm|ký|dự|là|được|giữ|chỉ định|bổ nhiệm|và các)(?!{_W})"
+    rf"(?<!{_W})(?:{TP.TASK_VERBS}|vừa|đã|làm|(?<!Thư )ký|dự|là|được|giữ|chỉ định|bổ nhiệm|và các)(?!{_W})"
 )
 _PARTY = re.compile(r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên")
 _COMMITTEE_ROLE = re.compile(r"(?i)^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)")
@@ -114,7 +114,7 @@ def _title_before(text: str, name_start: int) -> str | None:
     t = titles[-1]
     title = _RANK_TAIL.sub("", window[t.start() :].strip(" ,")).strip(" ,")
     # A list item ("- Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng;") may hold commas.
-    item = bool(re.search(r"(?:^|\n|[-–;:])\s*$", window[: t.start()]))
+    item = bool(re.search(r"(?:^|\n|[-–;:]|\d+\.)\s*$", window[: t.start()]))
     stops = r"[;.:()\n“”]" if item else r"[,;.:()\n“”]"
     if re.search(stops, _OLD_NEW.sub("", title)) or len(title.split()) > _MAX_TITLE_GAP:
         return None

@@ -217,11 +217,12 @@ class _Reader:
             return
         scope = self.scopes[-1] if self.scopes else None
         found: list[Task] = []
-        if scope and scope.assignee and level < PLAIN:  # an item of "X có nhiệm vụ:"
+        duty_paragraph = level == PLAIN and _VERB.match(body[:1].lower() + body[1:])
+        if scope and scope.assignee and (level < PLAIN or duty_paragraph):  # an item of "X có nhiệm vụ:"
             a = end - len(body)
             task = _task(text, scope.assignee, a, end, self.ref)
             found = [task] if task else []
-        elif self.last_duty and level == PLAIN and _VERB.match(body[:1].lower() + body[1:]):
+        elif self.last_duty and duty_paragraph:
             found = [t for s, e in sentences(text, start, end)
                      if (t := _task(text, self.last_duty, s, e, self.ref))]
         else:

@@ -34,7 +34,9 @@ DUTY_MARKERS = (
 
 # "Trách nhiệm của Sở Y tế:" / "5. Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp:"
 # introduce the duties listed below them.
-RESPONSIBILITY_INTRO = r"^(?:trách nhiệm|nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+(?:của\s+)?"
+RESPONSIBILITY_INTRO = (
+    r"^(?:chức năng,?\s+)?(?:trách nhiệm|nhiệm vụ)(?:,?\s+(?:và\s+)?quyền hạn)?\s+(?:của\s+)?"
+)
 
 # Requests that name the assignee right after them ("đề nghị Sở … tiếp thu …").
 REQUESTS = r"đề nghị|yêu cầu|giao|Giao"
@@ -44,7 +46,7 @@ BOILERPLATE = r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chứ
 
 # Section headings whose numbered items are duties, and headings that end such a section.
 TASK_HEADINGS = (
-    r"^(?:các\s+)?(?:nhiệm vụ|tổ chức thực hiện|giải pháp|phân công|trách nhiệm|kiến nghị|"
+    r"^(?:chức năng,?\s+)?(?:các\s+)?(?:nhiệm vụ|tổ chức thực hiện|giải pháp|phân công|trách nhiệm|kiến nghị|"
     r"đề xuất|nhiệm vụ,? giải pháp|nhiệm vụ trọng tâm|phương hướng)"
 )
 OTHER_HEADINGS = r"^(?:kinh phí|mục tiêu|mục đích|kết quả|khó khăn|đánh giá|tình hình|hiệu lực|điều khoản)"

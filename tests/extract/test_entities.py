@@ -103,3 +103,9 @@ def test_twenty_page_document_stays_under_a_second(warm_ner: None) -> None:
     start = time.process_time()
     entities.apply(doc)
     assert time.process_time() - start < 1.0
+
+
+def test_numbered_member_with_title_before_and_role_after() -> None:
+    text = "7. Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ Phạm Minh Hùng, Thư ký Tổ Công tác."
+    assert [(p.name, p.title) for p in find_people(text)] == [
+        ("Phạm Minh Hùng", "Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ")]

@@ -163,3 +163,10 @@ def test_goal_year_in_the_same_clause_is_the_deadline() -> None:
     text = ("II. NHIỆM VỤ\na) Hoàn thành đầu tư các phòng học thông minh còn lại để đạt mục tiêu ít nhất "
             "120 phòng trong năm 2025.")
     assert [(t.assignee, t.deadline) for t in find_tasks(text)] == [(None, "2025")]
+
+
+def test_function_heading_gives_its_body_the_plain_paragraph_below() -> None:
+    text = ("Điều 2. Chức năng, nhiệm vụ của Tổ Công tác cải cách hành chính\n"
+            "Nghiên cứu, đề xuất với Chính phủ các nhiệm vụ về cải cách hành chính trên phạm vi toàn quốc.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.")
+    assert [t.assignee for t in find_tasks(text)] == ["Tổ Công tác cải cách hành chính"]
