@@ -29,6 +29,7 @@ _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
+_LATIN_MIN_SHARE = 0.5  # of the letters of a charset-normalizer guess
 # Control bytes other than tab, newline, form feed, carriage return: text has (almost) none.
 _CONTROL_BYTES = set(range(0, 9)) | {11} | set(range(14, 32))
 _MAX_CONTROL_SHARE = 0.02
@@ -87,9 +88,17 @@ def decode(data: bytes) -> tuple[str, str]:
     if (text := _as_cp1258(data)) is not None:
         return text, "cp1258"
     best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    if best is None or not _latin_script(str(best)):
         raise EncodingError("text file in an encoding that could not be identified")
     return unicodedata.normalize("NFC", str(best)), best.encoding
+
+
+def _latin_script(text: str) -> bool:
+    """Vietnamese is written in Latin letters: a guess that reads the bytes as Hangul or Han
+    (charset-normalizer offers cp949 or big5 for random high bytes) is not the document."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    return bool(letters) and latin >= _LATIN_MIN_SHARE * len(letters)
 
 
 def is_formal(lines: list[str]) -> bool:
