@@ -224,14 +224,13 @@ def test_lying_extensions_through_the_upload(upload_client) -> None:  # type: ig
     assert not list((root / "srv" / "data" / "files").glob(".upload-*"))
 
 
-@pytest.mark.xfail(reason="ingest.txt takes charset-normalizer's guess of an East-Asian code page (cp949, "
-                          "big5) for bytes that are no Vietnamese text, and the garbage is stored "
-                          "(reported to the lead)", strict=False)
 @pytest.mark.parametrize("data", [
     b"\x82\xa0\x82" * 500,
     bytes(random.Random(1).randrange(0x80, 0x100) for _ in range(3000)),
 ], ids=["cp949-guess", "big5-guess"])
 def test_bytes_in_no_vietnamese_encoding_are_refused(tmp_path: Path, data: bytes) -> None:
+    """charset-normalizer reads these as Korean (cp949) and Chinese (big5); they used to be
+    stored as such."""
     path = tmp_path / "garbage.txt"
     path.write_bytes(data)
     with pytest.raises(EncodingError):
