@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 PORT=${CHROMA_PORT:-8765}
 DATA=${CHROMA_PATH:-/tmp/vanban-chroma}
 URL="http://127.0.0.1:$PORT"
-answers() { curl -fsS "$URL/api/v2/heartbeat" >/dev/null 2>&1; }
+answers() {  # the venv's Python, so the CI image needs no curl
+  .venv/bin/python -c "import urllib.request as u; u.urlopen('$URL/api/v2/heartbeat', timeout=2)" 2>/dev/null
+}
 if ! answers; then
   mkdir -p "$DATA"
   nohup .venv/bin/chroma run --host 127.0.0.1 --port "$PORT" --path "$DATA" >"$DATA.log" 2>&1 &
