@@ -80,9 +80,12 @@ def _resolve_bare(text: str, pos: int, name: str) -> str:
     return name
 
 
-def _body_then_verb(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """(assignee, start of its verb) when a body phrase starts at ``pos``; "Body: Verb …" too."""
-    if not _BODY.match(text, pos):
+def _body_then_verb(text: str, pos: int, end: int, plural: bool = True) -> tuple[str, int] | None:
+    """(assignee, start of its verb) when a body phrase starts at ``pos``; "Body: Verb …" too.
+    ``plural=False`` refuses "các …" bodies, which outside a task list are usually a definition
+    ("Các ngành khoa học … bao gồm …")."""
+    body = _BODY.match(text, pos)
+    if not body or (not plural and body.group(0)[:3].lower() == "các"):
         return None
     end = min(end, pos + _MAX_NAME_CHARS)  # a name is short: never scan a whole run-on sentence
     v = _VERB.search(text, pos + 2, end)
@@ -90,9 +93,10 @@ def _body_then_verb(text: str, pos: int, end: int) -> tuple[str, int] | None:
     if colon > 0 and (name := _clean_name(text[pos:colon])):
         return name, colon + 1
     name = _clean_name(text[pos : v.start()]) if v else None
-    if not name or match_form(name) in P.VAGUE_ASSIGNEES:
-        return None
-    return _resolve_bare(text, pos, name), v.start()  # type: ignore[union-attr]
+    name = _resolve_bare(text, pos, name) if name else None
+    if not name or len(name.split()) < 2 or match_form(name) in P.VAGUE_ASSIGNEES:
+        return None  # a lone "Các" before "tổ chức, cá nhân …" is no body
+    return name, v.start()  # type: ignore[union-attr]
 
 
 def _deadline(text: str, a: int, b: int, ref: dt.date | None) -> tuple[str | None, int]:
@@ -140,7 +144,8 @@ def _split_assignees(tasks: list[Task | None]) -> list[Task]:
     return out
 
 
-def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date | None) -> list[Task]:
+def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date | None,
+                    in_section: bool = True) -> list[Task]:
     """Tasks of one sentence: requests, duty markers, and (in a task section) "Body verb …"."""
     if _BOILERPLATE.search(text, s, e):
         return []
@@ -159,7 +164,7 @@ def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date
         start = s + len(text[s:e]) - len(strip_marker(text[s:e]).lstrip())
         topic = _TOPIC.match(text, start, e)
         starts = [topic.end() if topic else start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, e)]
-        hits = [(a, hit) for a in starts if (hit := _body_then_verb(text, a, e))]
+        hits = [(a, hit) for a in starts if (hit := _body_then_verb(text, a, e, plural=in_section))]
         for i, (_, (name, verb)) in enumerate(hits):  # a clause without a body continues the last
             out.append(_task(text, name, verb, hits[i + 1][0] if i + 1 < len(hits) else e, ref))
     if not out and re.search(r"(?<!\w)sẽ(?!\w)", text[s:e]):
@@ -228,7 +233,7 @@ class _Reader:
         else:
             in_section = scope is not None
             for s, e in sentences(text, start, end):  # a numbered item "3. Sở … theo dõi …" anywhere
-                found.extend(_sentence_tasks(text, s, e, in_section or level < PLAIN, self.ref))
+                found.extend(_sentence_tasks(text, s, e, in_section or level < PLAIN, self.ref, in_section))
             if not found and in_section and level < PLAIN and not _is_heading(body):
                 task = _task(text, None, end - len(body), end, self.ref)  # "3. Hoàn thành …" with no body
                 found = [task] if task else []

@@ -18,7 +18,7 @@ TASK_VERBS = (
     r"sửa đổi|bổ sung|điều chỉnh|rút ngắn|vận hành|duy trì|chuẩn bị|cung cấp|thu gom|xử lý|ứng dụng|"
     r"tuyên truyền|phổ biến|đào tạo|bồi dưỡng|số hóa|số hoá|kết nối|tích hợp|vận động|khẩn trương|"
     r"điều phối|điều hành|tư vấn|kiểm soát|thu hồi|giải quyết|chuyển giao|tiếp nhận|sắp xếp|bàn giao|"
-    r"chấp hành|tạo điều kiện|"
+    r"chấp hành|tạo điều kiện|nghiêm túc|chủ động|kịp thời|tích cực|"  # adverbs that open a duty
     r"sẽ|cần|phải|có trách nhiệm|có nhiệm vụ|là cơ quan|"
     r"cho biết|cho hay|khẳng định|nhấn mạnh|đề nghị|yêu cầu"  # reporting verbs end a name too
 )

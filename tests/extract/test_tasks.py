@@ -170,3 +170,11 @@ def test_function_heading_gives_its_body_the_plain_paragraph_below() -> None:
             "Nghiên cứu, đề xuất với Chính phủ các nhiệm vụ về cải cách hành chính trên phạm vi toàn quốc.\n"
             "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.")
     assert [t.assignee for t in find_tasks(text)] == ["Tổ Công tác cải cách hành chính"]
+
+
+def test_definitions_and_lone_articles_are_not_assignees() -> None:
+    text = ("Điều 2. Giải thích từ ngữ\n"
+            "1. Các ngành khoa học, công nghệ quy định tại Quyết định này bao gồm các ngành đào tạo sau.\n"
+            "2. Các tổ chức, cá nhân khác có liên quan.\n"
+            "Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện.")
+    assert [t.assignee for t in find_tasks(text)] == ["Thủ trưởng các đơn vị"]
