@@ -69,9 +69,9 @@ def torch_backends(model_dir: Path) -> dict[str, tuple[Encode, Encode]]:
     fp32 = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
     bf16 = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True).to(torch.bfloat16)
     int8 = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
-    int8[0].auto_model = torch.ao.quantization.quantize_dynamic(
-        int8[0].auto_model, {torch.nn.Linear}, dtype=torch.qint8
-    )
+    # in place on the module forward() uses: assigning a quantized copy to ``auto_model`` would
+    # only register a second, unused submodule (it is an alias of ``model`` in ST ≥ 5)
+    torch.ao.quantization.quantize_dynamic(int8[0].model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
     return {"torch-fp32": wrap(fp32), "torch-bf16": wrap(bf16), "torch-int8": wrap(int8)}
 
 
