@@ -225,7 +225,7 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             year = tail_year
         value, value_max, unit = _value_unit(m)
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=" ".join(indicator.split()),
+                            indicator=_TRAILING_JOINER.sub("", " ".join(indicator.split())),
                             comparator=_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
