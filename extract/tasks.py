@@ -129,7 +129,8 @@ def _task(text: str, assignee: str | None, a: int, b: int, ref: dt.date | None) 
     duty = re.sub(r"[\s,;]*(?:hoàn thành|thực hiện xong|xong)?[\s,;.]*$", "", text[a:end])
     if len(duty.split()) < 2 or _BOILERPLATE.search(text[a:b]):
         return None
-    return Task(text=" ".join(duty.split()), assignee=assignee, deadline=deadline, span=(a, b))
+    # The span covers the duty itself; its deadline phrase is read into ``deadline``.
+    return Task(text=" ".join(duty.split()), assignee=assignee, deadline=deadline, span=(a, a + len(duty)))
 
 
 def _split_assignees(tasks: list[Task | None]) -> list[Task]:

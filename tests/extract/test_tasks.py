@@ -31,7 +31,7 @@ def test_samples_match_expected_assignees_and_deadlines(name: str) -> None:
     for t, e in zip(got, expected["tasks"], strict=True):
         first_words = e["text"].split("...")[0].split()[:4]
         assert " ".join(first_words).lower() in t.text.lower()
-        assert t.span is not None and t.span[0] < t.span[1] <= len(text)
+        assert t.span is not None and " ".join(text[t.span[0] : t.span[1]].split()) == t.text
 
 
 def test_nghean_execution_clause_is_not_a_task() -> None:
