@@ -35,11 +35,12 @@ _VERB = re.compile(
 _PARTY = re.compile(r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên")
 _COMMITTEE_ROLE = re.compile(r"(?i)^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)")
 _DECISION_NO = re.compile(r"(?<!\d)\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9&]+)*")  # linear on digit runs
-_BODY = re.compile(rf"(?<!{_W})(?:{T.BODY_HEADS})(?!{_W})")
+_BODY = re.compile(rf"(?<![\wÀ-ỹ/-])(?:{T.BODY_HEADS})(?!{_W})")  # not the "UBND" of "3120/QĐ-UBND"
 # Where a body's name ends: punctuation, a dash, a digit, or a preposition / light verb.
 _BODY_STOP = re.compile(
-    rf"\s*[,;:.()“”\"\n\d]|\s+[-–]\s|\s+(?:về|của|tại|trong|theo|với|cho|để|là|đã|vừa|sẽ|từ|trên|gồm|"
-    rf"còn|có|được|thuộc|ngày|trước|sau|đối với|nhằm|và các|phê duyệt|ban hành)(?!{_W})"
+    rf"\s*[,;:.()“”\"\d|*]|\n\s*\n|\s+[-–]\s|\s+(?i:về|của|tại|trong|theo|với|cho|để|là|đã|vừa|sẽ|từ|trên|"
+    rf"gồm|còn|có|được|thuộc|ngày|trước|sau|đối với|nhằm|và các|phê duyệt|ban hành|quy định|nhận|"
+    rf"chi trả|căn cứ|căn|xin|thông báo|kịp|biết|thay thế|bãi bỏ|niêm yết)(?!{_W})"
 )
 _PLACE_LEVEL = re.compile(rf"(?<!{_W})(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản) $")
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})(?!{_W})")
@@ -49,6 +50,9 @@ _PROVINCES = re.compile(
     rf"(?<!{_W})(?:{'|'.join(re.escape(n) for n in sorted(_PROVINCE_NAMES, key=len, reverse=True))})(?!{_W})"
 )
 _MAX_BODY_CHARS = 160
+# Lower-case words that may follow a body's head word: "UBND tỉnh", "Ủy ban nhân dân các cấp".
+_NAME_LOWER_WORDS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị", "các", "cấp", "nhân",
+                               "đồng", "chính", "công", "tác", "giúp", "nhà", "trực"})
 _MAX_TITLE_GAP = 20  # words between a title and the name it belongs to
 # NER costs ~0.5 ms a token in pure-Python features: only short sentences that rules could not
 # explain, and a token budget per document, so a 20-page text stays well under a second.
@@ -167,17 +171,22 @@ def find_organizations(text: str) -> list[str]:
         end = verb.start() if verb else end
         title = _TITLE.search(text, m.end(), end)  # "UBND Chủ tịch UBND tỉnh …" is two mentions
         name = _without_person(text[m.start() : title.start() if title else end])
-        if 2 <= len(name.split()) <= 12 and not any(same(name, f) for f in found):
+        rest = name[len(m.group(0)) :].split()
+        if not rest and " " not in m.group(0):
+            continue  # "Văn phòng", "Bộ" alone name nothing
+        if rest and " " not in m.group(0) and not (rest[0][:1].isupper() or rest[0] in _NAME_LOWER_WORDS):
+            continue  # "Bộ điện thoại", "Bộ do": a common noun, not a body
+        if 2 <= len(name.split()) <= 12 and not name.isupper() and not any(same(name, f) for f in found):
             found.append(name)
     return found
 
 
 def _without_person(name: str) -> str:
-    """"UBND tỉnh Hà Tĩnh Võ Trọng Hải" → "UBND tỉnh Hà Tĩnh": a trailing person's name goes."""
+    """"UBND tỉnh Hà Tĩnh Võ Trọng Hải vừa …" → "UBND tỉnh Hà Tĩnh": a person's name ends it."""
     name = " ".join(name.split())
-    runs = _runs(name)
-    if runs and runs[-1][1] == len(name) and (hit := _name_in(runs[-1])) and len(hit[1].split()) >= 3:
-        name = name[: hit[0]].strip()
+    for run in _runs(name):
+        if run[0] > 0 and (hit := _name_in(run)) and len(hit[1].split()) >= 3:
+            return name[: hit[0]].strip()
     return name
 
 

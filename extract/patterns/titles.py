@@ -13,7 +13,8 @@ from __future__ import annotations
 # common words are guarded: "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị".
 BODY_HEADS = (
     r"Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban|Uỷ ban|UBND|Hội đồng nhân dân|HĐND|Thường trực|"
-    r"Ban Chỉ đạo|Ban Thường vụ|Ban Quản lý|Ban(?!\s+hành)|Bộ(?!\s+trưởng)|Sở|Tổng cục|"
+    r"Ban Chỉ đạo|Ban Thường vụ|Ban Quản lý|Ban(?!\s+hành)|Bộ(?!\s+(?:trưởng|phận|máy|luật|hồ sơ))|"
+    r"Sở(?!\s+hữu)|Tổng cục|"
     r"Cục(?!\s+trưởng)|Chi cục(?!\s+trưởng)|Vụ(?!\s+(?:việc|trưởng))|Văn phòng|Công an|Bộ Chỉ huy|"
     r"Bảo hiểm xã hội|Ngân hàng|Kho bạc|Liên minh|Liên đoàn|Mặt trận|Tỉnh đoàn|"
     r"Hội(?!\s+(?:nghị|thảo|thi|chợ))|Trung tâm|Viện(?!\s+trưởng)|Bệnh viện|Trường(?!\s+(?:hợp|Sa))|"

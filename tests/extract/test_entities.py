@@ -109,3 +109,10 @@ def test_numbered_member_with_title_before_and_role_after() -> None:
     text = "7. Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ Phạm Minh Hùng, Thư ký Tổ Công tác."
     assert [(p.name, p.title) for p in find_people(text)] == [
         ("Phạm Minh Hùng", "Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ")]
+
+
+def test_common_nouns_document_numbers_and_verbs_are_not_organizations() -> None:
+    text = ("Số: 3120/QĐ-UBND\nNghệ An, ngày 18 tháng 10 năm 2022\n"
+            "Chính phủ quy định chi tiết về Sở hữu trí tuệ; Bộ phận Một cửa tiếp nhận hồ sơ; "
+            "Bộ điện thoại được trao. Ban Chỉ đạo Triệu Thế Hùng ghi nhận. Cục Thuế nhận hồ sơ.")
+    assert find_organizations(text) == ["Chính phủ", "Ban Chỉ đạo", "Cục Thuế"]
