@@ -157,6 +157,8 @@ class SearchEngine:
                province: str | None = None, year_from: int | None = None, year_to: int | None = None,
                per_document: int = 1, mode: Mode = "hybrid") -> SearchResponse:
         started = time.perf_counter()
+        if mode not in ("hybrid", "dense", "bm25"):
+            raise ValueError(f"unknown search mode {mode!r} (hybrid, dense or bm25)")
         if not query.strip():
             return SearchResponse(query=query, took_ms=0.0, results=[])
         filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)

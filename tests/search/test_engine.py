@@ -80,6 +80,11 @@ def test_per_document_and_top_k(engine):
     assert len(engine.search("Ban Chỉ đạo", top_k=2).results) == 2
 
 
+def test_unknown_mode_is_rejected(engine):
+    with pytest.raises(ValueError, match="unknown search mode"):
+        engine.search("x", mode="fuzzy")
+
+
 def test_blank_and_odd_queries(engine):
     assert engine.search("   ").results == []
     assert engine.search("?!").results == [] or engine.search("?!", mode="bm25").results == []
