@@ -8,6 +8,9 @@ from core.settings import Settings
 from search.chunking import chunk
 from search.engine import SearchEngine
 
+# The module's index embeds ~10 passages with the real model (~15 s with imports on 2 cores).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, decision, news):
