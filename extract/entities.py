@@ -16,8 +16,7 @@ import re
 
 from core.record import Document, Person
 from core.textnorm import match_form, same
-from extract.dates import find_dates
-from extract.nlp import ner, sentences
+from extract.nlp import mask_numbers_and_dates, ner, sentences
 from extract.patterns import issuers as I
 from extract.patterns import tasks as TP
 from extract.patterns import titles as T
@@ -34,7 +33,6 @@ _VERB = re.compile(
 )
 _PARTY = re.compile(r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên")
 _COMMITTEE_ROLE = re.compile(r"(?i)^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)")
-_DECISION_NO = re.compile(r"(?<!\d)\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9&]+)*")  # linear on digit runs
 _BODY = re.compile(rf"(?<![\wÀ-ỹ/-])(?:{T.BODY_HEADS})(?!{_W})")  # not the "UBND" of "3120/QĐ-UBND"
 # Where a body's name ends: punctuation, a dash, a digit, or a preposition / light verb.
 _BODY_STOP = re.compile(
@@ -208,18 +206,9 @@ def _leveled_places(text: str) -> list[str]:
     return out
 
 
-def _masked(text: str) -> str:
-    """Document numbers and dates blanked, so NER never reads them as places."""
-    chars = list(text)
-    spans = [m.span() for m in _DECISION_NO.finditer(text)] + [(d.start, d.end) for d in find_dates(text)]
-    for s, e in spans:
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
-
-
 def _ner_entities(text: str, known: list[str]) -> tuple[list[str], list[str]]:
     """(places, person names) NER finds in sentences with capitalised words rules left unexplained."""
-    masked = _masked(text)
+    masked = mask_numbers_and_dates(text)
     places: list[str] = []
     people: list[str] = []
     budget, tokens = _NER_SENTENCES, _NER_TOKEN_BUDGET

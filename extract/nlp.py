@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.dates import find_dates
+
 # List markers at the start of a line, and how deep each kind usually sits in a plan:
 # "Chương I" > "I." / "Điều 1." > "1." > "1.1." > "a)" > "-" > "+".
 _MARKER = re.compile(
@@ -73,6 +75,21 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     out.append((s, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+# A document number ("2151/QĐ-UBND", "18/2023/NQ-HĐND"); never starts inside a digit run, so a
+# long run of digits is scanned in linear time.
+DOCUMENT_NUMBER = re.compile(r"(?<!\d)\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9&]+)*")
+
+
+def mask_numbers_and_dates(text: str, fill: str = " ") -> str:
+    """Document numbers and dates blanked, same length: their digits are never a target's value,
+    and NER never reads "QĐ-UBND" or "ngày 24/5/2021" as a place."""
+    chars = list(text)
+    spans = [m.span() for m in DOCUMENT_NUMBER.finditer(text)] + [(d.start, d.end) for d in find_dates(text)]
+    for s, e in spans:
+        chars[s:e] = fill * (e - s)
+    return "".join(chars)
 
 
 @lru_cache(maxsize=4096)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from core.record import Comparator, Document, Target
 from core.textnorm import match_form
-from extract.dates import find_dates, to_date
-from extract.nlp import PLAIN, list_level, logical_lines, sentences, strip_marker
+from extract.dates import to_date
+from extract.nlp import PLAIN, list_level, logical_lines, mask_numbers_and_dates, sentences, strip_marker
 from extract.numbers import NUMBER, SCALES, parse_vn_number
 from extract.patterns import targets as P
 
@@ -57,7 +57,6 @@ _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){_END}", _I)
 _POLICY = re.compile(P.POLICY_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
 _YEARS = re.compile(P.YEARS, _I)
-_DECISION_NO = re.compile(r"(?<!\d)\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)*")
 _TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
 _HAVE_VERBS = ("có", "có thêm")
@@ -85,15 +84,6 @@ class _Context:
 def _last_year(s: str) -> int | None:
     years = [int(m.group("end") or m.group("year") or m.group("dated")) for m in _YEARS.finditer(s)]
     return years[-1] if years else None
-
-
-def _mask(text: str) -> str:
-    """Dates and document numbers blanked (same length) so their digits are never values."""
-    chars = list(text)
-    spans = [(d.start, d.end) for d in find_dates(text)] + [m.span() for m in _DECISION_NO.finditer(text)]
-    for s, e in spans:
-        chars[s:e] = "#" * (e - s)
-    return "".join(chars)
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
@@ -282,7 +272,7 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
     """Every quantitative goal in ``text``. ``ref_year`` (the document's year) tells results
     from goals; ``default_year`` (from a title such as "Kế hoạch … năm 2024") dates goals the
     text leaves undated."""
-    masked = _mask(text)
+    masked = mask_numbers_and_dates(text, "#")
     stack: list[_Context] = []
     found: list[Target] = []
     for start, end in logical_lines(text):
