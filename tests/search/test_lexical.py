@@ -117,3 +117,20 @@ def test_search_process_does_not_import_underthesea(index, tmp_path):
     root = Path(__file__).resolve().parents[2]
     proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_built_model_is_saved_and_reused(index, tmp_path, decision):
+    first = [(c.id, round(s, 4)) for c, s in index.search("chuyển đổi số GRDP", 5)]
+    models = list((tmp_path / "bm25").glob("model-*"))
+    assert len(models) == 1
+    again = LexicalIndex(tmp_path / "bm25")
+    assert [(c.id, round(s, 4)) for c, s in again.search("chuyển đổi số GRDP", 5)] == first
+    assert list((tmp_path / "bm25").glob("model-*")) == models
+    stamp = again._stamp(sorted(again.digests()))
+    assert again._load_model(stamp, len(again.chunks())) is not None  # a fresh process loads it
+    again.remove([decision.id])
+    again.save()
+    assert all(c.doc_id != decision.id for c, _ in again.search("chuyển đổi số GRDP", 5))
+    assert list((tmp_path / "bm25").glob("model-*")) != models  # the stale model is replaced
+    again.clear()
+    assert not list((tmp_path / "bm25").glob("model-*"))
