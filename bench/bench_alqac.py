@@ -103,24 +103,20 @@ def load_splits() -> list[Split]:
         return json.loads((DATA / path).read_text(encoding="utf-8"))
 
     v1, v2 = read("v1/law.json"), read("v2/legal_passages.json")
-    k1, t1 = _passages(v1)
-    k2, t2 = _passages(v2, _same_law_names(v1, v2))
-    return [
-        Split(
-            "alqac2023-v1",
-            k1,
-            t1,
-            _questions(read("v1/train.json"), "text", "relevant_articles"),
-            _questions(read("v1/private_test.json"), "text", "relevant_articles"),
-        ),
-        Split(
-            "alqac2023-v2",
-            k2,
-            t2,
-            _questions(read("v2/train.json"), "statement", "legal_passages"),
-            _questions(read("v2/test.json"), "statement", "legal_passages"),
-        ),
-    ]
+    # release: (laws, law names, train file, test file, question field, relevant-articles field)
+    releases = {
+        "v1": (v1, None, "train.json", "private_test.json", "text", "relevant_articles"),
+        "v2": (v2, _same_law_names(v1, v2), "train.json", "test.json", "statement", "legal_passages"),
+    }
+    splits = []
+    for name, (laws, names, train, test, text_field, rel_field) in releases.items():
+        keys, texts = _passages(laws, names)
+        splits.append(Split(
+            f"alqac2023-{name}", keys, texts,
+            _questions(read(f"{name}/{train}"), text_field, rel_field),
+            _questions(read(f"{name}/{test}"), text_field, rel_field),
+        ))
+    return splits
 
 
 class VectorCache:
