@@ -97,6 +97,8 @@ def large_dir(target: int) -> Path:
     rng = np.random.default_rng(0)
     made, copy = 0, 0
     while made < target:
+        batch: list = []  # one Chroma upsert per copy: one per document took minutes a copy
+        digests: list[str] = []
         for doc, chunks in base:
             if made >= target:
                 break
@@ -107,10 +109,11 @@ def large_dir(target: int) -> Path:
                 lexical._docs[doc_id] = {"digest": entry["digest"], "chunks": [
                     {**e, "id": c.id, "meta": c.metadata()} for e, c in zip(entry["chunks"], cs, strict=True)
                 ]}
-            vecs = rng.standard_normal((len(cs), 384)).astype(np.float32)
-            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-            vectors.add(cs, vecs, [template[doc.id]["digest"]] * len(cs))
+            batch += cs
+            digests += [template[doc.id]["digest"]] * len(cs)
             made += len(cs)
+        vecs = rng.standard_normal((len(batch), 384)).astype(np.float32)
+        vectors.add(batch, vecs / np.linalg.norm(vecs, axis=1, keepdims=True), digests)
         copy += 1
         print(f"  {made} chunks", file=sys.stderr)
     lexical._unsaved.update(range(SHARDS))
