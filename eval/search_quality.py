@@ -1,4 +1,5 @@
-"""Search quality on the demo corpus: recall@5 of labelled queries (``corpus/gold/queries.jsonl``).
+"""Search quality on the demo corpus: recall@5 (and recall@1, MRR@5) of labelled queries
+(``corpus/gold/queries.jsonl``).
 
 Each line of the query file is ``{"query", "expected": [source file names], "filters": {…},
 "mode": "hybrid", "tags": [...]}``; ``expected`` lists the documents a user would accept (one
@@ -57,18 +58,26 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
 def evaluate(engine, queries: list[dict], mode: str | None, verbose: bool) -> dict:
     """recall@K overall and per tag: share of queries with an expected source in the top K."""
     hits: dict[str, list[int]] = defaultdict(list)
+    firsts: list[int] = []  # top result is an expected document
+    reciprocal: list[float] = []
     took = []
     for q in queries:
-        resp = engine.search(q["query"], top_k=K, mode=mode or q.get("mode", "hybrid"), **q.get("filters", {}))
+        filters = q.get("filters", {})
+        resp = engine.search(q["query"], top_k=K, mode=mode or q.get("mode", "hybrid"), **filters)
         took.append(resp.took_ms)
         got = [r.source for r in resp.results]
         ok = int(bool(set(got) & set(q["expected"])))
+        rank = next((i for i, s in enumerate(got) if s in q["expected"]), None)
+        firsts.append(int(rank == 0))
+        reciprocal.append(0.0 if rank is None else 1.0 / (rank + 1))
         for tag in ["all", *q.get("tags", [])]:
             hits[tag].append(ok)
         if verbose or not ok:
             mark = "ok  " if ok else "MISS"
             print(f"{mark} {q['query']!r} expected {q['expected']} got {got}", file=sys.stderr)
-    out = {f"recall@{K}": round(sum(hits["all"]) / max(len(hits["all"]), 1), 4), "queries": len(queries)}
+    n = max(len(queries), 1)
+    out = {f"recall@{K}": round(sum(hits["all"]) / n, 4), "recall@1": round(sum(firsts) / n, 4),
+           f"mrr@{K}": round(sum(reciprocal) / n, 4), "queries": len(queries)}
     out["by_tag"] = {t: round(sum(v) / len(v), 4) for t, v in sorted(hits.items()) if t != "all"}
     out["median_took_ms"] = round(sorted(took)[len(took) // 2], 1) if took else 0.0
     return out
@@ -93,7 +102,8 @@ def main() -> None:
         print(f"[search_quality] {len(docs)} documents read and indexed in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
         result = evaluate(engine, load_queries(), args.mode, args.verbose)
-    print(f"search recall@{K}: {result[f'recall@{K}']:.3f} over {result['queries']} queries")
+    print(f"search recall@{K}: {result[f'recall@{K}']:.3f}, recall@1 {result['recall@1']:.3f}, "
+          f"MRR@{K} {result[f'mrr@{K}']:.3f} over {result['queries']} queries")
     for tag, value in result["by_tag"].items():
         print(f"  {tag:<14} {value:.3f}")
     if args.json:
