@@ -125,9 +125,9 @@ class VectorIndex:
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """``(chunk_id, cosine similarity)`` best first."""
+        # No count() first: it cost 11% of a search's server time at 100k chunks, and Chroma
+        # (1.x) answers an empty collection with empty lists.
         with _guard("query"):
-            if self._col.count() == 0:
-                return []
             got = self._col.query(
                 query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
                 n_results=k,
