@@ -78,7 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== metrics ==")
     for metric in sorted(current):
         rule = floors.get(metric, {})
-        bound = f"  (floor {rule['min']})" if "min" in rule else f"  (max {rule['max']})" if "max" in rule else ""
+        bound = ""
+        if "min" in rule:
+            bound = f"  (floor {rule['min']})"
+        elif "max" in rule:
+            bound = f"  (max {rule['max']})"
         print(f"{metric:55s} {current[metric]:.4f}{bound}")
     if args.update:
         for metric, rule in floors.items():
@@ -92,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     failures = gate(current, relevant)
     for f in failures:
         print(f"[eval] FAIL {f}", file=sys.stderr)
-    print(f"[eval] {'FAILED' if failures else 'passed'}: {len(relevant) - len(failures)}/{len(relevant)} floors held")
+    held = len(relevant) - len(failures)
+    print(f"[eval] {'FAILED' if failures else 'passed'}: {held}/{len(relevant)} floors held")
     return 1 if failures else 0
 
 
