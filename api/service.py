@@ -167,20 +167,24 @@ class Service:
     def check(self, repair: bool = False, progress: Progress | None = None) -> Consistency:
         from search.chunking import chunk
 
-        expected = {d.id: len(chunk(d)) for d in self.repo.iter_documents()}
+        size = self.settings.chunk_max_chars  # as the engine chunks
+        expected = {d.id: len(chunk(d, size)) for d in self.repo.iter_documents()}
         per_index = self.engine.indexed_counts()
-        problems = []
+        problems: list[str] = []
+        bad: set[str] = set()  # documents to re-index on repair
         for name, got in per_index.items():
-            for doc_id in sorted(set(expected) - set(got)):
-                problems.append(f"{name}: document {doc_id} is stored but not indexed")
-            for doc_id in sorted(set(got) - set(expected)):
-                problems.append(f"{name}: document {doc_id} is indexed but not stored")
-            for doc_id in sorted(set(got) & set(expected)):
-                if got[doc_id] != expected[doc_id]:
-                    problems.append(f"{name}: document {doc_id} has {got[doc_id]} chunks, expected "
-                                    f"{expected[doc_id]}")
-        if problems and repair:
-            bad = {p.split("document ")[1].split(" ")[0] for p in problems}
+            for doc_id in sorted(set(expected) | set(got)):
+                if doc_id not in got:
+                    problem = "is stored but not indexed"
+                elif doc_id not in expected:
+                    problem = "is indexed but not stored"
+                elif got[doc_id] != expected[doc_id]:
+                    problem = f"has {got[doc_id]} chunks, expected {expected[doc_id]}"
+                else:
+                    continue
+                problems.append(f"{name}: document {doc_id} {problem}")
+                bad.add(doc_id)
+        if bad and repair:
             self.engine.remove(sorted(bad))
             self.engine.index(self._docs(sorted(bad & set(expected))), progress=progress)
             return self.check(repair=False)

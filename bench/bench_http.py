@@ -27,7 +27,6 @@ import asyncio
 import contextlib
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 
+from api.devserver import background_server  # noqa: E402
 from bench.bench_search_speed import QUERIES, real_docs  # noqa: E402
 
 SEARCHES = [
@@ -125,12 +125,6 @@ def large_dir(target: int) -> Path:
 # --- server and load -----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process (Linux): contention-proof cost of the work done."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -139,34 +133,17 @@ def cpu_seconds(pid: int) -> float:
 
 @contextlib.contextmanager
 def server(data: Path) -> Iterator[tuple[str, int]]:
-    """uvicorn on loopback over ``data``; yields (base URL, pid) once /health answers."""
-    import httpx
-
-    port = free_port()
+    """uvicorn on loopback over ``data`` (no access log); yields (base URL, pid) once /health
+    answers."""
     env = {k: v for k, v in os.environ.items() if k != "VANBAN_API_KEY"}  # no auth on loopback
     env["VANBAN_DATA_DIR"] = str(data)
-    cmd = [sys.executable, "-m", "uvicorn", "api.http.app:create_app", "--factory",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited with {proc.returncode}")
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(base + "/health", timeout=5).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise TimeoutError("server did not answer /health within 300 s")
-            time.sleep(0.5)
+
+    def uvicorn(port: int) -> list[str]:
+        return [sys.executable, "-m", "uvicorn", "api.http.app:create_app", "--factory",
+                "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
+
+    with background_server(env, timeout_s=300, output=None, command=uvicorn) as (base, proc):
         yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 async def load(base: str, concurrency: int, seconds: float, max_requests: int, mode: str) -> dict:

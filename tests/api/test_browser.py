@@ -6,20 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from api.devserver import background_server
+
 pytestmark = pytest.mark.slow
 
 CHROMIUM = "/usr/bin/chromium"
-REPO = Path(__file__).resolve().parents[2]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -28,43 +24,15 @@ if not Path(CHROMIUM).exists():
     pytest.skip("chromium not installed (apt-get install chromium)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(indexed_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # a private copy: the server may write (WAL files, uploads) and other tests read the original
     data = tmp_path_factory.mktemp("served") / "data"
     shutil.copytree(indexed_dir, data)
-    port = _free_port()
     env = {**os.environ, "VANBAN_DATA_DIR": str(data)}
-    log = (data.parent / "server.log").open("wb")
-    cmd = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = (data.parent / "server.log").read_text()
-                    raise RuntimeError("server did not start: " + output) from None
-                time.sleep(0.5)
+    with (data.parent / "server.log").open("wb") as log, \
+            background_server(env, timeout_s=90, output=log) as (url, _proc):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_search_filter_open_document_and_targets(server: str, tmp_path: Path) -> None:

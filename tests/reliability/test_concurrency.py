@@ -8,9 +8,7 @@ one.
 
 from __future__ import annotations
 
-import socket
 import sqlite3
-import subprocess
 import threading
 import time
 from collections import Counter
@@ -20,8 +18,9 @@ from contextlib import contextmanager
 
 import httpx
 import pytest
-from relsupport import REPO, Store, decision_text
+from relsupport import Store, decision_text
 
+from api.devserver import background_server
 from store.db import make_engine
 
 UPLOADERS = 4
@@ -31,42 +30,11 @@ SEARCH_LIMIT_S = 30  # searches go on while uploads run, and stop after this man
 QUERIES = ["chuyển đổi số", "giao So Noi vu chu tri", "102/QĐ-UBND", "tỷ lệ hồ sơ trực tuyến", "Hà Tĩnh"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def serving(store: Store) -> Iterator[str]:
     """`vanban serve` on a free loopback port; stopped (SIGTERM) when the block ends."""
-    port = free_port()
-    proc = subprocess.Popen([*store.argv("serve", "--host", "127.0.0.1", "--port", str(port))],
-                            env=store.env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while not _answers(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                err = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
-                pytest.fail(f"the server did not start: {err}")
-            time.sleep(0.2)
+    with background_server(store.env) as (url, _proc):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _answers(url: str) -> bool:
-    try:
-        return httpx.get(f"{url}/health", timeout=2).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 def upload(client: httpx.Client, url: str, n: int, name: str | None = None) -> httpx.Response:
