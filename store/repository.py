@@ -9,7 +9,7 @@ from typing import Literal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from core.errors import StoreError
 from core.filters import Filters, year_of
@@ -121,8 +121,12 @@ class Repository:
     def by_number(self, number: str) -> list[Document]:
         key = number_key(number)
         with self._sessions() as s:
-            rows = s.scalars(select(DocumentRow).where(DocumentRow.number.is_not(None))).all()
-            return [_row_to_document(r) for r in rows if number_key(r.number or "") == key]
+            # Spellings vary (QD/QĐ, spaces), so compare keys; read only (id, number) to do it.
+            pairs = s.execute(select(DocumentRow.id, DocumentRow.number)
+                              .where(DocumentRow.number.is_not(None))).all()
+            ids = [doc_id for doc_id, number in pairs if number_key(number) == key]
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all() if ids else []
+            return [_row_to_document(r) for r in rows]
 
     def citing(self, number: str) -> list[tuple[Document, dict]]:
         """Documents whose text refers to ``number`` (not as their own), with the reference."""
@@ -163,7 +167,8 @@ class Repository:
 
     def list(self, filters: Filters, limit: int = 20, offset: int = 0) -> tuple[list[Document], int]:
         with self._sessions() as s:
-            rows = self._filtered(s, filters)
+            # Filtering needs only the columns: the text is loaded for the page's rows alone.
+            rows = self._filtered(s, filters, defer_text=True)
             return [_row_to_document(r) for r in rows[offset:offset + limit]], len(rows)
 
     def items(self, kind: ItemKind, filters: Filters, text: str | None = None) -> list[ItemHit]:
@@ -189,8 +194,10 @@ class Repository:
             return hits
 
     @staticmethod
-    def _filtered(s: Session, filters: Filters) -> list[DocumentRow]:
+    def _filtered(s: Session, filters: Filters, defer_text: bool = False) -> list[DocumentRow]:
         q = select(DocumentRow).order_by(DocumentRow.issued_on.desc(), DocumentRow.id)
+        if defer_text:
+            q = q.options(defer(DocumentRow.text), defer(DocumentRow.record))
         if filters.kind:
             q = q.where(DocumentRow.kind == filters.kind)
         rows = s.scalars(q).all()
