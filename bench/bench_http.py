@@ -77,7 +77,7 @@ def large_dir(target: int) -> Path:
     from core.settings import Settings
     from search.chunking import chunk, chunks_digest
     from search.embedder import embedder_name
-    from search.lexical import SHARDS, LexicalIndex
+    from search.lexical import LexicalIndex
     from search.vector import VectorIndex
 
     data = OUT / f"http_large_{target}"
@@ -93,7 +93,8 @@ def large_dir(target: int) -> Path:
     base = [(d, chunk(d)) for d in real_docs(282)]
     for doc, chunks in base:  # analyzed once; copies below reuse the analyzed terms
         lexical.put(doc.id, chunks_digest(chunks), chunks)
-    template = {doc.id: lexical._docs[doc.id] for doc, _ in base}
+    lexical.save()
+    template = lexical.entries([doc.id for doc, _ in base])
     rng = np.random.default_rng(0)
     made, copy = 0, 0
     while made < target:
@@ -106,18 +107,17 @@ def large_dir(target: int) -> Path:
             cs = [replace(c, id=f"{doc_id}:{c.n}", doc_id=doc_id) for c in chunks]
             if copy:
                 entry = template[doc.id]
-                lexical._docs[doc_id] = {"digest": entry["digest"], "chunks": [
+                lexical.put_entries(doc_id, entry["digest"], [
                     {**e, "id": c.id, "meta": c.metadata()} for e, c in zip(entry["chunks"], cs, strict=True)
-                ]}
+                ])
             batch += cs
             digests += [template[doc.id]["digest"]] * len(cs)
             made += len(cs)
         vecs = rng.standard_normal((len(batch), 384)).astype(np.float32)
         vectors.add(batch, vecs / np.linalg.norm(vecs, axis=1, keepdims=True), digests)
         copy += 1
+        lexical.save()
         print(f"  {made} chunks", file=sys.stderr)
-    lexical._unsaved.update(range(SHARDS))
-    lexical.save()
     done.write_text(str(made))
     return data
 

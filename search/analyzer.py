@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from core.textnorm import fold, match_form
@@ -65,7 +65,7 @@ def _terms(text: str) -> list[str]:
 MAX_COMPOUND = 4  # syllables in the longest compound tried when segmenting a query
 
 
-def _max_match(syllables: list[str], vocab: set[str] | frozenset[str], prefix: str) -> list[str]:
+def _max_match(syllables: list[str], vocab: Container[str], prefix: str) -> list[str]:
     """Compounds (``prefix`` + syllables joined by ``_``) found in ``vocab``, longest first,
     each followed by its syllables; syllables outside any compound as they are."""
     out: list[str] = []
@@ -84,7 +84,7 @@ def _max_match(syllables: list[str], vocab: set[str] | frozenset[str], prefix: s
     return out
 
 
-def analyze_query(text: str, vocab: set[str] | frozenset[str]) -> list[str]:
+def analyze_query(text: str, vocab: Container[str]) -> list[str]:
     """Query terms shaped like ``analyze`` output, segmented against the index ``vocab``."""
 
     def terms_of(t: str) -> list[str]:

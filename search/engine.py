@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import Literal
 
@@ -36,6 +37,7 @@ Mode = Literal["hybrid", "dense", "bm25"]
 DOC_BATCH = 200  # documents chunked and stored lexically before their embedding starts
 MIN_DEPTH = 50  # candidates taken from each ranking before fusion
 IN_FILTER_MAX = 2000  # above this many allowed documents, filter dense hits after the query
+QUERY_CACHE = 1024  # query vectors kept: the page and chatbots repeat a query to page or filter
 
 
 @dataclass
@@ -44,6 +46,20 @@ class IndexStats:
     lexical: int = 0  # documents (re)written in the BM25 store
     embedded: int = 0  # documents whose vectors were (re)computed
     chunks_embedded: int = 0
+
+
+@lru_cache(maxsize=1)
+def _pool() -> ThreadPoolExecutor:
+    """One embedding thread per process: query embeddings run beside BM25 but never beside each
+    other (each already uses both cores; two at once only contend)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-embed")
+
+
+@lru_cache(maxsize=QUERY_CACHE)
+def _query_vector(embedder: Embedder, query: str) -> np.ndarray:
+    vector = embedder.embed_queries([query])[0]
+    vector.setflags(write=False)  # shared by every later search for the same text
+    return vector
 
 
 def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
@@ -162,15 +178,17 @@ class SearchEngine:
         if not query.strip():
             return SearchResponse(query=query, took_ms=0.0, results=[])
         filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
-        rows = self.lexical.chunks()
-        mask = None
+        docs = self.lexical.first_chunks()
+        allowed = None
         if not filters.is_empty():  # filter fields are per document: test each document once
-            allowed = {d for d, c in self.lexical.first_chunks().items() if _passes(filters, c)}
-            mask = np.fromiter((c.doc_id in allowed for c in rows), dtype=bool, count=len(rows))
+            allowed = {d for d, c in docs.items() if _passes(filters, c)}
         depth = max(MIN_DEPTH, top_k * max(per_document, 1) * 4)
 
-        lexical = [] if mode == "dense" else self.lexical.search(query, depth, mask)
-        dense = [] if mode == "bm25" else self._dense(query, depth, rows, mask, filters)
+        # The query embedding (C code, GIL released) runs beside BM25 and number lookup.
+        vector = None if mode == "bm25" or not docs or allowed == set() else self._query_vector_async(query)
+        lexical = [] if mode == "dense" else self.lexical.search(query, depth, allowed)
+        pinned = self._pinned(query, docs, allowed)
+        dense = [] if vector is None else self._dense(vector.result(), depth, allowed, filters)
         if mode == "bm25":
             ranked = [(c.id, s) for c, s in lexical]
         elif mode == "dense":
@@ -178,54 +196,38 @@ class SearchEngine:
         else:
             ranked = fuse([(c.id, s) for c, s in lexical], dense, query)
 
-        ranked = self._pin_numbers(query, ranked, rows, mask)
+        ranked = _pin(ranked, pinned)
         results = self._results(query, ranked, top_k, per_document)
         took = (time.perf_counter() - started) * 1000
         return SearchResponse(query=query, took_ms=round(took, 2), results=results)
 
-    def _dense(self, query: str, depth: int, rows: list[StoredChunk], mask: np.ndarray | None,
+    def _query_vector_async(self, query: str) -> Future[np.ndarray]:
+        return _pool().submit(_query_vector, self.embedder, query)
+
+    def _dense(self, vector: np.ndarray, depth: int, allowed: set[str] | None,
                filters: Filters) -> list[tuple[str, float]]:
-        if not rows:
-            return []
         where = None
-        allowed: set[str] | None = None
-        if mask is not None:
-            allowed = {c.doc_id for c, ok in zip(rows, mask, strict=True) if ok}
-            if not allowed:
-                return []
+        if allowed is not None:
             if len(allowed) <= IN_FILTER_MAX:
                 where = {"doc_id": {"$in": sorted(allowed)}}
             elif filters.kind:  # still narrow the query; the rest is filtered below
                 where = {"kind": filters.kind}
-        vector = self.embedder.embed_queries([query])[0]
         hits = self.vectors.query(vector, depth, where)
         if allowed is not None:
             hits = [(cid, s) for cid, s in hits if cid.rsplit(":", 1)[0] in allowed]
         return hits
 
-    def _pin_numbers(self, query: str, ranked: list[tuple[str, float]], rows: list[StoredChunk],
-                     mask: np.ndarray | None) -> list[tuple[str, float]]:
-        """Documents whose number the query names go first (best-ranked chunk, else the first)."""
+    def _pinned(self, query: str, docs: dict[str, StoredChunk],
+                allowed: set[str] | None) -> list[StoredChunk]:
+        """First chunks of the documents whose number the query names."""
         numbers = find_numbers(query)
         if not numbers:
-            return ranked
-        allowed = None if mask is None else {c.doc_id for c, ok in zip(rows, mask, strict=True) if ok}
-        pinned = [
-            c for c in self.lexical.first_chunks().values()
+            return []
+        return [
+            c for c in docs.values()
             if any(q.matches(str(c.meta.get("number") or "")) for q in numbers)
             and (allowed is None or c.doc_id in allowed)
         ]
-        if not pinned:
-            return ranked
-        pinned_docs = {c.doc_id for c in pinned}
-        head: list[tuple[str, float]] = []
-        for cid, _ in ranked:
-            if cid.rsplit(":", 1)[0] in pinned_docs:
-                head.append((cid, 1.0))
-        seen = {cid.rsplit(":", 1)[0] for cid, _ in head}
-        head += [(c.id, 1.0) for c in pinned if c.doc_id not in seen]
-        head_ids = {cid for cid, _ in head}
-        return head + [(cid, s) for cid, s in ranked if cid not in head_ids]
 
     def _results(self, query: str, ranked: list[tuple[str, float]], top_k: int,
                  per_document: int) -> list[SearchResult]:
@@ -258,6 +260,18 @@ class SearchEngine:
                 chunk_id=c.id,
             ))
         return out
+
+
+def _pin(ranked: list[tuple[str, float]], pinned: list[StoredChunk]) -> list[tuple[str, float]]:
+    """Documents named by number go first (their best-ranked chunk, else their first)."""
+    if not pinned:
+        return ranked
+    pinned_docs = {c.doc_id for c in pinned}
+    head = [(cid, 1.0) for cid, _ in ranked if cid.rsplit(":", 1)[0] in pinned_docs]
+    seen = {cid.rsplit(":", 1)[0] for cid, _ in head}
+    head += [(c.id, 1.0) for c in pinned if c.doc_id not in seen]
+    head_ids = {cid for cid, _ in head}
+    return head + [(cid, s) for cid, s in ranked if cid not in head_ids]
 
 
 def _opt(meta: dict[str, str | int], key: str) -> str | None:

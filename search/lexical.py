@@ -1,46 +1,55 @@
-"""BM25 over analyzed chunk terms, persisted as a per-document term store.
+"""The lexical store: analyzed chunks on disk plus incremental BM25 segments over them.
 
-The store (JSON files under ``data_dir/bm25``) keeps, per document, its chunk digest and, per
-chunk, the passage, its metadata and its terms. Documents are spread over ``SHARDS`` files by a
-hash of their id, so indexing one document rewrites one small file, not the whole store. Adding
-or removing a document only touches the store; the bm25s model is rebuilt lazily on the first
-search after a change, because bm25s has no incremental update and a rebuild from stored terms
-is cheap next to analysis (see ``bench/bench_search_speed.py``). Each file is written to a temp
-name and renamed, so a crash never leaves a half-written shard.
+Two layers under ``data_dir/bm25``:
+- **Shards** (``chunks-NN.json``): per document its chunk digest and, per chunk, the passage, its
+  metadata and its analyzed terms. This is the lexical side's source of truth (results read
+  passages from here) and is spread over ``SHARDS`` files so indexing one document rewrites one
+  small file.
+- **Segments** (``seg-*.npz`` + ``manifest.json``): BM25 postings (``search/bm25.py``). A save
+  writes one new segment for the documents changed since the last save and marks their old rows
+  deleted; the manifest is written last and names the live segments, so it is the commit point.
+  Searching never rebuilds anything: a document is searchable as soon as its save returns.
 
-This store is also where the engine reads passages and metadata for results: Chroma only
-returns ids and distances to the fusion step.
+Every write happens under an exclusive ``flock`` and re-reads what other processes committed
+first, so a server and a CLI ingest can share one data dir. Readers notice another process's
+commit by the manifest's stat and reload only what changed. Each file is written to a temp name
+and renamed: a crash never leaves a half-written file, and at open the segments are checked
+against the shards (a crash between the two is repaired from the stored terms, no re-analysis).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
-import logging
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import bm25s
-import numpy as np
+from typing import Any
 
 from core.errors import IndexError_
+from search import bm25
 from search.analyzer import analyze, analyze_query
 from search.chunking import Chunk
 
-# bm25s logs every rebuild at DEBUG; keep that out of a root logger set to DEBUG by a library.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
-
-FORMAT = 1
+FORMAT = 1  # shard format
+MANIFEST_FORMAT = 2
 SHARDS = 64
+REBUILD_ROWS = 20_000  # rows per segment when segments are rebuilt from the shards
 
 
 def _shard(doc_id: str) -> int:
     return hashlib.blake2b(doc_id.encode("utf-8"), digest_size=2).digest()[0] % SHARDS
+
+
+def _terms_hash(entries: list[dict]) -> str:
+    return hashlib.sha1("\n".join(e["terms"] for e in entries).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -51,62 +60,144 @@ class StoredChunk:
     meta: dict[str, str | int]
 
 
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 class LexicalIndex:
     def __init__(self, directory: Path) -> None:
         self.dir = directory
         self._lock = threading.RLock()
-        self._docs: dict[str, dict] = {}  # doc_id -> {"digest": str, "chunks": [chunk dict]}
-        self._model: bm25s.BM25 | None = None
-        self._order: list[StoredChunk] = []  # chunk per row of the model
-        self._by_id: dict[str, StoredChunk] = {}
-        self._vocab: frozenset[str] = frozenset()
-        self._first: dict[str, StoredChunk] = {}
-        self._dirty = True
-        self._unsaved: set[int] = set()  # shards changed since the last save
-        self._load()
+        self._docs: dict[str, dict] = {}  # doc_id -> {"digest", "terms_hash", "chunks": [entry]}
+        self._shard_stats: dict[int, tuple[int, int, int] | None] = {}
+        self._segments: dict[str, bm25.Segment] = {}  # loaded, by name
+        self._views: list[bm25.View] = []
+        self._manifest_stat: tuple[int, int, int] | None = None
+        self._pending: dict[str, dict | None] = {}  # changed since the last save; None = removed
+        self._first: dict[str, StoredChunk] | None = None
+        with self._locked():
+            self._sweep_temp_files()
+            self._reload()
+            self._repair()
 
-    # --- persistence ---------------------------------------------------------------------------
+    # --- files and locking ---------------------------------------------------------------------
 
     def _path(self, shard: int) -> Path:
         return self.dir / f"chunks-{shard:02d}.json"
 
-    def _load(self) -> None:
-        for shard in range(SHARDS):
-            path = self._path(shard)
-            if not path.exists():
-                continue
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as err:
-                raise IndexError_(
-                    f"BM25 store {path} is unreadable ({err}); run `vanban check --repair`"
-                ) from err
-            if data.get("format") != FORMAT:
-                raise IndexError_(f"BM25 store {path} has an unknown format; run `vanban check --repair`")
-            self._docs.update(data["docs"])
+    @property
+    def _manifest(self) -> Path:
+        return self.dir / "manifest.json"
 
-    def save(self) -> None:
-        """Write the shards changed since the last save."""
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """This thread and, through ``flock``, every other process writing the same store."""
         with self._lock:
-            if not self._unsaved:
+            if not self.dir.exists():
+                yield
                 return
-            self.dir.mkdir(parents=True, exist_ok=True)
-            for shard in sorted(self._unsaved):
-                docs = {d: v for d, v in self._docs.items() if _shard(d) == shard}
-                self._write(self._path(shard), {"format": FORMAT, "docs": docs})
-            self._unsaved.clear()
+            with (self.dir / ".lock").open("a") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def _write(self, path: Path, data: dict) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".chunks-", suffix=".tmp")
+    def _sweep_temp_files(self) -> None:
+        """Temp files of a writer that died mid-write (writers hold the lock, so none is live)."""
+        if self.dir.exists():
+            for tmp in self.dir.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+            for old in self.dir.glob("model-*"):  # bm25s models of the previous format
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _write_atomic(self, path: Path, write: Callable[[Any], None], binary: bool = False) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=f".{path.stem}-", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False)
+            with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+                write(fh)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    # --- loading what is committed -------------------------------------------------------------
+
+    def _reload(self) -> None:
+        """Bring shards and segments up to what is on disk; cheap when nothing changed."""
+        stats = {shard: _stat(self._path(shard)) for shard in range(SHARDS)}
+        changed = [s for s, st in stats.items() if s not in self._shard_stats or self._shard_stats[s] != st]
+        by_shard = _group(self._docs) if changed and self._docs else {}
+        for shard in changed:
+            for doc_id in by_shard.get(shard, []):
+                del self._docs[doc_id]
+            if stats[shard] is not None:
+                self._docs.update(self._read_shard(self._path(shard)))
+            self._shard_stats[shard] = stats[shard]
+            self._first = None
+        self._manifest_stat = _stat(self._manifest)
+        manifest = self._read_manifest()
+        views = []
+        for entry in manifest.get("segments", []):
+            name = entry["name"]
+            seg = self._segments.get(name)
+            if seg is None:
+                try:
+                    seg = bm25.Segment.load(self.dir / f"{name}.npz", name)
+                except (OSError, ValueError, KeyError) as err:
+                    raise IndexError_(
+                        f"BM25 segment {name} is unreadable ({err}); run `vanban check --repair`"
+                    ) from err
+            deleted = frozenset(entry.get("deleted", []))
+            old = next((v for v in self._views if v.segment is seg and v.deleted == deleted), None)
+            views.append(old or bm25.View(seg, deleted))
+        self._views = views
+        self._segments = {v.segment.name: v.segment for v in views}
+
+    def _read_shard(self, path: Path) -> dict[str, dict]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise IndexError_(
+                f"BM25 store {path} is unreadable ({err}); run `vanban check --repair`"
+            ) from err
+        if data.get("format") != FORMAT:
+            raise IndexError_(f"BM25 store {path} has an unknown format; run `vanban check --repair`")
+        return data["docs"]
+
+    def _read_manifest(self) -> dict:
+        if self._manifest_stat is None:
+            return {}
+        try:
+            data = json.loads(self._manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise IndexError_(f"BM25 manifest is unreadable ({err}); run `vanban check --repair`") from err
+        if data.get("format") != MANIFEST_FORMAT:
+            raise IndexError_("BM25 manifest has an unknown format; run `vanban check --repair`")
+        return data
+
+    def _refresh(self) -> None:
+        """Reload if another process committed since we last looked (one stat when not)."""
+        if _stat(self._manifest) != self._manifest_stat:
+            with self._locked():
+                self._reload()
+
+    def _live_hashes(self) -> dict[str, str]:
+        return {d: v.segment.terms_hashes[i] for v in self._views for d, i in v.live_docs.items()}
+
+    def _repair(self) -> None:
+        """Make the segments hold exactly the shards' documents (after a crash, or the old format)."""
+        live = self._live_hashes()
+        stale = {d for d, entry in self._docs.items() if live.get(d) != _entry_hash(entry)}
+        gone = set(live) - set(self._docs)
+        if stale or gone:
+            self._commit({d: self._docs[d] for d in stale} | dict.fromkeys(gone))
 
     # --- changes -------------------------------------------------------------------------------
 
@@ -120,127 +211,187 @@ class LexicalIndex:
 
     def put(self, doc_id: str, digest: str, chunks: list[Chunk]) -> None:
         """Replace a document's chunks (analysis happens here, outside the lock)."""
-        entries = [
+        self.put_entries(doc_id, digest, [
             {"id": c.id, "text": c.text, "meta": c.metadata(), "terms": " ".join(analyze(c.index_text))}
             for c in chunks
-        ]
-        terms_hash = hashlib.sha1("\n".join(e["terms"] for e in entries).encode("utf-8")).hexdigest()[:16]
+        ])
+
+    def put_entries(self, doc_id: str, digest: str, entries: list[dict]) -> None:
+        """Replace a document's chunks with already analyzed entries (``id, text, meta, terms``)."""
+        entry = {"digest": digest, "terms_hash": _terms_hash(entries), "chunks": entries}
         with self._lock:
-            self._docs[doc_id] = {"digest": digest, "terms_hash": terms_hash, "chunks": entries}
-            self._unsaved.add(_shard(doc_id))
-            self._dirty = True
+            self._docs[doc_id] = entry
+            self._pending[doc_id] = entry
+            self._first = None
 
     def remove(self, doc_ids: Iterable[str]) -> int:
         removed = 0
         with self._lock:
             for doc_id in doc_ids:
                 if self._docs.pop(doc_id, None) is not None:
-                    self._unsaved.add(_shard(doc_id))
+                    self._pending[doc_id] = None
                     removed += 1
-            self._dirty = self._dirty or removed > 0
+            if removed:
+                self._first = None
         return removed
+
+    def save(self) -> None:
+        """Commit the changes made since the last save (and pick up other processes' commits)."""
+        with self._lock:
+            if not self._pending:
+                return
+            self.dir.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                pending, self._pending = self._pending, {}
+                self._reload()  # another process may have committed: apply ours on top
+                for doc_id, entry in pending.items():
+                    if entry is None:
+                        self._docs.pop(doc_id, None)
+                    else:
+                        self._docs[doc_id] = entry
+                self._commit(pending)
+
+    def _commit(self, changes: dict[str, dict | None]) -> None:
+        """Write the changed shards, a segment for the new entries, then the manifest."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        by_shard = _group(self._docs)
+        for shard in sorted({_shard(d) for d in changes}):
+            docs = {d: self._docs[d] for d in by_shard.get(shard, [])}
+            self._write_atomic(self._path(shard), lambda fh, docs=docs: json.dump(
+                {"format": FORMAT, "docs": docs}, fh, ensure_ascii=False))
+            self._shard_stats[shard] = _stat(self._path(shard))
+        views = [
+            bm25.View(v.segment, v.deleted | (changes.keys() & v.live_docs.keys()))
+            if changes.keys() & v.live_docs.keys() else v
+            for v in self._views
+        ]
+        added = [d for d, entry in changes.items() if entry is not None]
+        if added:
+            views += self._build(added)
+        self._install(views)
+        self._first = None
+
+    def _build(self, doc_ids: list[str]) -> list[bm25.View]:
+        """New segments (about ``REBUILD_ROWS`` rows each) from the stored terms of ``doc_ids``."""
+        out: list[bm25.View] = []
+        batch: list[bm25.DocRows] = []
+        rows = 0
+        for doc_id in doc_ids:
+            entry = self._docs[doc_id]
+            batch.append(bm25.DocRows(doc_id, _entry_hash(entry), [
+                (int(c["id"].rsplit(":", 1)[1]), c["terms"].split()) for c in entry["chunks"]
+            ]))
+            rows += len(entry["chunks"])
+            if rows >= REBUILD_ROWS or doc_id == doc_ids[-1]:
+                out.append(self._write_segment(bm25.build(self._new_name(), batch)))
+                batch, rows = [], 0
+        return out
+
+    def _new_name(self) -> str:
+        return f"seg-{uuid.uuid4().hex[:12]}"
+
+    def _write_segment(self, seg: bm25.Segment) -> bm25.View:
+        self._write_atomic(self.dir / f"{seg.name}.npz", seg.save, binary=True)
+        self._segments[seg.name] = seg
+        return bm25.View(seg, frozenset())
+
+    def _install(self, views: list[bm25.View]) -> None:
+        """Merge if the policy says so, write the manifest (the commit), drop unlisted files."""
+        views = [v for v in views if v.live_rows]
+        to_merge = bm25.plan_merge(views)
+        if to_merge:
+            merged = self._write_segment(bm25.merge(self._new_name(), to_merge))
+            views = [v for v in views if v not in to_merge] + [merged]
+        manifest = {"format": MANIFEST_FORMAT, "segments": [
+            {"name": v.segment.name, "rows": v.segment.n_rows, "deleted": sorted(v.deleted)} for v in views
+        ]}
+        self._write_atomic(self._manifest, lambda fh: json.dump(manifest, fh, ensure_ascii=False))
+        self._manifest_stat = _stat(self._manifest)
+        self._views = views
+        self._segments = {v.segment.name: v.segment for v in views}
+        for path in self.dir.glob("seg-*.npz"):
+            if path.stem not in self._segments:
+                path.unlink(missing_ok=True)
 
     def clear(self) -> None:
         with self._lock:
-            self._docs = {}
-            self._dirty = True
-            self._unsaved.clear()
-            for shard in range(SHARDS):
-                self._path(shard).unlink(missing_ok=True)
-            for model in self.dir.glob("model-*"):
-                shutil.rmtree(model, ignore_errors=True)
+            self._docs, self._pending, self._first = {}, {}, None
+            self._views, self._segments = [], {}
+            if self.dir.exists():
+                with self._locked():
+                    for shard in range(SHARDS):
+                        self._path(shard).unlink(missing_ok=True)
+                    for seg in self.dir.glob("seg-*.npz"):
+                        seg.unlink()
+                    self._manifest.unlink(missing_ok=True)
+            self._shard_stats = {}
+            self._manifest_stat = None
 
-    # --- search --------------------------------------------------------------------------------
+    # --- reading -------------------------------------------------------------------------------
 
-    def _stamp(self, doc_ids: list[str]) -> str:
-        """Identity of the stored terms; a saved model with this stamp matches them exactly."""
-        h = hashlib.sha256()
-        for doc_id in doc_ids:
-            d = self._docs[doc_id]
-            h.update(f"{doc_id}\t{d.get('terms_hash', d['digest'])}\t{len(d['chunks'])}\n".encode())
-        return h.hexdigest()[:16]
+    def _current(self) -> None:
+        """Searches see every ``put`` of this process (saved first) and others' commits."""
+        if self._pending:
+            self.save()
+        self._refresh()
 
-    def _rebuild(self) -> None:
-        """Rows in sorted document order, so any process gets the same rows for the same store;
-        the built model is saved under its stamp, so the next process loads instead of rebuilding
-        (a rebuild takes ~1 s per 1,000 chunks)."""
-        doc_ids = sorted(self._docs)
-        order = [
-            StoredChunk(c["id"], doc_id, c["text"], c["meta"])
-            for doc_id in doc_ids
-            for c in self._docs[doc_id]["chunks"]
-        ]
-        model = None
-        if order:
-            stamp = self._stamp(doc_ids)
-            model = self._load_model(stamp, len(order))
-            if model is None:
-                corpus = [c["terms"].split() for doc_id in doc_ids for c in self._docs[doc_id]["chunks"]]
-                model = bm25s.BM25()
-                model.index(corpus, show_progress=False)
-                self._save_model(model, stamp)
-        self._order, self._model, self._dirty = order, model, False
-        self._vocab = frozenset(model.vocab_dict) if model is not None else frozenset()
-        self._by_id = {c.id: c for c in order}
-        self._first = {}
-        for c in order:
-            self._first.setdefault(c.doc_id, c)
-
-    def _load_model(self, stamp: str, rows: int) -> bm25s.BM25 | None:
-        path = self.dir / f"model-{stamp}"
-        if not path.is_dir():
-            return None
-        try:
-            model = bm25s.BM25.load(str(path), show_progress=False, verbosity=0)
-        except (OSError, ValueError) as err:  # a damaged cache only costs a rebuild; say so
-            logging.getLogger(__name__).warning("BM25 model %s unreadable, rebuilding: %s", path, err)
-            return None
-        return model if model.scores.get("num_docs") == rows else None
-
-    def _save_model(self, model: bm25s.BM25, stamp: str) -> None:
-        """Write to a temp folder and rename; another process may have written the same stamp."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=self.dir, prefix=".model-"))
-        model.save(str(tmp), show_progress=False)
-        try:
-            tmp.rename(self.dir / f"model-{stamp}")
-        except OSError:  # already there
-            shutil.rmtree(tmp, ignore_errors=True)
-        for old in self.dir.glob("model-*"):
-            if old.name != f"model-{stamp}":
-                shutil.rmtree(old, ignore_errors=True)
-
-    def chunks(self) -> list[StoredChunk]:
-        """Every chunk in model row order (rebuilds first if the store changed)."""
+    def entries(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """Stored analyzed entries (``digest``, ``chunks``) of these documents, for copying."""
         with self._lock:
-            if self._dirty:
-                self._rebuild()
-            return self._order
+            return {d: self._docs[d] for d in doc_ids if d in self._docs}
 
     def get(self, chunk_id: str) -> StoredChunk | None:
         with self._lock:
-            self.chunks()
-            return self._by_id.get(chunk_id)
+            doc_id, _, n = chunk_id.rpartition(":")
+            entry = self._docs.get(doc_id)
+            if entry is None:
+                return None
+            chunks = entry["chunks"]
+            i = int(n) if n.isdigit() and int(n) < len(chunks) else -1
+            c = chunks[i] if i >= 0 and chunks[i]["id"] == chunk_id else next(
+                (c for c in chunks if c["id"] == chunk_id), None)
+            return None if c is None else StoredChunk(c["id"], doc_id, c["text"], c["meta"])
+
+    def chunks(self) -> list[StoredChunk]:
+        """Every stored chunk, documents in sorted id order."""
+        with self._lock:
+            self._current()
+            return [StoredChunk(c["id"], d, c["text"], c["meta"])
+                    for d in sorted(self._docs) for c in self._docs[d]["chunks"]]
 
     def first_chunks(self) -> dict[str, StoredChunk]:
         """Each document's first chunk (it carries the document's fields, like every chunk)."""
         with self._lock:
-            self.chunks()
+            self._current()
+            if self._first is None:
+                self._first = {
+                    d: StoredChunk(e["chunks"][0]["id"], d, e["chunks"][0]["text"], e["chunks"][0]["meta"])
+                    for d, e in self._docs.items() if e["chunks"]
+                }
             return self._first
 
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[StoredChunk, float]]:
-        """Top ``k`` chunks by BM25 among rows where ``mask`` is true; zero scores dropped."""
+    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[StoredChunk, float]]:
+        """Top ``k`` chunks by BM25 among documents in ``allowed`` (all when None); zero scores dropped."""
         with self._lock:
-            order = self.chunks()
-            if self._model is None:
-                return []
-            terms = analyze_query(query, self._vocab)
-            if not terms:
-                return []
-            scores = self._model.get_scores(terms)
-        if mask is not None:
-            scores = np.where(mask, scores, 0.0)
-        k = min(k, len(order))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(order[i], float(scores[i])) for i in top if scores[i] > 0]
+            self._current()
+            views = list(self._views)
+        if not views:
+            return []
+        terms = analyze_query(query, bm25.Vocabulary(views))
+        out = []
+        for view, row, score in bm25.search(views, terms, k, allowed):
+            c = self.get(view.segment.chunk_id(row))
+            if c is not None:  # a reload between the two reads may have dropped it
+                out.append((c, score))
+        return out
+
+
+def _group(doc_ids: Iterable[str]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for doc_id in doc_ids:
+        out.setdefault(_shard(doc_id), []).append(doc_id)
+    return out
+
+
+def _entry_hash(entry: dict) -> str:
+    return entry.get("terms_hash") or _terms_hash(entry["chunks"])

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from core.errors import IndexError_
@@ -61,12 +60,11 @@ def test_abbreviation_query(index):
     assert _top_source(index, "hdnd hai duong nong thon moi") == "news_haiduong.html"
 
 
-def test_mask_filters_before_ranking(index, decision):
-    rows = index.chunks()
-    mask = np.array([c.doc_id != decision.id for c in rows])
-    hits = index.search("chuyển đổi số GRDP", 10, mask)
-    assert all(c.doc_id != decision.id for c, _ in hits)
-    assert index.search("chuyển đổi số", 10, np.zeros(len(rows), dtype=bool)) == []
+def test_allowed_documents_filter_before_ranking(index, decision):
+    others = {c.doc_id for c in index.chunks()} - {decision.id}
+    hits = index.search("chuyển đổi số GRDP", 10, others)
+    assert hits and all(c.doc_id != decision.id for c, _ in hits)
+    assert index.search("chuyển đổi số", 10, set()) == []
 
 
 def test_persist_reload_remove(index, tmp_path, decision):
@@ -119,18 +117,22 @@ def test_search_process_does_not_import_underthesea(index, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 
-def test_built_model_is_saved_and_reused(index, tmp_path, decision):
+def test_a_save_adds_one_segment_and_leaves_the_others_untouched(index, tmp_path, decision):
+    """No rebuild: indexing a document writes a segment for it; earlier segment files stay."""
+    bm25_dir = tmp_path / "bm25"
+    before = {p.name: p.stat().st_mtime_ns for p in bm25_dir.glob("seg-*.npz")}
     first = [(c.id, round(s, 4)) for c, s in index.search("chuyển đổi số GRDP", 5)]
-    models = list((tmp_path / "bm25").glob("model-*"))
-    assert len(models) == 1
-    again = LexicalIndex(tmp_path / "bm25")
+    again = LexicalIndex(bm25_dir)  # a fresh process loads the segments as they are
     assert [(c.id, round(s, 4)) for c, s in again.search("chuyển đổi số GRDP", 5)] == first
-    assert list((tmp_path / "bm25").glob("model-*")) == models
-    stamp = again._stamp(sorted(again.digests()))
-    assert again._load_model(stamp, len(again.chunks())) is not None  # a fresh process loads it
+    doc = decision.model_copy(update={"id": "copy-of-decision", "source": "copy.txt"})
+    chunks = chunk(doc)
+    again.put(doc.id, chunks_digest(chunks), chunks)
+    again.save()
+    after = {p.name: p.stat().st_mtime_ns for p in bm25_dir.glob("seg-*.npz")}
+    assert {k: after[k] for k in before} == before and len(after) == len(before) + 1
+    assert {c.doc_id for c, _ in again.search("chuyển đổi số GRDP", 5)} >= {decision.id, doc.id}
     again.remove([decision.id])
     again.save()
     assert all(c.doc_id != decision.id for c, _ in again.search("chuyển đổi số GRDP", 5))
-    assert list((tmp_path / "bm25").glob("model-*")) != models  # the stale model is replaced
     again.clear()
-    assert not list((tmp_path / "bm25").glob("model-*"))
+    assert not list(bm25_dir.glob("seg-*")) and not (bm25_dir / "manifest.json").exists()
