@@ -61,16 +61,27 @@ def match_form(s: str) -> str:
     return canonical_tones(nfc(s)).lower()
 
 
+class _FoldTable(dict[int, str]):
+    """Code point → folded character, filled on first sight: ``str.translate`` then runs in C
+    (``fold`` over every highlighted passage was 10% of a search's time, one Python step a char)."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        if ch in "đĐ":
+            out = "d"
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out = base.lower() if len(base.lower()) == 1 else ch.lower()
+        self[cp] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(s: str) -> str:
     """Diacritic-free lower-case form; one output character per NFC input character."""
-    out = []
-    for ch in nfc(s):
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base.lower() if len(base.lower()) == 1 else ch.lower())
-    return "".join(out)
+    return nfc(s).translate(_FOLD)
 
 
 def same(a: str, b: str) -> bool:
