@@ -236,7 +236,10 @@ def reindex() -> None:
     """Rebuild the search indexes from the SQL store."""
     svc = _service()
     with _progress("reindex") as prog:
-        n = svc.reindex(progress=prog)
+        try:
+            n = svc.reindex(progress=prog)
+        except VanbanError as err:
+            raise _fail(err) from err
     print(f"reindexed {n} documents")
 
 
@@ -244,7 +247,10 @@ def reindex() -> None:
 def check(repair: Annotated[bool, typer.Option("--repair", help="rebuild what disagrees")] = False) -> None:
     """Verify that the SQL store and the indexes agree (exit 0 when consistent)."""
     svc = _service()
-    result = svc.check(repair=repair)
+    try:
+        result = svc.check(repair=repair)
+    except VanbanError as err:
+        raise _fail(err) from err
     for p in result.problems:
         err_console.print(p, highlight=False)
     sizes = ", ".join(f"{k} {len(v)}" for k, v in result.indexes.items())

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from core.errors import NotFoundError, VanbanError
+from core.errors import IndexCorrupt, NotFoundError, VanbanError
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
@@ -169,7 +169,13 @@ class Service:
 
         size = self.settings.chunk_max_chars  # as the engine chunks
         expected = {d.id: len(chunk(d, size)) for d in self.repo.iter_documents()}
-        per_index = self.engine.indexed_counts()
+        try:
+            per_index = self.engine.indexed_counts()
+        except IndexCorrupt:
+            if not repair:
+                raise
+            self.engine.discard_lexical()  # rebuilt below from the SQL store; vectors are kept
+            per_index = self.engine.indexed_counts()
         problems: list[str] = []
         bad: set[str] = set()  # documents to re-index on repair
         for name, got in per_index.items():
@@ -185,7 +191,11 @@ class Service:
                 problems.append(f"{name}: document {doc_id} {problem}")
                 bad.add(doc_id)
         if bad and repair:
-            self.engine.remove(sorted(bad))
+            gone = sorted(bad - set(expected))
+            if gone:
+                self.engine.remove(gone)
+            # index() rewrites only the index that is stale for a document: a BM25-only problem
+            # costs no re-embedding (hours at 100k chunks)
             self.engine.index(self._docs(sorted(bad & set(expected))), progress=progress)
             return self.check(repair=False)
         return Consistency(expected, per_index, problems)

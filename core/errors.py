@@ -64,5 +64,9 @@ class IndexError_(VanbanError):
     http_status = 503
 
 
+class IndexCorrupt(IndexError_):
+    """An index file is unreadable: ``vanban check --repair`` rebuilds it from the SQL store."""
+
+
 class AuthError(VanbanError):
     http_status = 401

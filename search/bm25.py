@@ -53,9 +53,23 @@ class Segment:
     doc_ids: list[str]
     terms_hashes: list[str]
     vocab: dict[str, int] = field(init=False, repr=False)
+    _weights: tuple[float, np.ndarray] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.vocab = {t: j for j, t in enumerate(self.terms)}
+
+    def weights(self, avgdl: float) -> np.ndarray:
+        """Per posting ``tf / (tf + k1 (1 - b + b dl / avgdl))`` for the current ``avgdl``.
+
+        Computed once per commit (avgdl moves with every change; ~0.1 s at 100k chunks) so a
+        query only slices and scales: half the time of computing it per query from tf and dl.
+        """
+        cached = self._weights
+        if cached is None or cached[0] != avgdl:
+            dl = self.dl[self.rows]
+            w = self.tf / (self.tf + K1 * (1 - B + B * dl / avgdl))
+            cached = self._weights = (avgdl, w.astype(np.float32))
+        return cached[1]
 
     @property
     def n_rows(self) -> int:
@@ -176,33 +190,33 @@ def search(views: Sequence[View], terms: Sequence[str], k: int,
     if not n_live or not terms or k <= 0:
         return []
     avgdl = sum(v.live_dl for v in views) / n_live
-    scores: list[np.ndarray | None] = [None] * len(views)
+    weights = [v.segment.weights(avgdl) for v in views]
+    parts: list[tuple[list[np.ndarray], list[np.ndarray]]] = [([], []) for _ in views]
     for term in terms:
-        hits = []  # (view index, rows, tf) of live postings
+        hits = []  # (view index, rows, tf weights) of live postings
         df = 0
         for i, v in enumerate(views):
             col = v.segment.vocab.get(term)
             if col is None:
                 continue
-            seg = v.segment
-            lo, hi = seg.ptr[col], seg.ptr[col + 1]
-            rows, tf = seg.rows[lo:hi], seg.tf[lo:hi]
+            lo, hi = v.segment.ptr[col], v.segment.ptr[col + 1]
+            rows, w = v.segment.rows[lo:hi], weights[i][lo:hi]
             if v.alive is not None:
                 keep = v.alive[rows]
-                rows, tf = rows[keep], tf[keep]
+                rows, w = rows[keep], w[keep]
             if len(rows):
-                hits.append((i, rows, tf))
+                hits.append((i, rows, w))
                 df += len(rows)
         if not df:
             continue
         idf = math.log(1 + (n_live - df + 0.5) / (df + 0.5))
-        for i, rows, tf in hits:
-            dl = views[i].segment.dl[rows]
-            part = idf * tf / (tf + K1 * (1 - B + B * dl / avgdl))
-            acc = scores[i]
-            if acc is None:
-                acc = scores[i] = np.zeros(views[i].segment.n_rows, dtype=np.float32)
-            acc[rows] += part  # rows are unique within one term's postings
+        for i, rows, w in hits:
+            parts[i][0].append(rows)
+            parts[i][1].append(w * np.float32(idf))
+    scores: list[np.ndarray | None] = [
+        np.bincount(np.concatenate(r), np.concatenate(w), minlength=views[i].segment.n_rows) if r else None
+        for i, (r, w) in enumerate(parts)
+    ]
     return _top(views, scores, k, allowed)
 
 

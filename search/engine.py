@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -27,7 +28,7 @@ from core.settings import Settings
 from search.chunking import Chunk, chunk, chunks_digest
 from search.embedder import Embedder, embedder_name, get_embedder
 from search.hybrid import find_numbers, fuse
-from search.lexical import LexicalIndex, StoredChunk
+from search.lexical import LexicalIndex, StoredChunk, discard
 from search.response import SearchResponse, SearchResult, highlights
 from search.vector import VectorIndex
 
@@ -72,9 +73,21 @@ class SearchEngine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self._given_embedder = embedder
-        self.lexical = LexicalIndex(settings.data_dir / "bm25")
 
     # --- lazily opened parts (a BM25-only search never loads the model or opens Chroma) --------
+
+    @cached_property
+    def lexical(self) -> LexicalIndex:
+        return LexicalIndex(self._lexical_dir)
+
+    @property
+    def _lexical_dir(self) -> Path:
+        return self.settings.data_dir / "bm25"
+
+    def discard_lexical(self) -> None:
+        """Drop an unreadable BM25 store; ``index`` rebuilds it from stored documents."""
+        self.__dict__.pop("lexical", None)
+        discard(self._lexical_dir)
 
     @cached_property
     def embedder(self) -> Embedder:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import IndexError_
+from core.errors import IndexCorrupt
 from search import bm25
 from search.analyzer import analyze, analyze_query
 from search.chunking import Chunk
@@ -151,7 +151,7 @@ class LexicalIndex:
                 try:
                     seg = bm25.Segment.load(self.dir / f"{name}.npz", name)
                 except (OSError, ValueError, KeyError) as err:
-                    raise IndexError_(
+                    raise IndexCorrupt(
                         f"BM25 segment {name} is unreadable ({err}); run `vanban check --repair`"
                     ) from err
             deleted = frozenset(entry.get("deleted", []))
@@ -164,11 +164,11 @@ class LexicalIndex:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            raise IndexError_(
+            raise IndexCorrupt(
                 f"BM25 store {path} is unreadable ({err}); run `vanban check --repair`"
             ) from err
         if data.get("format") != FORMAT:
-            raise IndexError_(f"BM25 store {path} has an unknown format; run `vanban check --repair`")
+            raise IndexCorrupt(f"BM25 store {path} has an unknown format; run `vanban check --repair`")
         return data["docs"]
 
     def _read_manifest(self) -> dict:
@@ -177,9 +177,9 @@ class LexicalIndex:
         try:
             data = json.loads(self._manifest.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            raise IndexError_(f"BM25 manifest is unreadable ({err}); run `vanban check --repair`") from err
+            raise IndexCorrupt(f"BM25 manifest is unreadable ({err}); run `vanban check --repair`") from err
         if data.get("format") != MANIFEST_FORMAT:
-            raise IndexError_("BM25 manifest has an unknown format; run `vanban check --repair`")
+            raise IndexCorrupt("BM25 manifest has an unknown format; run `vanban check --repair`")
         return data
 
     def _refresh(self) -> None:
@@ -196,8 +196,8 @@ class LexicalIndex:
         live = self._live_hashes()
         stale = {d for d, entry in self._docs.items() if live.get(d) != _entry_hash(entry)}
         gone = set(live) - set(self._docs)
-        if stale or gone:
-            self._commit({d: self._docs[d] for d in stale} | dict.fromkeys(gone))
+        if stale or gone:  # the shards are right already: only the segments change
+            self._commit({d: self._docs[d] for d in stale} | dict.fromkeys(gone), shards=False)
 
     # --- changes -------------------------------------------------------------------------------
 
@@ -251,11 +251,11 @@ class LexicalIndex:
                         self._docs[doc_id] = entry
                 self._commit(pending)
 
-    def _commit(self, changes: dict[str, dict | None]) -> None:
+    def _commit(self, changes: dict[str, dict | None], shards: bool = True) -> None:
         """Write the changed shards, a segment for the new entries, then the manifest."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        by_shard = _group(self._docs)
-        for shard in sorted({_shard(d) for d in changes}):
+        by_shard = _group(self._docs) if shards else {}
+        for shard in sorted({_shard(d) for d in changes} if shards else ()):
             docs = {d: self._docs[d] for d in by_shard.get(shard, [])}
             self._write_atomic(self._path(shard), lambda fh, docs=docs: json.dump(
                 {"format": FORMAT, "docs": docs}, fh, ensure_ascii=False))
@@ -319,11 +319,7 @@ class LexicalIndex:
             self._views, self._segments = [], {}
             if self.dir.exists():
                 with self._locked():
-                    for shard in range(SHARDS):
-                        self._path(shard).unlink(missing_ok=True)
-                    for seg in self.dir.glob("seg-*.npz"):
-                        seg.unlink()
-                    self._manifest.unlink(missing_ok=True)
+                    discard(self.dir)
             self._shard_stats = {}
             self._manifest_stat = None
 
@@ -384,6 +380,14 @@ class LexicalIndex:
             if c is not None:  # a reload between the two reads may have dropped it
                 out.append((c, score))
         return out
+
+
+def discard(directory: Path) -> None:
+    """Delete a lexical store's files (an unreadable one too: the SQL store rebuilds it)."""
+    patterns = ("chunks-*.json", "seg-*.npz", "manifest.json", ".*.tmp")
+    for pattern in patterns:
+        for path in directory.glob(pattern):
+            path.unlink(missing_ok=True)
 
 
 def _group(doc_ids: Iterable[str]) -> dict[int, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,30 @@ def test_show_unknown_is_a_one_line_error(tmp_path: Path):
     res = vanban(tmp_path / "data", "show", "9999/QĐ-UBND")
     assert res.returncode == 1
     assert res.stderr.strip() == "error: no document with id or number 9999/QĐ-UBND"
+
+
+def test_unreadable_bm25_store_is_reported_and_rebuilt_without_re_embedding(tmp_path: Path):
+    """A damaged BM25 file: `check` says so in one line; `check --repair` rebuilds the lexical
+    store from SQL and keeps every vector (re-embedding is hours at scale)."""
+    from tests.api.conftest import index_samples, require_samples
+
+    require_samples()
+    data = index_samples(tmp_path / "data")
+
+    def vector_writes() -> int:  # Chroma's write log: one sequence number per vector written
+        with sqlite3.connect(f"file:{data / 'chroma' / 'chroma.sqlite3'}?mode=ro", uri=True) as db:
+            return int(db.execute("SELECT max(seq_id) FROM embeddings_queue").fetchone()[0])
+
+    writes = vector_writes()
+    shard = next((data / "bm25").glob("chunks-*.json"))
+    shard.write_text("{torn", encoding="utf-8")
+    broken = vanban(data, "check")
+    assert broken.returncode != 0
+    assert "unreadable" in broken.stderr and "check --repair" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    repaired = vanban(data, "check", "--repair")
+    assert repaired.returncode == 0, repaired.stderr + repaired.stdout
+    assert "consistent" in repaired.stdout
+    assert vector_writes() == writes  # nothing was re-embedded
+    found = vanban(data, "search", "ban chi dao chuyen doi so", "--json")
+    assert json.loads(found.stdout)["results"][0]["number"] == "3120/QĐ-UBND"
