@@ -9,6 +9,7 @@ the folded passage are offsets of the passage itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
@@ -47,19 +48,28 @@ class SearchResponse(BaseModel):
         return self.model_dump(mode="json")
 
 
+@lru_cache(maxsize=256)
+def _query_words(query: str) -> re.Pattern[str] | None:
+    """The query's words as one pattern, built once per query, not once per passage."""
+    words = {w for w in _WORD.findall(fold(query)) if len(w) > 1 or w.isdigit()}
+    if not words - HIGHLIGHT_STOPWORDS:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
 def highlights(passage: str, query: str) -> list[tuple[int, int]]:
     """Offsets of query words in ``passage``, accent- and case-insensitive, merged when adjacent.
 
     Function words (``và``, ``của``, ``số``) are lit only inside a phrase with a content word,
     so ``kinh te so`` marks ``kinh tế số`` but a lone ``của`` marks nothing.
     """
-    words = {w for w in _WORD.findall(fold(query)) if len(w) > 1 or w.isdigit()}
-    if not words - HIGHLIGHT_STOPWORDS:
+    rx = _query_words(query)
+    if rx is None:
         return []
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     folded = fold(passage)
     spans: list[tuple[int, int, bool]] = []  # start, end, holds a content word
-    for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", folded):
+    for m in rx.finditer(folded):
         s, e = m.span()
         content = m.group() not in HIGHLIGHT_STOPWORDS
         if spans and _JOINER.fullmatch(folded[spans[-1][1] : s]):
