@@ -38,6 +38,7 @@ Mode = Literal["hybrid", "dense", "bm25"]
 DOC_BATCH = 200  # documents chunked and stored lexically before their embedding starts
 MIN_DEPTH = 50  # candidates taken from each ranking before fusion
 IN_FILTER_MAX = 2000  # above this many allowed documents, filter dense hits after the query
+DENSE_MAX_K = 1000  # most dense hits asked for when a filter is applied after the query
 QUERY_CACHE = 1024  # query vectors kept: the page and chatbots repeat a query to page or filter
 
 
@@ -201,7 +202,7 @@ class SearchEngine:
         vector = None if mode == "bm25" or not docs or allowed == set() else self._query_vector_async(query)
         lexical = [] if mode == "dense" else self.lexical.search(query, depth, allowed)
         pinned = self._pinned(query, docs, allowed)
-        dense = [] if vector is None else self._dense(vector.result(), depth, allowed, filters)
+        dense = [] if vector is None else self._dense(vector.result(), depth, allowed, filters, len(docs))
         if mode == "bm25":
             ranked = [(c.id, s) for c, s in lexical]
         elif mode == "dense":
@@ -218,14 +219,19 @@ class SearchEngine:
         return _pool().submit(_query_vector, self.embedder, query)
 
     def _dense(self, vector: np.ndarray, depth: int, allowed: set[str] | None,
-               filters: Filters) -> list[tuple[str, float]]:
+               filters: Filters, n_docs: int) -> list[tuple[str, float]]:
         where = None
+        k = depth
         if allowed is not None:
             if len(allowed) <= IN_FILTER_MAX:
                 where = {"doc_id": {"$in": sorted(allowed)}}
-            elif filters.kind:  # still narrow the query; the rest is filtered below
-                where = {"kind": filters.kind}
-        hits = self.vectors.query(vector, depth, where)
+            else:
+                if filters.kind:  # still narrow the query; the rest is filtered below
+                    where = {"kind": filters.kind}
+                # filtered after the query: ask for more in proportion to what the filter drops,
+                # or a filter passing 1 document in 5 would leave ~depth/5 dense candidates
+                k = min(DENSE_MAX_K, depth + int(depth * 1.5 * n_docs / len(allowed)))
+        hits = self.vectors.query(vector, k, where)
         if allowed is not None:
             hits = [(cid, s) for cid, s in hits if cid.rsplit(":", 1)[0] in allowed]
         return hits

@@ -74,6 +74,18 @@ def test_filters(engine):
     assert all(r.source != "qd_2853.txt" for r in engine.search("2853/QĐ-UBND", kind="news").results)
 
 
+def test_filter_applied_after_the_dense_query_still_fills_the_results(engine, monkeypatch):
+    """Large allowed sets are filtered after Chroma answers; the engine then asks Chroma for
+    more hits, so a filter that drops the nearest chunks still returns its documents."""
+    from search import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "IN_FILTER_MAX", 0)
+    monkeypatch.setattr(engine_module, "MIN_DEPTH", 1)
+    # the one document passing is 6th of 8 chunks by similarity: beyond the 4 asked for before
+    resp = engine.search("du lịch biển Hà Tĩnh", year_from=2024, year_to=2024, top_k=1, mode="dense")
+    assert [r.source for r in resp.results] == ["qd_2853.txt"]
+
+
 def test_per_document_and_top_k(engine):
     one = engine.search("Ban Chỉ đạo chuyển đổi số", top_k=10)
     assert len({r.document_id for r in one.results}) == len(one.results)
