@@ -150,6 +150,7 @@ class Service:
             self.engine.remove(sorted(extra))
         missing = sorted(stored - indexed)
         if missing:
+            self.engine.index_lexical(self._docs(missing), progress=progress)  # searchable by words now
             self.engine.index(self._docs(missing), progress=progress)
         return len(missing), len(extra)
 
@@ -161,6 +162,7 @@ class Service:
 
     def reindex(self, progress: Progress | None = None) -> int:
         self.engine.reset()
+        self.engine.index_lexical(self.repo.iter_documents(), progress=progress)
         self.engine.index(self.repo.iter_documents(), progress=progress)
         return self.repo.count()
 

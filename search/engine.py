@@ -2,7 +2,9 @@
 
 Indexing is incremental and ordered for the user: a document's chunks go into the BM25 store
 first (cheap, and lexical search works right away), then their vectors are computed in
-batches (slow: a few passages per second on two cores) with a progress callback. A document
+batches (slow: a few passages per second on two cores) with a progress callback. For a large
+batch the service runs ``index_lexical`` over all of it first, so every document is searchable
+by words long before the last one is embedded. A document
 whose chunk digest is already in an index is skipped there, so re-running ``index`` on the
 same documents embeds nothing.
 
@@ -110,23 +112,43 @@ class SearchEngine:
         done = total = 0
         for batch in _batches(docs, DOC_BATCH):
             stats.documents += len(batch)
-            digests = self.lexical.digests()
-            to_embed: list[tuple[str, list[Chunk]]] = []
-            for doc in batch:
-                chunks = chunk(doc, self.settings.chunk_max_chars)
-                digest = chunks_digest(chunks)
-                if digests.get(doc.id) != digest:
-                    self.lexical.put(doc.id, digest, chunks)
-                    stats.lexical += 1
-                if self._vector_state.get(doc.id) != (len(chunks), digest):
-                    to_embed.append((digest, chunks))
-            if stats.lexical:
-                self.lexical.save()
+            written, chunked = self._put_lexical(batch)
+            stats.lexical += written
+            to_embed = [(digest, chunks) for doc, digest, chunks in chunked
+                        if self._vector_state.get(doc.id) != (len(chunks), digest)]
             total += sum(len(c) for _, c in to_embed)
             done = self._embed(to_embed, done, total, progress, stats)
         if progress:
             progress(done, total, "")
         return stats
+
+    def index_lexical(self, docs: Iterable[Document], progress: Progress | None = None) -> int:
+        """BM25 only. Run over a large batch before ``index``, so every document is searchable
+        by words within minutes instead of after the embedding of the batches before it (hours
+        on two cores); ``index`` then finds the lexical side current and only embeds."""
+        written = seen = 0
+        for batch in _batches(docs, DOC_BATCH):
+            written += self._put_lexical(batch)[0]
+            seen += len(batch)
+            if progress:
+                progress(seen, seen, f"BM25 {batch[-1].id}")
+        return written
+
+    def _put_lexical(self, batch: list[Document]) -> tuple[int, list[tuple[Document, str, list[Chunk]]]]:
+        """Chunk a batch, store the documents whose chunks changed in BM25 (saved at once)."""
+        digests = self.lexical.digests()
+        chunked = []
+        written = 0
+        for doc in batch:
+            chunks = chunk(doc, self.settings.chunk_max_chars)
+            digest = chunks_digest(chunks)
+            if digests.get(doc.id) != digest:
+                self.lexical.put(doc.id, digest, chunks)
+                written += 1
+            chunked.append((doc, digest, chunks))
+        if written:
+            self.lexical.save()
+        return written, chunked
 
     def _embed(self, docs: list[tuple[str, list[Chunk]]], done: int, total: int,
                progress: Progress | None, stats: IndexStats) -> int:

