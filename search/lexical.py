@@ -23,11 +23,13 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
 import threading
 import uuid
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ from search import bm25
 from search.analyzer import analyze, analyze_query
 from search.chunking import Chunk
 
+log = logging.getLogger(__name__)
 FORMAT = 1  # shard format
 MANIFEST_FORMAT = 2
 SHARDS = 64
@@ -150,10 +153,12 @@ class LexicalIndex:
             if seg is None:
                 try:
                     seg = bm25.Segment.load(self.dir / f"{name}.npz", name)
-                except (OSError, ValueError, KeyError) as err:
-                    raise IndexCorrupt(
-                        f"BM25 segment {name} is unreadable ({err}); run `vanban check --repair`"
-                    ) from err
+                except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as err:
+                    # The shards hold every document's terms: rebuild the postings, no user step.
+                    log.warning("BM25 segment %s is unreadable (%s); rebuilding from the stored terms",
+                                name, err)
+                    self._views, self._segments = [], {}
+                    return
             deleted = frozenset(entry.get("deleted", []))
             old = next((v for v in self._views if v.segment is seg and v.deleted == deleted), None)
             views.append(old or bm25.View(seg, deleted))
@@ -172,14 +177,18 @@ class LexicalIndex:
         return data["docs"]
 
     def _read_manifest(self) -> dict:
+        """The committed segments; an unreadable manifest reads as none, and ``_repair`` then
+        rebuilds the postings from the shards (the manifest holds nothing else)."""
         if self._manifest_stat is None:
             return {}
         try:
             data = json.loads(self._manifest.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            raise IndexCorrupt(f"BM25 manifest is unreadable ({err}); run `vanban check --repair`") from err
-        if data.get("format") != MANIFEST_FORMAT:
-            raise IndexCorrupt("BM25 manifest has an unknown format; run `vanban check --repair`")
+            log.warning("BM25 manifest is unreadable (%s); rebuilding from the stored terms", err)
+            return {}
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+            log.warning("BM25 manifest has an unknown format; rebuilding from the stored terms")
+            return {}
         return data
 
     def _refresh(self) -> None:
@@ -187,6 +196,7 @@ class LexicalIndex:
         if _stat(self._manifest) != self._manifest_stat:
             with self._locked():
                 self._reload()
+                self._repair()
 
     def _live_hashes(self) -> dict[str, str]:
         return {d: v.segment.terms_hashes[i] for v in self._views for d, i in v.live_docs.items()}

@@ -204,3 +204,18 @@ def test_lost_segments_are_rebuilt_from_the_stored_terms(tmp_path: Path):
     for p in [*d.glob("seg-*.npz"), d / "manifest.json"]:
         p.unlink()
     assert _scores(LexicalIndex(d), QUERIES[0]) == pytest.approx(want, rel=1e-4)
+
+
+def test_an_unreadable_segment_is_rebuilt_from_the_stored_terms(tmp_path: Path, caplog):
+    d = tmp_path / "bm25"
+    index = LexicalIndex(d)
+    _fill(index, _corpus(30, seed=6))
+    index.save()
+    want = _scores(index, QUERIES[0])
+    next(d.glob("seg-*.npz")).write_bytes(b"PK\x03\x04 torn")
+    with caplog.at_level("WARNING", logger="search.lexical"):
+        again = LexicalIndex(d)
+    assert "rebuilding from the stored terms" in caplog.text
+    assert _scores(again, QUERIES[0]) == pytest.approx(want, rel=1e-4)
+    (d / "manifest.json").write_text("{torn", encoding="utf-8")  # the manifest too
+    assert _scores(LexicalIndex(d), QUERIES[0]) == pytest.approx(want, rel=1e-4)
