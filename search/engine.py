@@ -27,6 +27,7 @@ import numpy as np
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
+from core.textnorm import nfc
 from search.chunking import Chunk, chunk, chunks_digest
 from search.embedder import Embedder, embedder_name, get_embedder
 from search.hybrid import find_numbers, fuse
@@ -238,7 +239,9 @@ class SearchEngine:
         return SearchResponse(query=query, took_ms=round(took, 2), results=results)
 
     def _query_vector_async(self, query: str) -> Future[np.ndarray]:
-        return _pool().submit(_query_vector, self.embedder, query)
+        # NFC, as the passages were embedded; single spaces, as e5 collapses runs anyway: one cache
+        # entry for the spellings of one query
+        return _pool().submit(_query_vector, self.embedder, " ".join(nfc(query).split()))
 
     def _dense(self, vector: np.ndarray, depth: int, allowed: set[str] | None,
                filters: Filters, n_docs: int) -> list[tuple[str, float]]:
