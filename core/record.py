@@ -101,10 +101,9 @@ class Section(BaseModel):
     parent: int | None = None  # index of the enclosing section in ``Document.sections``
 
 
-class Document(BaseModel):
-    """SPEC §2 document record plus the ingest-side structure search needs."""
-
-    model_config = ConfigDict(extra="forbid")
+class DocumentFields(BaseModel):
+    """SPEC §2's identity fields: what a listing shows. The HTTP and MCP schemas extend these
+    classes rather than restating them, so the API cannot drift from the record."""
 
     id: str = ""
     source: str
@@ -115,6 +114,11 @@ class Document(BaseModel):
     issued_on: str | None = None
     issuer: str | None = None
     province: str | None = None
+
+
+class DocumentContent(DocumentFields):
+    """The SPEC §2 record: identity, text and the extracted items."""
+
     text: str = ""
     decisions: list[DecisionRef] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)
@@ -123,6 +127,13 @@ class Document(BaseModel):
     people: list[Person] = Field(default_factory=list)
     organizations: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
+
+
+class Document(DocumentContent):
+    """SPEC §2 document record plus the ingest-side structure search needs."""
+
+    model_config = ConfigDict(extra="forbid")
+
     # additions to SPEC §2
     pages: list[PageSpan] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

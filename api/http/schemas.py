@@ -1,7 +1,7 @@
 """Response and request models of the HTTP API, so ``/openapi.json`` documents real types.
 
-They mirror SPEC §2 (document record); the item types are the ones of ``core.record`` and the
-search response is ``search.response``'s, so the API cannot drift from what the stages produce.
+They extend SPEC §2's record classes in ``core.record`` (fields, items) and serve the search
+response of ``search.response`` as it is, so the API cannot drift from what the stages produce.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.record import DecisionRef, DocumentKind, Person, Signer, Target, Task
+from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind
 from search.response import SearchResponse, SearchResult
 
 __all__ = ["SearchResponse", "SearchResult"]  # SPEC §3 models, owned by search, served as they are
@@ -38,23 +38,15 @@ class Health(BaseModel):
     documents: int = Field(ge=0, description="documents in the store")
 
 
-class DocumentSummary(BaseModel):
+class DocumentSummary(DocumentFields):
     """A document without its text and items: what a listing needs."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE_DOC]})
 
-    id: str
-    source: str
-    title: str | None = None
-    kind: DocumentKind = "other"
-    published_at: str | None = None
-    number: str | None = None
-    issued_on: str | None = None
-    issuer: str | None = None
-    province: str | None = None
+    id: str  # always set on a stored document
 
 
-class DocumentRecord(DocumentSummary):
+class DocumentRecord(DocumentContent):
     """The SPEC §2 document record."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
@@ -68,14 +60,7 @@ class DocumentRecord(DocumentSummary):
         "tasks": [], "people": [], "organizations": [], "locations": ["Nghệ An"],
     }]})
 
-    text: str = ""
-    decisions: list[DecisionRef] = Field(default_factory=list)
-    signers: list[Signer] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    organizations: list[str] = Field(default_factory=list)
-    locations: list[str] = Field(default_factory=list)
+    id: str  # always set on a stored document
 
 
 class UploadResult(DocumentRecord):
