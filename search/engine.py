@@ -43,6 +43,7 @@ MIN_DEPTH = 50  # candidates taken from each ranking before fusion
 IN_FILTER_MAX = 2000  # above this many allowed documents, filter dense hits after the query
 DENSE_MAX_K = 1000  # most dense hits asked for when a filter is applied after the query
 QUERY_CACHE = 1024  # query vectors kept: the page and chatbots repeat a query to page or filter
+FILTER_CACHE = 64  # allowed-document sets kept per index state, by filter values
 
 
 @dataclass
@@ -77,6 +78,7 @@ class SearchEngine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self._given_embedder = embedder
+        self._allowed_cache: tuple[object, dict[tuple, set[str]]] = (None, {})
 
     # --- lazily opened parts (a BM25-only search never loads the model or opens Chroma) --------
 
@@ -216,9 +218,7 @@ class SearchEngine:
             return SearchResponse(query=query, took_ms=0.0, results=[])
         filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
         docs = self.lexical.first_chunks()
-        allowed = None
-        if not filters.is_empty():  # filter fields are per document: test each document once
-            allowed = {d for d, c in docs.items() if _passes(filters, c)}
+        allowed = self._allowed(docs, filters)
         depth = max(MIN_DEPTH, top_k * max(per_document, 1) * 4)
 
         # The query embedding (C code, GIL released) runs beside BM25 and number lookup.
@@ -237,6 +237,25 @@ class SearchEngine:
         results = self._results(query, ranked, top_k, per_document)
         took = (time.perf_counter() - started) * 1000
         return SearchResponse(query=query, took_ms=round(took, 2), results=results)
+
+    def _allowed(self, docs: dict[str, StoredChunk], filters: Filters) -> set[str] | None:
+        """Documents passing ``filters`` (None: no filter), remembered until the index changes:
+        a pass over every document costs ~1.3 µs each (6 ms at 4.5k documents), and paging or
+        refining a query repeats the same filters."""
+        if filters.is_empty():
+            return None
+        seen_docs, cache = self._allowed_cache
+        if seen_docs is not docs:  # first_chunks() returns a new dict after every change
+            cache = {}
+            self._allowed_cache = (docs, cache)
+        key = tuple(filters.model_dump().values())
+        allowed = cache.get(key)  # one read: another thread may clear the cache meanwhile
+        if allowed is None:
+            allowed = {d for d, c in docs.items() if _passes(filters, c)}
+            if len(cache) >= FILTER_CACHE:
+                cache.clear()
+            cache[key] = allowed
+        return allowed
 
     def _query_vector_async(self, query: str) -> Future[np.ndarray]:
         # NFC, as the passages were embedded; single spaces, as e5 collapses runs anyway: one cache

@@ -139,6 +139,14 @@ def test_index_lexical_makes_documents_searchable_before_any_embedding(tmp_path,
     top = eng.search("kinh te so chiem 20% GRDP", mode="bm25").results[0]
     assert top.source == "qd_nghean_example.txt" and top.section == "Điều 2"
     assert eng.index_lexical([decision]) == 0  # unchanged chunks are not rewritten
+    # a filtered search sees documents indexed after the same filter was last used
+    fresh = SearchEngine(Settings(data_dir=tmp_path / "other"), embedder=NoEmbedding())
+    fresh.index_lexical([decision])
+    assert {r.source for r in fresh.search("quyết định", kind="decision", mode="bm25").results} == {
+        "qd_nghean_example.txt"}
+    fresh.index_lexical(news)
+    assert {r.source for r in fresh.search("quyết định", kind="decision", mode="bm25").results} == {
+        "qd_nghean_example.txt", "qd_2853.txt"}
 
 
 def test_changed_document_is_reindexed_and_remove(tmp_path, decision):
