@@ -150,6 +150,7 @@ class View:
     live_rows: int = field(init=False)
     live_dl: float = field(init=False)
     live_docs: dict[str, int] = field(init=False)  # doc id -> index, live documents only
+    _mask: tuple[set[str], np.ndarray] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         seg = self.segment
@@ -165,12 +166,19 @@ class View:
             self.live_dl = float(seg.dl.sum())
 
     def row_mask(self, allowed: set[str] | None) -> np.ndarray | None:
-        """Rows of live documents in ``allowed`` (None: every live row)."""
+        """Rows of live documents in ``allowed`` (None: every live row). The last mask is kept
+        for the same set object: the engine reuses one set per filter until the index changes,
+        and building a mask is a Python pass over every document (~1 ms at 100k chunks)."""
         if allowed is None:
             return self.alive
+        cached = self._mask
+        if cached is not None and cached[0] is allowed:
+            return cached[1]
         ok = np.fromiter((d in allowed and d in self.live_docs for d in self.segment.doc_ids),
                          dtype=bool, count=len(self.segment.doc_ids))
-        return ok[self.segment.row_doc]
+        mask = ok[self.segment.row_doc]
+        self._mask = (allowed, mask)
+        return mask
 
 
 class Vocabulary:
