@@ -196,7 +196,7 @@ def rank_split(split: Split, embedder: Embedder, vectors: np.ndarray) -> dict[st
     lexical = LexicalIndex(Path(tempfile.mkdtemp(prefix="alqac-bm25-")))
     for i, text in enumerate(split.texts):
         lexical.put(str(i), "", [Chunk(id=f"{i}:0", doc_id=str(i), n=0, text=text, start=0, end=len(text))])
-    lexical.chunks()
+    lexical.save()  # commits the postings: searchable from here
     print(f"{split.name}: BM25 built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     out: dict[str, Rankings] = {}
     for part, questions in (("train", split.train), ("test", split.test)):

@@ -91,6 +91,9 @@ def test_allowed_documents_and_empty_views():
     hits = bm25.search(views, ["số", "grdp"], 50, allowed={"d1", "d2"})
     assert hits and {v.segment.chunk_id(r).split(":")[0] for v, r, _ in hits} <= {"d1", "d2"}
     assert bm25.search(views, ["số"], 50, allowed=set()) == []
+    # a new set object with other documents gets its own mask, not the one kept for the last set
+    other = bm25.search(views, ["số", "grdp"], 50, allowed={"d3"})
+    assert other and {v.segment.chunk_id(r).split(":")[0] for v, r, _ in other} == {"d3"}
     assert bm25.search([], ["số"], 5) == []
     assert bm25.search([bm25.View(views[0].segment, frozenset(docs))], ["số"], 5) == []
 
@@ -100,9 +103,10 @@ def test_merge_plan_keeps_segments_few_and_compacts_deleted():
     chosen = bm25.plan_merge(small)
     assert len(small) - len(chosen) + 1 <= bm25.MAX_SEGMENTS // 2 + 1
     assert bm25.plan_merge(small[:3]) == []
-    mostly_gone = bm25.View(small[0].segment, frozenset(small[0].segment.doc_ids[:-1]))
-    if mostly_gone.live_rows < mostly_gone.segment.n_rows / 2:
-        assert bm25.plan_merge([mostly_gone, small[1]]) == [mostly_gone]
+    three = bm25.build("t", _rows({"a": [["số"]], "b": [["số"]], "c": [["số"]]}))
+    mostly_gone = bm25.View(three, frozenset({"a", "b"}))  # 1 live row of 3
+    assert bm25.plan_merge([mostly_gone, small[1]]) == [mostly_gone]
+    assert bm25.plan_merge([bm25.View(three, frozenset({"a"})), small[1]]) == []  # 2 of 3 live
 
 
 def test_segment_round_trips_through_its_file(tmp_path: Path):
