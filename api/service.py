@@ -150,8 +150,7 @@ class Service:
             self.engine.remove(sorted(extra))
         missing = sorted(stored - indexed)
         if missing:
-            self.engine.index_lexical(self._docs(missing), progress=progress)  # searchable by words now
-            self.engine.index(self._docs(missing), progress=progress)
+            self.engine.index_all(lambda: self._docs(missing), len(missing), progress=progress)
         return len(missing), len(extra)
 
     def _docs(self, ids: Iterable[str]) -> Iterable[Document]:
@@ -162,8 +161,7 @@ class Service:
 
     def reindex(self, progress: Progress | None = None) -> int:
         self.engine.reset()
-        self.engine.index_lexical(self.repo.iter_documents(), progress=progress)
-        self.engine.index(self.repo.iter_documents(), progress=progress)
+        self.engine.index_all(self.repo.iter_documents, self.repo.count(), progress=progress)
         return self.repo.count()
 
     def check(self, repair: bool = False, progress: Progress | None = None) -> Consistency:

@@ -3,7 +3,7 @@
 Indexing is incremental and ordered for the user: a document's chunks go into the BM25 store
 first (cheap, and lexical search works right away), then their vectors are computed in
 batches (slow: a few passages per second on two cores) with a progress callback. For a large
-batch the service runs ``index_lexical`` over all of it first, so every document is searchable
+batch ``index_all`` runs ``index_lexical`` over all of it first, so every document is searchable
 by words long before the last one is embedded. A document
 whose chunk digest is already in an index is skipped there, so re-running ``index`` on the
 same documents embeds nothing.
@@ -124,6 +124,15 @@ class SearchEngine:
         if progress:
             progress(done, total, "")
         return stats
+
+    def index_all(self, load: Callable[[], Iterable[Document]], count: int,
+                  progress: Progress | None = None) -> IndexStats:
+        """Index ``count`` documents that ``load()`` yields (called once or twice). Beyond one
+        batch, BM25 takes them all before any is embedded (``index_lexical``); within one
+        batch ``index`` already does, so the documents are read only once."""
+        if count > DOC_BATCH:
+            self.index_lexical(load(), progress=progress)
+        return self.index(load(), progress=progress)
 
     def index_lexical(self, docs: Iterable[Document], progress: Progress | None = None) -> int:
         """BM25 only. Run over a large batch before ``index``, so every document is searchable

