@@ -38,7 +38,7 @@ class DocRows:
     chunks: Sequence[tuple[int, Sequence[str]]]  # (chunk number, terms)
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two segments are never "equal" by value (and hold arrays)
 class Segment:
     """Postings of a set of documents, column (term) major; never changed once written."""
 
@@ -140,7 +140,7 @@ def build(name: str, docs: Iterable[DocRows]) -> Segment:
     )
 
 
-@dataclass
+@dataclass(eq=False)  # identity, so `view in views` never compares arrays
 class View:
     """A segment with the documents deleted from it: which rows are live, and their totals."""
 

@@ -292,9 +292,11 @@ class LexicalIndex:
                 (int(c["id"].rsplit(":", 1)[1]), c["terms"].split()) for c in entry["chunks"]
             ]))
             rows += len(entry["chunks"])
-            if rows >= REBUILD_ROWS or doc_id == doc_ids[-1]:
+            if rows >= REBUILD_ROWS:
                 out.append(self._write_segment(bm25.build(self._new_name(), batch)))
                 batch, rows = [], 0
+        if batch:
+            out.append(self._write_segment(bm25.build(self._new_name(), batch)))
         return out
 
     def _new_name(self) -> str:
