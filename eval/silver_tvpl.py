@@ -2,10 +2,14 @@
 
     python -m eval.silver_tvpl [--json out.json] [--failures]
 
-Reads the provincial pages whose site labels agree with their body (``eval.silver_labels``),
-cuts the site's metadata table and footer, runs the extraction stages that need no ingest
+Reads every page (``eval.silver_labels``: national and provincial, whether or not a naive
+regex agrees with the site's labels), cuts the site's metadata table and footer, runs the
+extraction stages that need no ingest
 (identity → decisions → signers) on ``Document(text=clean(body))`` and compares number, date,
 signer and kind with the site's labels; issuer and province are reported for information.
+Each page belongs to a fixed split: ``dev`` pages may be looked at, ``heldout`` pages are the
+figure to quote and gate. The site's labels are silver: a page where the site is wrong costs us
+a point whichever way we read it, so the floors sit under 1.0 on purpose.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ KIND_OF_LABEL = {
     "Kế hoạch": "plan",
     "Công văn": "official_letter",
     "Báo cáo": "report",
+    "Công điện": "official_letter",
+    "Thông báo": "official_letter",
 }
 GATED = ("number", "issued_on", "signer", "kind")
 
@@ -52,26 +58,43 @@ CHECKS: dict[str, Callable[[SilverPage, Document], tuple[bool, object, object]]]
         bool(d.signers) and same(d.signers[0].name, p.signer), p.signer, [s.name for s in d.signers]
     ),
     "kind": lambda p, d: (d.kind == KIND_OF_LABEL.get(p.kind, "other"), p.kind, d.kind),
-    "province": lambda p, d: (
-        d.province is not None and same(d.province, _province_of_label(p.issuer)), p.issuer, d.province
-    ),
 }
+# Province only where the site names one (national bodies have none to compare).
+def province_check(p: SilverPage, d: Document) -> tuple[bool, object, object]:
+    return d.province is not None and same(d.province, _province_of_label(p.issuer)), p.issuer, d.province
 
 
 @dataclass
 class Result:
     n: int = 0
     hits: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, object, object]] = field(default_factory=list)
     seconds: float = 0.0
 
     def accuracy(self, key: str) -> float:
-        return self.hits.get(key, 0) / self.n if self.n else 0.0
+        return self.hits.get(key, 0) / self.totals[key] if self.totals.get(key) else 0.0
+
+    def count(self, key: str, ok: bool, file: str, want: object, got: object) -> None:
+        self.totals[key] = self.totals.get(key, 0) + 1
+        self.hits[key] = self.hits.get(key, 0) + int(ok)
+        if not ok:
+            self.failures.append((file, key, want, got))
 
 
-def evaluate(tvpl_dir: Path = TVPL_DIR) -> Result:
+def evaluate(
+    tvpl_dir: Path = TVPL_DIR, *, split: str | None = None, agreeing_only: bool = False
+) -> Result:
+    """Accuracy over the pages of one split (``dev``/``heldout``), or all pages when ``split`` is None.
+
+    ``agreeing_only`` restores the old, flattering selection (provincial pages a naive regex
+    already reads right) for comparison."""
     res = Result()
-    pages = list(load(tvpl_dir))
+    pages = [
+        p
+        for p in load(tvpl_dir, provincial_only=agreeing_only, agreeing_only=agreeing_only)
+        if split is None or p.split == split
+    ]
     t0 = time.perf_counter()
     docs = [extract(p) for p in pages]
     res.seconds = time.perf_counter() - t0
@@ -79,30 +102,33 @@ def evaluate(tvpl_dir: Path = TVPL_DIR) -> Result:
     for page, doc in zip(pages, docs, strict=True):
         for key, check in CHECKS.items():
             ok, want, got = check(page, doc)
-            res.hits[key] = res.hits.get(key, 0) + int(ok)
-            if not ok:
-                res.failures.append((page.file, key, want, got))
+            res.count(key, ok, page.file, want, got)
+        if page.issuer.startswith(("Tỉnh ", "Thành phố ")):
+            ok, want, got = province_check(page, doc)
+            res.count("province", ok, page.file, want, got)
     return res
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", type=Path, help="write the gate's JSON here")
-    ap.add_argument("--failures", action="store_true", help="list every miss")
+    ap.add_argument("--failures", action="store_true", help="list every miss of the dev split")
     args = ap.parse_args(argv)
-    res = evaluate()
-    print(f"silver_tvpl: {res.n} provincial pages, {res.n / res.seconds:.0f} docs/s")
-    print(f"{'field':<10} {'accuracy':>8}  gated")
-    for key in CHECKS:
-        print(f"{key:<10} {res.accuracy(key):>8.3f}  {'yes' if key in GATED else 'info'}")
-    if args.failures:
-        for file, key, want, got in res.failures:
-            print(f"  {file} {key}: want {want!r} got {got!r}")
+    out: dict[str, dict] = {}
+    for split in ("heldout", "dev"):
+        res = evaluate(split=split)
+        print(f"silver_tvpl {split}: {res.n} pages, {res.n / max(res.seconds, 1e-9):.0f} docs/s")
+        print(f"{'field':<10} {'accuracy':>8}  {'n':>4}  gated")
+        for key in (*CHECKS, "province"):
+            gated = "yes" if key in GATED and split == "heldout" else "info"
+            print(f"{key:<10} {res.accuracy(key):>8.3f}  {res.totals.get(key, 0):>4}  {gated}")
+        if args.failures and split == "dev":
+            for file, key, want, got in res.failures:
+                print(f"  {file} {key}: want {want!r} got {got!r}")
+        out[split] = {k: {"accuracy": round(res.accuracy(k), 4)} for k in (*CHECKS, "province")}
+        out[split]["n"] = res.n  # type: ignore[assignment]
     if args.json:
-        out = {"silver_tvpl": {k: {"accuracy": round(res.accuracy(k), 4)} for k in CHECKS}}
-        out["silver_tvpl"]["n"] = res.n  # type: ignore[assignment]
-        out["silver_tvpl"]["docs_per_s"] = round(res.n / res.seconds, 1)  # type: ignore[assignment]
-        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({"silver_tvpl": out}, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
 
