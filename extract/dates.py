@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from extract.patterns import dates as P
+from lexicon import dates as P
 
 Precision = Literal["day", "month", "quarter", "year"]
 

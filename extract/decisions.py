@@ -17,9 +17,9 @@ from core.record import DecisionRef, Document
 from core.textnorm import fold, match_form
 from extract.dates import find_dates, to_date
 from extract.identity import fast_fold, find_province, near, plain
-from extract.patterns import doctypes as T
-from extract.patterns import issuers as I
-from extract.patterns.doctypes import NUMBER, canonical_number, issuer_of_number, type_of_number
+from lexicon import doctypes as T
+from lexicon import issuers as I
+from lexicon.doctypes import NUMBER, canonical_number, issuer_of_number, type_of_number
 
 _TYPES = "|".join(re.escape(t) for t in T.CITED_TYPES)
 _TYPE_FORM = {match_form(t): t for t in T.CITED_TYPES}

@@ -17,9 +17,9 @@ import re
 from core.record import Document, Person
 from core.textnorm import match_form, same
 from extract.nlp import mask_numbers_and_dates, ner, sentences
-from extract.patterns import issuers as I
 from extract.patterns import tasks as TP
 from extract.patterns import titles as T
+from lexicon import issuers as I
 
 _W = r"[\wÀ-ỹ]"
 _TOKEN = re.compile(r"[^\W\d_]+")

@@ -16,12 +16,10 @@ from collections.abc import Iterator
 from core.record import Document
 from core.textnorm import fold, match_form
 from extract.dates import find_dates, to_date
-from extract.patterns import doctypes as T
-from extract.patterns import issuers as I
-from extract.patterns.doctypes import NUMBER, canonical_number, type_of_number
+from lexicon import doctypes as T
+from lexicon import issuers as I
+from lexicon.doctypes import NUMBER, canonical_number, type_of_number
 
-# Kept here too: search reads document numbers in queries with it.
-NUMBER_RX = T.NUMBER_RX
 _MARKUP = re.compile(r"[*|#_\\]")
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 

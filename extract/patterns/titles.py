@@ -2,7 +2,7 @@
 titles in the mixed case of running text (a person's title), and honorifics before names.
 
 Signature blocks are upper case and read by ``extract/signers.py`` with
-``extract/patterns/issuers.py``; these patterns are for sentences such as "Phó Chủ tịch UBND
+``lexicon/issuers.py``; these patterns are for sentences such as "Phó Chủ tịch UBND
 tỉnh Hà Tĩnh Đặng Ngọc Sơn làm tổ trưởng" or "giao Sở Thông tin và Truyền thông chủ trì".
 """
 

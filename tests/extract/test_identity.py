@@ -12,7 +12,7 @@ from core.record import Document
 from core.textnorm import clean
 from extract import identity
 from extract.identity import org_case
-from extract.patterns.doctypes import canonical_number, issuer_of_number, level_of_number, type_of_number
+from lexicon.doctypes import canonical_number, issuer_of_number, level_of_number, type_of_number
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SAMPLES = SHARED / "samples"
