@@ -31,6 +31,7 @@ from extract.orgnames import (  # noqa: F401 (fast_fold, near, plain: re-exporte
     plain,
 )
 from extract.patterns import identity as P
+from extract.patterns import news as N
 from lexicon import doctypes as T
 from lexicon import issuers as I
 from lexicon.doctypes import NUMBER, canonical_number, type_of_number
@@ -219,9 +220,13 @@ def apply(doc: Document) -> Document:
     formal = bool(number or (title_m and title_m.start() < 2500) or letter)
     updates: dict[str, object] = {}
 
-    dl = _DATELINE.search(text[:1500])
+    dl = _dateline(text)
     if doc.published_at is None and dl and (dates := find_dates(dl.group(0))):
         updates["published_at"] = dates[0].value
+    elif doc.published_at is None and not formal and (stamp := _SHORT_STAMP.search(text)):
+        day, month, year = (int(stamp.group(k)) for k in ("d", "m", "y"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            updates["published_at"] = f"{2000 + year}-{month:02d}-{day:02d}"
 
     if not formal or doc.kind == "news":
         updates.update(kind="news", number=None, issued_on=None, issuer=None)
@@ -263,7 +268,19 @@ def apply(doc: Document) -> Document:
 
 _BLANK_DAY = re.compile(P.BLANK_DAY, re.IGNORECASE)
 _BLANK_NUMBER = re.compile(P.BLANK_NUMBER)
+_DISPLAY_DATE = re.compile(N.DISPLAY_DATE, re.IGNORECASE)
+_SHORT_STAMP = re.compile(N.SHORT_YEAR_STAMP)
 _BARE_BODY = re.compile(P.BARE_BODY, re.MULTILINE)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """The article's dateline near the top; a portal's display date ("Hôm nay: Thứ năm,
+    04/12/2026") is today's date, not the article's, and is passed over."""
+    for m in _DATELINE.finditer(text, 0, 1500):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _DISPLAY_DATE.search(text[line_start:m.start()]):
+            return m
+    return None
 
 
 def _own_number(view: str, within: int) -> re.Match[str] | None:

@@ -231,7 +231,10 @@ def _link(decisions: list[DecisionRef], signer: Signer, *, self_only: bool) -> l
     if self_only:
         target = next((i for i, d in enumerate(out) if d.relation == "self"), None)
     else:
-        near = [(i, d) for i, d in enumerate(out) if d.span and 0 <= d.span[0] - end <= 120]
+        # only a document the page reports was signed by the person named before it; one it
+        # merely cites ("… ký ban hành văn bản triển khai Quyết định 1012/QĐ-TTg") was not
+        near = [(i, d) for i, d in enumerate(out)
+                if d.relation == "reported" and d.span and 0 <= d.span[0] - end <= 120]
         target = min(near, key=lambda x: x[1].span[0])[0] if near else None  # type: ignore[index]
     if target is not None and out[target].signer is None:
         update = {"signer": signer.name, "signer_title": signer.title}

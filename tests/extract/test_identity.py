@@ -344,3 +344,17 @@ def test_directives_notices_dispatches_are_official_letters(word: str, code: str
     doc = run(f"THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/{code}-TTg\nHà Nội, ngày 1 tháng 2 năm 2025\n\n"
               f"{word}\nVề việc x\n")
     assert doc.kind == "official_letter"
+
+
+def test_portal_display_date_is_not_the_article_date() -> None:
+    text = ("Hôm nay: Thứ năm, 04/12/2026 08:15\nTrang chủ\n\nHà Tĩnh đẩy mạnh chuyển đổi số\n"
+            "Thứ bảy, 13/05/2023 14:44\n\nSáng 11/5, hội nghị …\n")
+    assert run(text).published_at == "2023-05-13"
+    assert run("Hôm nay: Thứ năm, 04/12/2026 08:15\n\nTin\n\nSáng 11/5, hội nghị …\n").published_at is None
+
+
+def test_two_digit_year_stamp_of_a_news_page() -> None:
+    """baomoi pages (dev) stamp the article after its body: "28/05/13 06:44 GMT+7"."""
+    text = ("Thành phố yêu cầu kiện toàn bộ máy\n(HNM) - UBND TP Hà Nội đã có văn bản.\n"
+            "28/05/13 06:44 GMT+7\nNhà đất\n")
+    assert run(text).published_at == "2013-05-28"
