@@ -140,7 +140,7 @@ def strip(lines: Sequence[str]) -> list[str]:
             continue
         if _short_match(_DROP, keys[i]) or (i < first_paragraph and (is_ticker(line) or is_menu(line))):
             continue
-        if i > last_paragraph and _short_match(_TAIL, keys[i]):
+        if i > last_paragraph and keys[i] and _TAIL.fullmatch(keys[i]):  # tag lists run long
             continue
         inline = _INLINE.sub("", line)
         if inline.strip() or not line.strip():
