@@ -214,6 +214,8 @@ def apply(doc: Document) -> Document:
     number = canonical_number(so.group(0)[so.start("n") - so.start():]) if so else None
     title_m = _title_line(view)
     type_name = _TITLE_TYPE[title_m.group(1)] if title_m else None
+    if number is None:
+        number = _ocr_number(header)
     if number is None and type_name and not _BLANK_NUMBER.search(header):
         number = _attached_number(view, type_name)
     letter = bool(_LETTER.search(header))
@@ -271,6 +273,31 @@ _BLANK_NUMBER = re.compile(P.BLANK_NUMBER)
 _DISPLAY_DATE = re.compile(N.DISPLAY_DATE, re.IGNORECASE)
 _SHORT_STAMP = re.compile(N.SHORT_YEAR_STAMP)
 _BARE_BODY = re.compile(P.BARE_BODY, re.MULTILINE)
+
+
+_LOOKALIKE = "".join(re.escape(c) for c in P.DIGIT_LOOKALIKES)
+_OCR_NUMBER = re.compile(rf"{P.NUMBER_LEAD}(?P<raw>[\d{_LOOKALIKE}]{{1,6}})\s?(?P<rest>/\s?[^\s,;]{{2,30}})")
+_DIGITS = str.maketrans(P.DIGIT_LOOKALIKES)
+_CODE_FIX = str.maketrans(P.CODE_LOOKALIKES)
+_NUMBER_ONLY = re.compile(rf"^{NUMBER}$")
+
+
+def _ocr_number(header: str) -> str | None:
+    """A ``Số:`` line whose number OCR misread (``Ở32/QĐÐ-TTg`` → ``932/QĐ-TTg``): look-alike
+    letters in the digit slot become digits, a doubled letter of an unknown type code is undone;
+    the result must be a well-formed number with a known type code."""
+    m = _OCR_NUMBER.search(header)
+    if m is None or m.group("raw").isdigit():
+        return None
+    rest = m.group("rest").translate(_CODE_FIX)
+    code = rest.rsplit("/", 1)[-1]
+    type_code = code.split("-")[0].upper()
+    if type_code not in T.TYPE_CODES and (single := re.sub(r"(.)\1", r"\1", type_code)) in T.TYPE_CODES:
+        rest = rest[: len(rest) - len(code)] + single + code[len(type_code):]
+    candidate = m.group("raw").translate(_DIGITS) + rest.replace(" ", "")
+    if not _NUMBER_ONLY.match(candidate) or type_of_number(candidate) is None:
+        return None
+    return canonical_number(candidate)
 
 
 def _dateline(text: str) -> re.Match[str] | None:

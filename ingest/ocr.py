@@ -37,7 +37,7 @@ from PIL import Image
 
 from core.errors import CorruptFileError, OcrUnavailableError
 from core.settings import Settings
-from ingest import quality
+from ingest import ocr_repair, quality
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +217,8 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
 
 def _collect(page: int, task: Future[list[dict]], result: OcrResult, settings: Settings) -> None:
     try:
-        result.lines[page] = task.result()
+        # marks misread by tesseract (QUYÉT, HỌI ĐỒNG, quôc) repaired against the lexicon
+        result.lines[page] = [{**line, "text": ocr_repair.repair(line["text"])} for line in task.result()]
     except subprocess.TimeoutExpired:
         result.failed[page] = f"OCR timed out after {settings.ocr_page_timeout_s} s"
     except (RuntimeError, OSError) as err:

@@ -10,6 +10,19 @@ from __future__ import annotations
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ); the number pattern follows.
 NUMBER_LEAD = r"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*"
 
+# A number line as OCR reads a handwritten or stamped number: letters that look like digits
+# where the number pattern demands digits ("Số: Ở32/QĐÐ-TTg" is 932/QĐ-TTg; "Số: l4O6/QĐ-UBND"
+# is 1406). Only the digit slot before the first "/" is mapped; at least one real digit or a
+# known code after the slash must anchor it (see ``extract/identity.py``).
+DIGIT_LOOKALIKES: dict[str, str] = {
+    "O": "0", "o": "0", "Ô": "0", "ô": "0", "Ơ": "0", "ơ": "0", "D": "0", "Q": "0",
+    "Ở": "9", "ở": "9", "g": "9", "q": "9",
+    "l": "1", "I": "1", "|": "1", "!": "1", "i": "1",
+    "Z": "2", "z": "2", "S": "5", "s": "5", "$": "5", "B": "8", "b": "6", "G": "6", "T": "7",
+}
+# Letters OCR substitutes inside a code: Icelandic eth for Đ.
+CODE_LOOKALIKES: dict[str, str] = {"Ð": "Đ", "ð": "đ"}
+
 # A news dateline near the top: "02:21 28/05/2021", "Thứ bảy, 13/05/2023 14:44".
 DATELINE = (
     r"(?:\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}"

@@ -358,3 +358,17 @@ def test_two_digit_year_stamp_of_a_news_page() -> None:
     text = ("Thành phố yêu cầu kiện toàn bộ máy\n(HNM) - UBND TP Hà Nội đã có văn bản.\n"
             "28/05/13 06:44 GMT+7\nNhà đất\n")
     assert run(text).published_at == "2013-05-28"
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số: Ở32/QĐÐ-TTg", "932/QĐ-TTg"),  # ttg_932 as tesseract reads its handwritten number
+        ("Số: l4O6/QĐ-UBND", "1406/QĐ-UBND"),
+        ("Số:  /QĐ-UBND", None),  # left blank: no number, not a guess
+        ("Số: ABC/XYZ", None),
+    ],
+)
+def test_ocr_misread_number_is_repaired_where_digits_are_due(line: str, number: str | None) -> None:
+    doc = run(f"THỦ TƯỚNG CHÍNH PHỦ\n{line}\nHà Nội, ngày 12 tháng 6 năm 2025\n\nQUYẾT ĐỊNH\nVề việc x\n")
+    assert doc.number == number
