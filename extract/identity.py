@@ -287,9 +287,11 @@ def _ocr_number(header: str) -> str | None:
     letters in the digit slot become digits, a doubled letter of an unknown type code is undone;
     the result must be a well-formed number with a known type code."""
     m = _OCR_NUMBER.search(header)
-    if m is None or m.group("raw").isdigit():
+    if m is None:
         return None
     rest = m.group("rest").translate(_CODE_FIX)
+    if m.group("raw").isdigit() and rest == m.group("rest"):
+        return None  # nothing misread: the number is malformed, not a guess to make
     code = rest.rsplit("/", 1)[-1]
     type_code = code.split("-")[0].upper()
     if type_code not in T.TYPE_CODES and (single := re.sub(r"(.)\1", r"\1", type_code)) in T.TYPE_CODES:

@@ -3,10 +3,11 @@
 A decision is printed with ``Số:      /QĐ-UBND`` and its number written in by hand after
 signing. No tesseract setting reads handwriting ("Ở32", "l#Œ"), while rapidocr's PP-OCR models
 (PyPI ``rapidocr``, weights bundled in the wheel, loaded offline) read such numbers on the top
-fifth of page 1 (issue 11). So when the OCR'd ``Số`` line of page 1 has no digits before its
-slash, rapidocr reads the top fifth of that page and only a digit run standing where the
-number belongs ("1406/QĐ-UBND", or alone on its line) is written into the slot; everything else
-rapidocr reads is ignored.
+fifth of page 1 (issue 11). So when the OCR'd ``Số`` line of page 1 has no digit at all
+before its slash (a slot with some digits, "Ở32", is left to the look-alike repair of the number
+reader), rapidocr reads the top fifth of that page, and only a digit run standing where the
+number belongs ("1406/QĐ-UBND", or alone on its line) is written into the slot; everything
+else rapidocr reads is ignored.
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ def fix_number_line(lines: list[dict], render: Callable[[], Image.Image], page_h
         m = _SLOT.search(line["text"])
         if m is None or line["top"] > top_limit:
             continue
-        if m.group("slot").isdigit():
-            return lines
+        if any(c.isdigit() for c in m.group("slot")):
+            return lines  # tesseract read some digits: its look-alikes are repaired by the number reader
         image = render()
         digits = read_digits(image.crop((0, 0, image.width, int(image.height * P.TOP_SHARE))))
         if digits is None:

@@ -372,3 +372,9 @@ def test_two_digit_year_stamp_of_a_news_page() -> None:
 def test_ocr_misread_number_is_repaired_where_digits_are_due(line: str, number: str | None) -> None:
     doc = run(f"THỦ TƯỚNG CHÍNH PHỦ\n{line}\nHà Nội, ngày 12 tháng 6 năm 2025\n\nQUYẾT ĐỊNH\nVề việc x\n")
     assert doc.number == number
+
+
+def test_eth_in_a_code_is_repaired_after_good_digits() -> None:
+    doc = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 932/QĐÐ-TTg\nHà Nội, ngày 15 tháng 5 năm 2025\n\n"
+              "QUYẾT ĐỊNH\nVề việc x\n")
+    assert doc.number == "932/QĐ-TTg"

@@ -51,3 +51,11 @@ def test_handwritten_slot_is_filled_from_rapidocr_offline(monkeypatch: pytest.Mo
 def test_a_year_alone_is_not_taken_for_the_number() -> None:
     lines = [_line("Số: /QĐ-UBND", 60)]
     assert ocr_digits.fix_number_line(lines, lambda: _image("2025"), 842) == lines
+
+
+def test_a_slot_with_some_digits_is_left_to_the_number_reader() -> None:
+    def render() -> Image.Image:
+        raise AssertionError("no rendering needed")
+
+    lines = [_line("Số: Ở32/QĐÐ-TTg")]
+    assert ocr_digits.fix_number_line(lines, render, 842) == lines
