@@ -17,6 +17,7 @@ from core.record import DecisionRef, Document
 from core.textnorm import fold, match_form
 from extract.dates import find_dates, to_date
 from extract.identity import fast_fold, find_province, near, plain
+from extract.patterns import citations as C
 from extract.patterns import news as N
 from lexicon import doctypes as T
 from lexicon import issuers as I
@@ -59,35 +60,13 @@ _PREAMBLE_MAX = 20000
 _PREAMBLE_END = re.compile(  # on the folded text, like _OPENER
     r"^[ \t]*(?:dieu\s+1\b|quyet\s+dinh\s*:|quyet\s+nghi\s*:|nay\s+quyet)", re.MULTILINE
 )
-_DATE_GAP = re.compile(r"^[\s,(]*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?$", re.IGNORECASE)
-_OF = re.compile(r"[\s,]*(?:của|do)\s+", re.IGNORECASE)  # used with .match(text, pos): no ^
-_ABOUT = re.compile(
-    r"^[\s,]*(?:về\s+việc|về|V/v)\s+(?P<s>[^;\n]{5,250}?)(?=[;.]\s|[;.]?$|\n|,\s*(?:theo|tại)\s)",
-    re.IGNORECASE,
-)
-# Person titles before the body they lead: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
-_PERSON_TITLE = re.compile(
-    r"(?:(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Cục\s+trưởng|Chủ\s+nhiệm"
-    r"|Tổng\s+cục\s+trưởng|Trưởng\s+ban|Chánh\s+Văn\s+phòng)[\s,]+)+",
-    re.IGNORECASE,
-)
-_LOCAL_PHRASE = re.compile(
-    r"(?P<body>UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân)"
-    r"(?:\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?",
-    re.IGNORECASE,
-)
-# Any other body: a head word, then words up to the clause's next verb or preposition:
-# "Hiệp hội Công chứng Việt Nam", "Ban Pháp chế HĐND thành phố Hà Nội".
-_ORG_STOP = (
-    r"(?:về|tại|ngày|theo|đã|được|quy|ban|hướng|phê|việc|trình|của|gửi|do|với|cho|nhằm|năm|số|thì|là"
-    r"|đề|sửa|bãi|thay|công|triển|thực|trưởng|tịch)"
-)
-_GENERIC_ORG = re.compile(
-    r"(?:Hiệp\s+hội|Hội|Đoàn|Liên\s+đoàn|Viện|Trường|Ban|Sở|Bộ|Cục|Chi\s+cục|Tổng\s+cục|Trung\s+tâm"
-    r"|Công\s+an|Văn\s+phòng|Tòa\s+án|Kho\s+bạc|Ngân\s+hàng|Công\s+ty|Tổng\s+công\s+ty)"
-    rf"(?:\s+(?!{_ORG_STOP}(?!\w))[\w&\-]+){{1,9}}"
-)
-_PLACE_AFTER = re.compile(r"\s+(?P<l>(?:tỉnh|thành\s+phố)\s+)?(?P<p>[A-ZĐÀ-Ỹ][^\n,;.]{1,30})")
+_DATE_GAP = re.compile(C.DATE_GAP, re.IGNORECASE)
+_OF = re.compile(C.OF, re.IGNORECASE)  # used with .match(text, pos): no ^
+_ABOUT = re.compile(C.ABOUT, re.IGNORECASE)
+_PERSON_TITLE = re.compile(C.PERSON_TITLES, re.IGNORECASE)
+_LOCAL_PHRASE = re.compile(C.LOCAL_PHRASE, re.IGNORECASE)
+_GENERIC_ORG = re.compile(rf"{C.ORG_HEADS}(?:\s+(?!{C.ORG_STOP}(?!\w))[\w&\-]+){{1,9}}")
+_PLACE_AFTER = re.compile(C.PLACE_AFTER)
 _NAMED_BODIES = sorted(
     {*I.ISSUER_CODES.values(), *I.NATIONAL_BODIES.values(), "Bộ Chính trị", "Ban Bí thư"},
     key=len,
