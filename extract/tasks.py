@@ -45,6 +45,7 @@ _TOPIC = re.compile(P.TOPIC)
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
 _SPEAKS = re.compile(P.SPEAKS)
 _PASSIVE_FUTURE = re.compile(P.PASSIVE_FUTURE)
+_COPULA = re.compile(P.COPULA_END)
 _CLAUSE_BREAK = re.compile(r";\s*")
 _MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
@@ -62,7 +63,7 @@ class _Scope:
 
 def _clean_name(name: str) -> str | None:
     name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–")
-    if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name):
+    if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name) or _COPULA.search(name):
         return None
     return " ".join(name.split())
 

@@ -85,3 +85,6 @@ TOPIC = r"Về\s+[^:;.]{1,60}:\s*"
 SPEAKS = r"(?:cho biết|cho hay)[,:]?\s*"
 # "sẽ được …": a passive future, something that will be done to the body, not by it.
 PASSIVE_FUTURE = r"(?<!\w)sẽ\s+được(?!\w)"
+# "Hội Công chứng viên tỉnh Lâm Đồng (mới) là tổ chức xã hội …": a name ending in the copula
+# defines the body ("tổ chức" is a noun there), it is not assigned a duty.
+COPULA_END = r"\s(?:là|sẽ là|trở thành)$"
