@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from extract.patterns import dates as P
+from lexicon import dates as P
 
 Precision = Literal["day", "month", "quarter", "year"]
 
@@ -25,7 +25,7 @@ _COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(_BEFORE + P.FORMS[name] + _AFTER, re.IGNORECASE)) for name in P.ORDER
 ]
 # "ngày 15 tháng 12 hằng năm": a recurring date, never tied to one year.
-_RECURRING = re.compile(r"\s*(?:hằng|hàng|mỗi)\s+năm", re.IGNORECASE)
+_RECURRING = re.compile(P.RECURRING, re.IGNORECASE)
 # A resolved year-less date further than this from the reference is not trusted.
 _PLAUSIBLE_DAYS = 183
 

@@ -17,9 +17,11 @@ from core.record import DecisionRef, Document
 from core.textnorm import fold, match_form
 from extract.dates import find_dates, to_date
 from extract.identity import fast_fold, find_province, near, plain
-from extract.patterns import doctypes as T
-from extract.patterns import issuers as I
-from extract.patterns.doctypes import NUMBER, canonical_number, issuer_of_number, type_of_number
+from extract.patterns import citations as C
+from extract.patterns import news as N
+from lexicon import doctypes as T
+from lexicon import issuers as I
+from lexicon.doctypes import NUMBER, canonical_number, issuer_of_number, type_of_number
 
 _TYPES = "|".join(re.escape(t) for t in T.CITED_TYPES)
 _TYPE_FORM = {match_form(t): t for t in T.CITED_TYPES}
@@ -32,9 +34,13 @@ _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?$", re
 _BARE_RX = re.compile(r"(?<![\w/.,])(?P<bare>\d{1,5})(?=\s*,?\s+(?:ngày|của)\b)", re.IGNORECASE)
 # Quoted titles of documents without numbers: Đề án “Thí điểm …”.
 _QUOTED = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+[“\"](?P<subject>[^”\"\n]{{5,250}})[”\"]", re.IGNORECASE)
-_VERB_REPORTED = re.compile(
-    r"(?:vừa|mới)\s+(?:được\s+)?(?:ký|ban\s+hành|phê\s+duyệt)|đã\s+ký|ký\s+ban\s+hành", re.IGNORECASE
-)
+_VERB_REPORTED = re.compile(N.REPORTED_VERB, re.IGNORECASE)
+_REPORTED_GAP = re.compile(N.REPORTED_GAP, re.IGNORECASE)
+_CLAUSE_DATE = re.compile(N.CLAUSE_DATE)
+_RECENT = re.compile(N.RECENT_MARKER, re.IGNORECASE)
+_HISTORY = re.compile(N.HISTORY_MARKER, re.IGNORECASE)
+# Which kinds of report count, before and after the page's first one (see ``_reports``).
+_REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent",)}
 _VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)
 _VERB_AMENDS = re.compile(r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d")
@@ -54,35 +60,13 @@ _PREAMBLE_MAX = 20000
 _PREAMBLE_END = re.compile(  # on the folded text, like _OPENER
     r"^[ \t]*(?:dieu\s+1\b|quyet\s+dinh\s*:|quyet\s+nghi\s*:|nay\s+quyet)", re.MULTILINE
 )
-_DATE_GAP = re.compile(r"^[\s,(]*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?$", re.IGNORECASE)
-_OF = re.compile(r"[\s,]*(?:của|do)\s+", re.IGNORECASE)  # used with .match(text, pos): no ^
-_ABOUT = re.compile(
-    r"^[\s,]*(?:về\s+việc|về|V/v)\s+(?P<s>[^;\n]{5,250}?)(?=[;.]\s|[;.]?$|\n|,\s*(?:theo|tại)\s)",
-    re.IGNORECASE,
-)
-# Person titles before the body they lead: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
-_PERSON_TITLE = re.compile(
-    r"(?:(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Cục\s+trưởng|Chủ\s+nhiệm"
-    r"|Tổng\s+cục\s+trưởng|Trưởng\s+ban|Chánh\s+Văn\s+phòng)[\s,]+)+",
-    re.IGNORECASE,
-)
-_LOCAL_PHRASE = re.compile(
-    r"(?P<body>UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân)"
-    r"(?:\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?",
-    re.IGNORECASE,
-)
-# Any other body: a head word, then words up to the clause's next verb or preposition:
-# "Hiệp hội Công chứng Việt Nam", "Ban Pháp chế HĐND thành phố Hà Nội".
-_ORG_STOP = (
-    r"(?:về|tại|ngày|theo|đã|được|quy|ban|hướng|phê|việc|trình|của|gửi|do|với|cho|nhằm|năm|số|thì|là"
-    r"|đề|sửa|bãi|thay|công|triển|thực|trưởng|tịch)"
-)
-_GENERIC_ORG = re.compile(
-    r"(?:Hiệp\s+hội|Hội|Đoàn|Liên\s+đoàn|Viện|Trường|Ban|Sở|Bộ|Cục|Chi\s+cục|Tổng\s+cục|Trung\s+tâm"
-    r"|Công\s+an|Văn\s+phòng|Tòa\s+án|Kho\s+bạc|Ngân\s+hàng|Công\s+ty|Tổng\s+công\s+ty)"
-    rf"(?:\s+(?!{_ORG_STOP}(?!\w))[\w&\-]+){{1,9}}"
-)
-_PLACE_AFTER = re.compile(r"\s+(?P<l>(?:tỉnh|thành\s+phố)\s+)?(?P<p>[A-ZĐÀ-Ỹ][^\n,;.]{1,30})")
+_DATE_GAP = re.compile(C.DATE_GAP, re.IGNORECASE)
+_OF = re.compile(C.OF, re.IGNORECASE)  # used with .match(text, pos): no ^
+_ABOUT = re.compile(C.ABOUT, re.IGNORECASE)
+_PERSON_TITLE = re.compile(C.PERSON_TITLES, re.IGNORECASE)
+_LOCAL_PHRASE = re.compile(C.LOCAL_PHRASE, re.IGNORECASE)
+_GENERIC_ORG = re.compile(rf"{C.ORG_HEADS}(?:\s+(?!{C.ORG_STOP}(?!\w))[\w&\-]+){{1,9}}")
+_PLACE_AFTER = re.compile(C.PLACE_AFTER)
 _NAMED_BODIES = sorted(
     {*I.ISSUER_CODES.values(), *I.NATIONAL_BODIES.values(), "Bộ Chính trị", "Ban Bí thư"},
     key=len,
@@ -272,6 +256,7 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
     end = _PREAMBLE_END.search(folded)
     preamble_end = 0 if doc.kind == "news" else end.start() if end else min(len(folded), 3000)
     prev: _Mention | None = None
+    first_report = True  # an unmarked "đã ban hành" reports only in the page's first issuing sentence
     for m in mentions:
         if doc.number and m.number == doc.number:
             m.relation = "self"
@@ -286,13 +271,36 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
             m.relation = "basis"
         elif same_sentence and prev and _CHAIN.match(gap) and prev.relation in ("replaces", "amends"):
             m.relation = prev.relation
-        elif doc.kind == "news" and _VERB_REPORTED.search(tail[-100:]) and m.number:
+        elif doc.kind == "news" and m.number and _reports(tail) in _REPORTS_COUNTED[first_report]:
             m.relation = "reported"
+            m.issued_on = m.issued_on or _clause_date(tail)
+            first_report = False
         elif not (same_sentence and prev is not None and prev.relation != "self"):
             verb = _last_verb(tail[-150:])
             if verb:
                 m.relation = verb
         prev = m
+
+
+def _reports(tail: str) -> str | None:
+    """Whether the sentence up to a number issues it (an issuing verb right before its type word):
+    ``recent`` with vừa/mới, ``plain`` without, None when it does not or recalls the past."""
+    verbs = list(_VERB_REPORTED.finditer(tail[-100:]))
+    if not verbs or _HISTORY.search(tail):
+        return None
+    v = verbs[-1]
+    marked = re.match(r"(?:vừa|mới|đã)", v.group(0), re.IGNORECASE)
+    bare = " ".join(v.group(0).lower().split())
+    if (bare in N.NEEDS_MARKER and not marked) or not _REPORTED_GAP.match(tail[-100:][v.end():]):
+        return None
+    return "recent" if _RECENT.match(v.group(0)) else "plain"
+
+
+def _clause_date(tail: str) -> str | None:
+    """"Ngày 30-9-2022, Ủy ban nhân dân tỉnh ban hành …": the date the clause opens with."""
+    m = _CLAUSE_DATE.match(tail)
+    dates = find_dates(f"ngày {m.group('d')}") if m else []
+    return dates[0].value if dates and dates[0].precision == "day" and not dates[0].partial else None
 
 
 def _last_verb(s: str) -> str | None:

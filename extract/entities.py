@@ -17,22 +17,22 @@ import re
 from core.record import Document, Person
 from core.textnorm import match_form, same
 from extract.nlp import mask_numbers_and_dates, ner, sentences
-from extract.patterns import issuers as I
 from extract.patterns import tasks as TP
 from extract.patterns import titles as T
+from lexicon import issuers as I
 
 _W = r"[\wÀ-ỹ]"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _FAMILY = frozenset(T.FAMILY_NAMES)
 _TITLE = re.compile(rf"(?<!{_W})(?:(?:{T.TITLE_PREFIXES})\s+)?(?:{T.PERSON_TITLES})(?!{_W})")
 _RANK_TAIL = re.compile(rf"\s+(?:{T.RANKS})$")
-_OLD_NEW = re.compile(r"\s*\((?:cũ|mới)\)")
+_OLD_NEW = re.compile(T.OLD_NEW)
 _HONORIFIC = re.compile(rf"(?<!{_W})(?:{T.HONORIFICS})\s+$")
 _VERB = re.compile(
     rf"(?<!{_W})(?:{TP.TASK_VERBS}|vừa|đã|làm|(?<!Thư )ký|dự|là|được|giữ|chỉ định|bổ nhiệm|và các)(?!{_W})"
 )
-_PARTY = re.compile(r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên")
-_COMMITTEE_ROLE = re.compile(r"(?i)^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)")
+_PARTY = re.compile(T.PARTY_ROLE)
+_COMMITTEE_ROLE = re.compile(T.COMMITTEE_ROLE, re.IGNORECASE)
 _BODY = re.compile(rf"(?<![\wÀ-ỹ/-])(?:{T.BODY_HEADS})(?!{_W})")  # not the "UBND" of "3120/QĐ-UBND"
 # Where a body's name ends: punctuation, a dash, a digit, or a preposition / light verb.
 _BODY_STOP = re.compile(
@@ -40,7 +40,7 @@ _BODY_STOP = re.compile(
     rf"gồm|còn|có|được|thuộc|ngày|trước|sau|đối với|nhằm|và các|phê duyệt|ban hành|quy định|nhận|"
     rf"chi trả|căn cứ|căn|xin|thông báo|kịp|biết|thay thế|bãi bỏ|niêm yết)(?!{_W})"
 )
-_PLACE_LEVEL = re.compile(rf"(?<!{_W})(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản) $")
+_PLACE_LEVEL = re.compile(rf"(?<!{_W})(?:{T.PLACE_LEVELS}) $")
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})(?!{_W})")
 # Every province spelling in match form → the name the list writes (aliases to their province).
 _PROVINCE_NAMES = {match_form(n): I.PROVINCE_ALIASES.get(n, n) for n in (*I.PROVINCES, *I.PROVINCE_ALIASES)}

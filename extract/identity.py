@@ -11,22 +11,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from core.record import Document
 from core.textnorm import fold, match_form
+from extract import issuer_sources
 from extract.dates import find_dates, to_date
-from extract.patterns import doctypes as T
-from extract.patterns import issuers as I
-from extract.patterns.doctypes import NUMBER, canonical_number, type_of_number
-
-# Kept here too: search reads document numbers in queries with it.
-NUMBER_RX = T.NUMBER_RX
-_MARKUP = re.compile(r"[*|#_\\]")
-_UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+from extract.orgnames import (  # noqa: F401 (fast_fold, near, plain: re-exported for other extractors)
+    LOCAL_RX,
+    NATIONAL_RX,
+    PROVINCE_FORMS,
+    PROVINCE_OF,
+    PROVINCE_RX,
+    UP,
+    fast_fold,
+    find_province,
+    local_body,
+    near,
+    org_case,
+    plain,
+)
+from extract.patterns import identity as P
+from extract.patterns import news as N
+from lexicon import doctypes as T
+from lexicon import issuers as I
+from lexicon.doctypes import NUMBER, canonical_number, type_of_number
 
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ).
-_SO = re.compile(rf"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*{NUMBER}(?![\w/])")
+_SO = re.compile(rf"{P.NUMBER_LEAD}{NUMBER}(?![\w/])")
 _MOTTO = re.compile("|".join(I.MOTTO), re.IGNORECASE)
 _LETTER = re.compile(T.LETTER_MARK, re.IGNORECASE)
 # Title words are matched on the folded text so OCR variants (QUYÉT ĐỊNH, QUYET DINH) count too;
@@ -37,152 +48,32 @@ _TITLE_LINE = re.compile(
 _TITLE_TYPE = {fold(w): t for w, t in T.TITLE_WORDS}
 
 
-def _spaced(words: str) -> str:
-    """A multi-word name as a pattern that lets line breaks fall between its words."""
-    return r"\s+".join(re.escape(w) for w in words.split())
-
-
-# Local bodies are matched on the folded header, so OCR'd marks ("TÍNH LÂM ĐÒNG") still read.
-_BODY_FOLD = {fold(k): v for k, v in I.LOCAL_BODIES.items()}
-_LEVEL_FOLD = {fold(k): v for k, v in I.LEVELS.items()}
-_LOCAL = re.compile(
-    r"(?<!\w)(?P<body>" + "|".join(_spaced(k) for k in sorted(_BODY_FOLD, key=len, reverse=True)) + r")\s+"
-    r"(?P<level>" + "|".join(_spaced(k) for k in sorted(_LEVEL_FOLD, key=len, reverse=True)) + r")\s+"
-    r"(?P<name>[^\W\d_][^\n]*)"
-)
-_NATIONAL = re.compile(r"(?<!\w)(" + "|".join(_spaced(k) for k in I.NATIONAL_BODIES) + r")(?!\w)")
 _ORG = re.compile(
     r"^[ \t]*(?P<org>(?:" + "|".join(re.escape(h) for h in sorted(I.ORG_HEADS, key=len, reverse=True))
-    + rf")\s+[{_UP}][{_UP}, \-–&]*[{_UP}])[ \t]*$",
+    + rf")\s+[{UP}][{UP}, \-–&]*[{UP}])[ \t]*$",
     re.MULTILINE,
 )
-_CAPS_LINE = re.compile(rf"[ \t]*([{_UP}][{_UP}, \-–&]*[{_UP}])[ \t]*$", re.MULTILINE)
-_PROVINCE_FORMS = sorted(
-    [(match_form(p), p) for p in I.PROVINCES] + [(match_form(a), p) for a, p in I.PROVINCE_ALIASES.items()],
-    key=lambda x: -len(x[0]),
-)
-_PROVINCE_RX = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(f) for f, _ in _PROVINCE_FORMS) + r")(?!\w)"
-)
-_PROVINCE_OF = dict(_PROVINCE_FORMS)
-_PROVINCE_OF_FOLD = {fold(f): p for f, p in _PROVINCE_FORMS}
-_FOLDED = sorted(_PROVINCE_OF_FOLD, key=len, reverse=True)
-_PROVINCE_FOLD_RX = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in _FOLDED) + r")(?!\w)")
+_CAPS_LINE = re.compile(rf"[ \t]*([{UP}][{UP}, \-–&]*[{UP}])[ \t]*$", re.MULTILINE)
 # A news dateline near the top: "02:21 28/05/2021", "Thứ bảy, 13/05/2023 14:44".
-_DATELINE = re.compile(
-    r"(?:\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}"
-    r"|(?:Thứ\s+\w+|Chủ\s+nhật),\s*\d{1,2}/\d{1,2}/\d{4})",
-    re.IGNORECASE,
+_DATELINE = re.compile(P.DATELINE, re.IGNORECASE)
+_TITLE_STOP = re.compile(P.TITLE_STOP, re.IGNORECASE)
+_HEADER_STOP = re.compile(P.HEADER_STOP)
+_DATED = re.compile(P.DATED)
+_PLACE_DATE = re.compile(P.PLACE_DATE)
+_SUBJECT_PREFIX = re.compile(P.SUBJECT_PREFIX, re.IGNORECASE)
+_PASSED_ON = re.compile(P.PASSED_ON, re.IGNORECASE)
+_SELF_ATTACHMENT = re.compile(
+    P.SELF_ATTACHMENT.format(types="|".join(re.escape(t) for t in T.CITED_TYPES)) + NUMBER, re.IGNORECASE
 )
-_TITLE_STOP = re.compile(
-    r"^\s*(?:Căn cứ|Kính gửi|Xét |Theo đề nghị|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|"
-    r"Thực hiện|Điều 1|I\.|1\.)",
-    re.IGNORECASE,
-)
-
-
-# ``core.textnorm.fold`` as one ``str.translate``: the same mapping, precomputed for the Latin
-# range, so folding a 200-page text costs milliseconds. Length-preserving like ``fold``.
-_FOLD_TABLE = {c: f for c in range(0x1F00) if len(f := fold(chr(c))) == 1 and f != chr(c)}
-
-
-def fast_fold(s: str) -> str:
-    """``fold(s)`` for NFC text (diacritics off, đ → d, lower case), fast."""
-    return s.translate(_FOLD_TABLE)
+_SIGNATURE_LEAD = re.compile(P.SIGNATURE_LEADS)
+_BODY_ISSUE_VERB = re.compile(P.BODY_ISSUE_VERBS, re.IGNORECASE)
+# A type name right before "Số": "NGHỊ QUYẾT SỐ 14/2015/NQ-HĐND" in a title cites another text.
+_TYPE_BEFORE_SO = re.compile(r"(?:" + "|".join(re.escape(fast) for fast in {fold(t) for t in T.CITED_TYPES})
+                             + r")\s*$")
 
 
 _LOCAL_ISSUERS = ("UBND", "HĐND", "Sở ", "Thuế ", "Công an", "Văn phòng UBND", "Trung tâm")
 
-
-def plain(text: str) -> str:
-    """``text`` with markdown/table residue blanked; same length, so spans carry over."""
-    return _MARKUP.sub(" ", text)
-
-
-def near(anchor: re.Pattern[str], rx: re.Pattern[str], text: str, before: int, after: int
-         ) -> Iterator[re.Match[str]]:
-    """``rx.finditer`` limited to windows around ``anchor`` hits: the rare-word anchor (a verb,
-    a quote mark) is found fast, the costly pattern only runs where it can match."""
-    spans: list[list[int]] = []
-    for a in anchor.finditer(text):
-        lo, hi = max(0, a.start() - before), min(len(text), a.end() + after)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = hi
-        else:
-            spans.append([lo, hi])
-    for lo, hi in spans:
-        yield from rx.finditer(text, lo, hi)
-
-
-def find_province(s: str) -> tuple[str, int] | None:
-    """The first province named in ``s`` (canonical name) and its offset; OCR-damaged marks
-    ("Lâm Đông") are matched without diacritics when the exact form is not there."""
-    m = _PROVINCE_RX.search(match_form(s))
-    if m:
-        return _PROVINCE_OF[m.group(1)], m.start()
-    f = _PROVINCE_FOLD_RX.search(fold(s))
-    return (_PROVINCE_OF_FOLD[f.group(1)], f.start()) if f else None
-
-
-_KEEP_UPPER = set(I.LOCAL_BODIES.values())
-_LEVEL_WORDS = {w for level in I.LEVELS.values() for w in level.split()}
-
-
-def org_case(caps: str) -> str:
-    """``SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`` → ``Sở Văn hóa, Thể thao và Du lịch``.
-
-    Vietnamese capitalises the first word of a body's name and of each part joined by ``và`` or
-    a comma; level words stay lower case; provinces keep their own spelling.
-    """
-    words = " ".join(caps.replace("–", "-").split()).split(" ")
-    head = next((h for h in I.ORG_HEADS if caps.upper().startswith(h + " ")), "")
-    out: list[str] = [w.capitalize() if i == 0 else w.lower() for i, w in enumerate(head.split())]
-    words = words[len(out):]
-    cap_next = True
-    for word in words:
-        if word in _KEEP_UPPER:
-            out.append(word)
-            cap_next = False
-            continue
-        w = word.lower()
-        if w in _LEVEL_WORDS and out:
-            out.append(w)
-            cap_next = False
-            continue
-        if w in ("và", "-"):
-            out.append(w)
-            cap_next = True
-            continue
-        out.append(w[:1].upper() + w[1:] if cap_next else w)
-        cap_next = w.endswith(",") or (len(out) == 1 and not head)
-    name = " ".join(out)
-    for code_name in (*I.ISSUER_CODES.values(), *I.NATIONAL_BODIES.values()):
-        if match_form(code_name) == match_form(name):
-            return code_name
-    return _recapitalise_places(name)
-
-
-def _recapitalise_places(s: str) -> str:
-    low = match_form(s)
-    for m in list(_PROVINCE_RX.finditer(low))[::-1]:
-        s = s[: m.start()] + _PROVINCE_OF[m.group(1)] + s[m.end():]
-    return s
-
-
-def _local_body(m: re.Match[str], head: str) -> tuple[str, str | None]:
-    """Issuer and province of a ``ỦY BAN NHÂN DÂN / TỈNH X`` match on the folded ``head``."""
-    body = _BODY_FOLD[" ".join(m.group("body").split())]
-    level = _LEVEL_FOLD[" ".join(m.group("level").split())]
-    raw = head[m.start("name"):m.end("name")]
-    prov = find_province(raw)
-    if prov is None:  # "THÀNH PHỐ HỒ / CHÍ MINH": a province name broken over two lines
-        nxt = head[m.end():m.end() + 40].split("\n")
-        prov = find_province(f"{raw} {nxt[1] if len(nxt) > 1 else ''}")
-    at_start = bool(prov and prov[1] == 0)
-    # A district or commune keeps its own name (title case), read up to the line end.
-    name = prov[0] if prov and at_start else org_case(raw).title()
-    province = name if level in ("tỉnh", "thành phố") and at_start else None
-    return f"{body} {level} {name}", province
 
 
 def _title_line(view: str) -> re.Match[str] | None:
@@ -197,7 +88,7 @@ def _title_line(view: str) -> re.Match[str] | None:
 def _header_end(view: str) -> int:
     """Where the header ends: the first title line (QUYẾT ĐỊNH …) or ``Căn cứ``/``Kính gửi``."""
     m = _title_line(view)
-    stop = re.search(r"Căn cứ|Kính\s+gửi|Điều\s+1\b", view[:6000])
+    stop = _HEADER_STOP.search(view[:6000])
     ends = [x for x in (m.start() if m else None, stop.start() if stop else None) if x is not None]
     return min(ends) if ends else min(len(view), 1500)
 
@@ -222,12 +113,12 @@ def _issuer(header: str, before: int) -> tuple[str | None, str | None]:
     found: list[tuple[int, str, str | None]] = []
     taken: list[tuple[int, int]] = []
     locality: str | None = None  # "tỉnh Nghệ An" of a parent UBND line, for a Sở below it
-    for m in _LOCAL.finditer(fast_fold(head)):
-        issuer, prov = _local_body(m, head)
+    for m in LOCAL_RX.finditer(fast_fold(head)):
+        issuer, prov = local_body(m, head)
         found.append((m.start(), issuer, prov))
         taken.append(m.span())
         locality = issuer.split(" ", 1)[1]
-    for m in _NATIONAL.finditer(head):
+    for m in NATIONAL_RX.finditer(head):
         if not any(s <= m.start() < e for s, e in taken):
             found.append((m.start(), I.NATIONAL_BODIES[" ".join(m.group(1).split())], None))
             taken.append(m.span())
@@ -258,7 +149,7 @@ def _title_after(view: str, start: int) -> str | None:
             if lines:
                 break
             continue
-        dated = re.search(r",\s*ngày\s", line)
+        dated = _DATED.search(line)
         if dated:
             head = _drop_place(line[: dated.start()]) if lines or line.lower().startswith("v/v") else ""
             if head:
@@ -272,14 +163,14 @@ def _title_after(view: str, start: int) -> str | None:
             continue
         lines.append(line)
     title = " ".join(" ".join(lines).split()).strip(" :;")
-    title = re.sub(r"^V/v\s*", "", title, flags=re.IGNORECASE)
+    title = _SUBJECT_PREFIX.sub("", title)
     return title[:400] or None
 
 
 def _drop_place(s: str) -> str:
     """"… chất thải rắn Quảng Bình" (the place of a same-line "Quảng Bình, ngày …") → without it."""
     low = match_form(s)
-    for form, _ in _PROVINCE_FORMS:
+    for form, _ in PROVINCE_FORMS:
         if low.endswith(form):
             return s[: len(s) - len(form)].rstrip()
     return s
@@ -309,7 +200,7 @@ def _news_province(text: str) -> str | None:
     """The province a news page names most; a capital letter is required, since some names
     are also words ("hòa bình" is peace, "hải dương" an ocean)."""
     counts = Counter(
-        _PROVINCE_OF[m.group(1)] for m in _PROVINCE_RX.finditer(match_form(text)) if text[m.start()].isupper()
+        PROVINCE_OF[m.group(1)] for m in PROVINCE_RX.finditer(match_form(text)) if text[m.start()].isupper()
     )
     return counts.most_common(1)[0][0] if counts else None
 
@@ -319,17 +210,25 @@ def apply(doc: Document) -> Document:
     view = plain(text)
     end = _header_end(view)
     header = view[:end]
-    so = _SO.search(header) or _SO.search(view[:3000])
+    so = _own_number(view, end) or _own_number(view, 3000)
     number = canonical_number(so.group(0)[so.start("n") - so.start():]) if so else None
     title_m = _title_line(view)
     type_name = _TITLE_TYPE[title_m.group(1)] if title_m else None
+    if number is None:
+        number = _ocr_number(header)
+    if number is None and type_name and not _BLANK_NUMBER.search(header):
+        number = _attached_number(view, type_name)
     letter = bool(_LETTER.search(header))
     formal = bool(number or (title_m and title_m.start() < 2500) or letter)
     updates: dict[str, object] = {}
 
-    dl = _DATELINE.search(text[:1500])
+    dl = _dateline(text)
     if doc.published_at is None and dl and (dates := find_dates(dl.group(0))):
         updates["published_at"] = dates[0].value
+    elif doc.published_at is None and not formal and (stamp := _SHORT_STAMP.search(text)):
+        day, month, year = (int(stamp.group(k)) for k in ("d", "m", "y"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            updates["published_at"] = f"{2000 + year}-{month:02d}-{day:02d}"
 
     if not formal or doc.kind == "news":
         updates.update(kind="news", number=None, issued_on=None, issuer=None)
@@ -339,13 +238,18 @@ def apply(doc: Document) -> Document:
         return doc.model_copy(update=updates)
 
     issuer, province = _issuer(view, so.start() if so and so.start() < end else end)
+    if issuer is None:
+        found = issuer_sources.fallback(view, title_m.end() if title_m else None, _bare_body(header))
+        issuer, province = found if found else (None, province)
     date_zone = view[so.end() if so else 0 : end + 200]
-    issued = next((d for d in find_dates(date_zone, to_date(doc.published_at)) if d.precision == "day"
-                   and not d.partial), None)
-    issued_on = issued.value if issued else _blank_day(date_zone)
+    # a header-less text has no date line: a date in its title is another document's
+    headed = so is not None or _PLACE_DATE.search(date_zone) is not None
+    issued_on = _issued_on(date_zone, to_date(doc.published_at)) if headed else None
+    if issued_on is None and so is None and type_name == "Nghị quyết":
+        issued_on = _passed_on(view)
     if province is None and (issuer is None or issuer.startswith(_LOCAL_ISSUERS)):
         # "Quảng Bình, ngày …": the place names the province of a local body, not of a ministry
-        place = re.search(r"([^\n,]{2,30}),\s*ngày", date_zone)
+        place = _PLACE_DATE.search(date_zone)
         prov = find_province(place.group(1)) if place else None
         province = prov[0] if prov else None
     title = doc.title
@@ -364,7 +268,92 @@ def apply(doc: Document) -> Document:
     return doc.model_copy(update=updates)
 
 
-_BLANK_DAY = re.compile(r"ngày\s*[.…_ ]*\s*tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+_BLANK_DAY = re.compile(P.BLANK_DAY, re.IGNORECASE)
+_BLANK_NUMBER = re.compile(P.BLANK_NUMBER)
+_DISPLAY_DATE = re.compile(N.DISPLAY_DATE, re.IGNORECASE)
+_SHORT_STAMP = re.compile(N.SHORT_YEAR_STAMP)
+_BARE_BODY = re.compile(P.BARE_BODY, re.MULTILINE)
+
+
+_LOOKALIKE = "".join(re.escape(c) for c in P.DIGIT_LOOKALIKES)
+_OCR_NUMBER = re.compile(rf"{P.NUMBER_LEAD}(?P<raw>[\d{_LOOKALIKE}]{{1,6}})\s?(?P<rest>/\s?[^\s,;]{{2,30}})")
+_DIGITS = str.maketrans(P.DIGIT_LOOKALIKES)
+_CODE_FIX = str.maketrans(P.CODE_LOOKALIKES)
+_NUMBER_ONLY = re.compile(rf"^{NUMBER}$")
+
+
+def _ocr_number(header: str) -> str | None:
+    """A ``Số:`` line whose number OCR misread (``Ở32/QĐÐ-TTg`` → ``932/QĐ-TTg``): look-alike
+    letters in the digit slot become digits, a doubled letter of an unknown type code is undone;
+    the result must be a well-formed number with a known type code."""
+    m = _OCR_NUMBER.search(header)
+    if m is None:
+        return None
+    rest = m.group("rest").translate(_CODE_FIX)
+    if m.group("raw").isdigit() and rest == m.group("rest"):
+        return None  # nothing misread: the number is malformed, not a guess to make
+    code = rest.rsplit("/", 1)[-1]
+    type_code = code.split("-")[0].upper()
+    if type_code not in T.TYPE_CODES and (single := re.sub(r"(.)\1", r"\1", type_code)) in T.TYPE_CODES:
+        rest = rest[: len(rest) - len(code)] + single + code[len(type_code):]
+    candidate = m.group("raw").translate(_DIGITS) + rest.replace(" ", "")
+    if not _NUMBER_ONLY.match(candidate) or type_of_number(candidate) is None:
+        return None
+    return canonical_number(candidate)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """The article's dateline near the top; a portal's display date ("Hôm nay: Thứ năm,
+    04/12/2026") is today's date, not the article's, and is passed over."""
+    for m in _DATELINE.finditer(text, 0, 1500):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _DISPLAY_DATE.search(text[line_start:m.start()]):
+            return m
+    return None
+
+
+def _own_number(view: str, within: int) -> re.Match[str] | None:
+    """The header's ``Số: …`` in ``view[:within]``; a ``SỐ`` after a type word (``NGHỊ QUYẾT SỐ
+    14/2015/NQ-HĐND`` in a title) names another document and is passed over."""
+    for m in _SO.finditer(view, 0, within):
+        if not _TYPE_BEFORE_SO.search(fast_fold(view[max(0, m.start() - 25):m.start()])):
+            return m
+    return None
+
+
+def _attached_number(view: str, type_name: str) -> str | None:
+    """A header without its number line: the number the appendix gives the document (``Kèm
+    theo Nghị quyết số 20/NQ-HĐND …``), when it names the document's own type, after the preamble."""
+    body = _HEADER_STOP.search(view)
+    for m in _SELF_ATTACHMENT.finditer(view, body.end() if body else 0):
+        if match_form(" ".join(m.group("type").split())) == match_form(type_name):
+            return canonical_number(m.group(0)[m.start("n") - m.start():])
+    return None
+
+
+def _issued_on(zone: str, ref: object) -> str | None:
+    """The day of the place-and-date line; a line with its day left blank gives ``YYYY-MM`` (or
+    nothing), never a date read further down in the title. Without such a line, the first day
+    in the zone."""
+    place = _PLACE_DATE.search(zone)
+    line = zone[place.start():place.end() + 40] if place else zone  # the date may wrap a line
+    issued = next((d for d in find_dates(line, ref) if d.precision == "day" and not d.partial), None)  # type: ignore[arg-type]
+    return issued.value if issued else _blank_day(line)
+
+
+def _passed_on(view: str) -> str | None:
+    """A header-less resolution is dated by the session that passed it (``thông qua ngày …``)."""
+    for m in _PASSED_ON.finditer(view):
+        dates = find_dates(view[m.start():m.end() + 40])
+        if dates and dates[0].precision == "day" and not dates[0].partial:
+            return dates[0].value
+    return None
+
+
+def _bare_body(header: str) -> str | None:
+    """``UBND``/``HĐND`` when the header names the body without its province line."""
+    m = _BARE_BODY.search(fast_fold(header))
+    return I.LOCAL_BODIES.get(header[m.start(1):m.end(1)].upper()) if m else None
 
 
 def _blank_day(zone: str) -> str | None:

@@ -10,7 +10,8 @@ import re
 
 from core.record import DecisionRef, Document, Signer
 from extract.identity import find_province, near, org_case, plain
-from extract.patterns import issuers as I
+from extract.patterns import signatures as P
+from lexicon import issuers as I
 
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LOW = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
@@ -22,20 +23,23 @@ _CAPS_NAME_LINE = re.compile(rf"^[{_UP}]+(?:\s+[{_UP}]+){{1,4}}$")
 _TITLE_WORDS = [t for t, _ in I.TITLES]
 _TITLE_RX = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in _TITLE_WORDS) + r")(?!\w)")
 _PREFIX_RX = re.compile(r"^(?:" + "|".join(re.escape(p) for p in I.SIGN_PREFIXES) + r")(?=\s|$)")
-_NOISE = re.compile(r"^(?:\(?\s*đã\s+ký[^)]*\)?|ký\s+bởi\b.*|\[.*\]|\d+\s+bản.*|-+)$", re.IGNORECASE)
-_NOI_NHAN = re.compile(r"Nơi\s+nhận\s*:")
+_PREFIX_SEARCH = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in I.SIGN_PREFIXES) + r")(?=\s)")
+_NOISE = re.compile(P.NOISE_LINE, re.IGNORECASE)
+_NOISE_INLINE = re.compile(P.NOISE_INLINE, re.IGNORECASE)
+_JUNK = re.compile(P.TRAILING_JUNK)
+_NOI_NHAN = re.compile(P.NOI_NHAN)
 _TITLE_FORM = dict(I.TITLES)
 
 # News: "<title> <Name> vừa ký …" and "<Name>, <title>, đã ký …".
 _RECORD_TITLES = sorted({v for _, v in I.TITLES}, key=len, reverse=True)
-_SIGN_VERB = r"(?:vừa|đã|đã vừa|mới)\s+(?:ký|ban\s+hành)"
+_SIGN_VERB = P.SIGN_VERB
 _VERB_RX = re.compile(_SIGN_VERB)
 _NEWS_A = re.compile(
     r"(?P<title>(?<!\w)(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")(?:\s+[^\s,.;:\n]+){0,9}?)"
     rf"\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,4}})\s+{_SIGN_VERB}"
 )
 _NEWS_B = re.compile(
-    rf"(?:Ông|Bà|Đồng chí)?\s*(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s*"
+    rf"{P.NEWS_HONORIFICS}?\s*(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s*"
     r"(?P<title>(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")[^,\n]{0,80}),\s*" + _SIGN_VERB
 )
 
@@ -43,9 +47,63 @@ _NEWS_B = re.compile(
 def _lines(view: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for raw in view.split("\n"):
-        out.append((pos, raw.strip()))
+        line = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append((pos + lead, _unjunk(line)))
         pos += len(raw) + 1
     return out
+
+
+def _unjunk(line: str) -> str:
+    """``PHÓ THỦ TƯỚNGy]`` → ``PHÓ THỦ TƯỚNG``: residue glued to a caps title line is dropped."""
+    cut = _JUNK.sub("", line)
+    return cut if cut != line and _is_caps_title(cut) and _TITLE_RX.search(cut) else line
+
+
+def _garbage(line: str) -> bool:
+    """A seal or handwriting read by OCR: few letters, or more other marks than letters."""
+    if _FRAGMENT.match(line.strip(" .,")):
+        return False  # "Vũ": the first syllable of a name broken over two lines
+    letters = sum(c.isalpha() for c in line)
+    others = sum(not c.isalnum() and not c.isspace() for c in line)
+    return letters < P.GARBAGE_MIN_LETTERS or others > letters
+
+
+def _flattened(start: int, line: str) -> Signer | None:
+    """A block flattened onto one line: ``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn
+    Hữu Tháp``, ``CHỦ TỊCH     Huỳnh Tấn Việt``. The caps run from its first prefix or title word
+    to the last title word is the block; what follows it must be a person's name and nothing else."""
+    clean = _NOISE_INLINE.sub(lambda m: " " * len(m.group(0)), line)
+    hits = list(_TITLE_RX.finditer(clean))
+    if not hits or clean == clean.upper():
+        return None
+    last = hits[-1]
+    rest = clean[last.end():]
+    tail = rest.strip()
+    name = _person(tail)
+    if not name:
+        # the body after the title, upper case, then the name: "CHỦ TỊCH UBND TỈNH X Nguyễn Văn A"
+        m = re.match(rf"^\s*([{_UP}][{_UP}.\- ]*?)\s+({_WORD}(?:\s+{_WORD}){{1,4}})\s*[.,;]?$", rest)
+        if not m or _person(m.group(1)):
+            return None
+        name, body_end = m.group(2), last.end() + m.end(1)
+    else:
+        body_end = last.end()
+    words = clean[:body_end].split(" ")
+    caps_from = len(clean[:body_end])
+    for w in reversed(words):  # the caps run ending at the title (or its body)
+        if w and w != w.upper():
+            break
+        caps_from -= len(w) + 1
+    caps_from = max(0, caps_from + 1)
+    run = clean[caps_from:body_end]
+    first = min([m.start() for m in (_PREFIX_SEARCH.search(run), _TITLE_RX.search(run)) if m] or [0])
+    caps = " ".join(run[first:].split())
+    if not (_PREFIX_RX.match(caps) or _TITLE_RX.match(caps)) or len(caps.split()) > 16:
+        return None
+    title = _block_title(caps)
+    at = clean.find(name, body_end)
+    return Signer(name=name, title=title, span=(start + caps_from + first, start + at + len(name)))
 
 
 def _is_caps_title(line: str) -> bool:
@@ -81,6 +139,9 @@ def signature_blocks(text: str) -> list[Signer]:
     while i < len(lines):
         start, line = lines[i]
         if not _is_caps_title(line):
+            flat = _flattened(start, line) if line else None
+            if flat is not None:
+                found.append(flat)
             i += 1
             continue
         run: list[int] = []  # indexes of the block's caps lines
@@ -101,7 +162,7 @@ def signature_blocks(text: str) -> list[Signer]:
         ok_block = _PREFIX_RX.match(caps) or (_TITLE_RX.match(last) and len(last.split()) <= 7)
         title = _block_title(caps) if ok_block else None
         k = j
-        skippable = lambda x: not lines[x][1] or _NOISE.match(lines[x][1])  # noqa: E731
+        skippable = lambda x: not lines[x][1] or _NOISE.match(lines[x][1]) or _garbage(lines[x][1])  # noqa: E731
         while not caps_name and k < min(len(lines), j + 6) and skippable(k):
             k += 1
         name = caps_name or (_person(lines[k][1]) if title and k < len(lines) else None)
@@ -170,7 +231,10 @@ def _link(decisions: list[DecisionRef], signer: Signer, *, self_only: bool) -> l
     if self_only:
         target = next((i for i, d in enumerate(out) if d.relation == "self"), None)
     else:
-        near = [(i, d) for i, d in enumerate(out) if d.span and 0 <= d.span[0] - end <= 120]
+        # only a document the page reports was signed by the person named before it; one it
+        # merely cites ("… ký ban hành văn bản triển khai Quyết định 1012/QĐ-TTg") was not
+        near = [(i, d) for i, d in enumerate(out)
+                if d.relation == "reported" and d.span and 0 <= d.span[0] - end <= 120]
         target = min(near, key=lambda x: x[1].span[0])[0] if near else None  # type: ignore[index]
     if target is not None and out[target].signer is None:
         update = {"signer": signer.name, "signer_title": signer.title}

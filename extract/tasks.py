@@ -37,14 +37,15 @@ _CITATION = re.compile(P.CITATION_BEFORE, re.IGNORECASE)
 _MONTHLY = re.compile(P.MONTHLY, re.IGNORECASE)
 _LEAD = re.compile(P.TEXT_LEAD_INS, re.IGNORECASE)
 # "Tổ giúp việc … trong thực hiện Đề án “…”"; "(cũ)" after a merged province stays in the name
-_NAME_STOP = re.compile(r"\s+trong\s+|\s*[“\"]|\s*\((?!cũ\)|mới\))")
-_BODY_END = re.compile(r"^\W*(?:nơi nhận|tm\.|kt\.)", re.IGNORECASE)
-_REQUEST_INTRO = re.compile(r"(?:yêu cầu|đề nghị|giao)\b[^:]*:\s*$", re.IGNORECASE)
+_NAME_STOP = re.compile(P.NAME_STOP)
+_BODY_END = re.compile(P.BODY_END, re.IGNORECASE)
+_REQUEST_INTRO = re.compile(P.REQUEST_INTRO, re.IGNORECASE)
 _GOAL_TAIL = re.compile(P.GOAL_TAIL, re.IGNORECASE)
-_TOPIC = re.compile(r"Về\s+[^:;.]{1,60}:\s*")  # "Về bệnh án điện tử: …" names the topic, not a body
+_TOPIC = re.compile(P.TOPIC)
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
-_SPEAKS = re.compile(r"(?:cho biết|cho hay)[,:]?\s*")
-_PASSIVE_FUTURE = re.compile(r"(?<!\w)sẽ\s+được(?!\w)")
+_SPEAKS = re.compile(P.SPEAKS)
+_PASSIVE_FUTURE = re.compile(P.PASSIVE_FUTURE)
+_COPULA = re.compile(P.COPULA_END)
 _CLAUSE_BREAK = re.compile(r";\s*")
 _MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
@@ -62,7 +63,7 @@ class _Scope:
 
 def _clean_name(name: str) -> str | None:
     name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–")
-    if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name):
+    if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name) or _COPULA.search(name):
         return None
     return " ".join(name.split())
 

@@ -30,6 +30,8 @@ _DROP = _whole(phrases.DROP_LINE + phrases.NAV_LINE)
 _MENU = re.compile(phrases.MENU_SEPARATOR)
 _ZONE = _whole(phrases.ZONE_START)
 _CUT = _whole(phrases.CUT_TO_END)
+_TAIL = _whole(phrases.TAIL_DROP)
+_INLINE = re.compile("|".join(f"(?:{p})" for p in phrases.INLINE_DROP))
 _TICKER = re.compile(phrases.TICKER_SEPARATOR)
 _DATELINES = [re.compile(p, re.IGNORECASE) for p in dateline.FORMS]  # same group names
 _WORD = re.compile(r"[^\W_]+")
@@ -118,6 +120,7 @@ def strip(lines: Sequence[str]) -> list[str]:
     keys = [_TRAILING.sub("", text) for text in texts]
     total = sum(len(line) for line in lines) or 1
     first_paragraph = next((i for i, text in enumerate(texts) if _paragraph(text)), len(lines))
+    last_paragraph = max((i for i, text in enumerate(texts) if _paragraph(text)), default=len(lines))
     out: list[str] = []
     seen = 0
     in_zone = False
@@ -137,7 +140,11 @@ def strip(lines: Sequence[str]) -> list[str]:
             continue
         if _short_match(_DROP, keys[i]) or (i < first_paragraph and (is_ticker(line) or is_menu(line))):
             continue
-        out.append(line)
+        if i > last_paragraph and keys[i] and _TAIL.fullmatch(keys[i]):  # tag lists run long
+            continue
+        inline = _INLINE.sub("", line)
+        if inline.strip() or not line.strip():
+            out.append(inline)
     while out and not out[-1].strip():
         out.pop()
     return out

@@ -37,7 +37,7 @@ from PIL import Image
 
 from core.errors import CorruptFileError, OcrUnavailableError
 from core.settings import Settings
-from ingest import quality
+from ingest import ocr_digits, ocr_repair, quality
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +208,10 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
                 pending.append((page, task))
             while pending:
                 _collect(*pending.popleft(), result, settings)
+        if 1 in result.lines:  # a handwritten number on page 1: read its digits another way
+            height = doc[0].get_height()
+            result.lines[1] = ocr_digits.fix_number_line(
+                result.lines[1], lambda: render_page(doc, 0, dpi), height)
     finally:
         doc.close()
     for page, reason in result.failed.items():
@@ -217,7 +221,8 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
 
 def _collect(page: int, task: Future[list[dict]], result: OcrResult, settings: Settings) -> None:
     try:
-        result.lines[page] = task.result()
+        # marks misread by tesseract (QUYÉT, HỌI ĐỒNG, quôc) repaired against the lexicon
+        result.lines[page] = [{**line, "text": ocr_repair.repair(line["text"])} for line in task.result()]
     except subprocess.TimeoutExpired:
         result.failed[page] = f"OCR timed out after {settings.ocr_page_timeout_s} s"
     except (RuntimeError, OSError) as err:

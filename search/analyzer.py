@@ -8,7 +8,7 @@ Vietnamese words are multi-syllable (``chuyển đổi số``), and users type w
 - a diacritic-free shadow of every term (``core.textnorm.fold``, prefixed ``~``), so accent-less
   queries match;
 - the terms of abbreviation expansions (``UBND`` → ``ủy ban nhân dân``) from
-  ``extract.abbreviations.expand`` when that module is available.
+  ``lexicon.abbreviations.expand``, the table extraction reads too.
 A query with diacritics matches both the exact and the shadow terms and so outranks an
 accent-less near-miss, which is the order users expect.
 
@@ -26,21 +26,12 @@ from collections.abc import Callable, Container
 from functools import lru_cache
 
 from core.textnorm import fold, match_form
+from lexicon.abbreviations import expand
 
 _WORD = re.compile(r"\w+")
 # Shadow terms live in their own namespace, like a second field: ``~quyet`` never collides with
 # a real accent-less word ``quyet`` typed by a user, and every query term hits both fields.
 SHADOW = "~"
-
-
-@lru_cache(maxsize=1)
-def _expander() -> Callable[[str], str]:
-    """``extract.abbreviations.expand`` if present, else identity (it is written separately)."""
-    try:
-        from extract.abbreviations import expand
-    except ImportError:
-        return lambda text: text
-    return expand
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +83,7 @@ def analyze_query(text: str, vocab: Container[str]) -> list[str]:
         return _max_match(syllables, vocab, "") + _max_match([fold(s) for s in syllables], vocab, SHADOW)
 
     terms = terms_of(text)
-    expanded = _expander()(text)
+    expanded = expand(text)
     if expanded != text:
         terms.extend((Counter(terms_of(expanded)) - Counter(terms)).elements())
     return terms
@@ -101,7 +92,7 @@ def analyze_query(text: str, vocab: Container[str]) -> list[str]:
 def analyze(text: str) -> list[str]:
     """BM25 terms of ``text``: compounds, syllables, expansions, and their folded shadows."""
     terms = _terms(text)
-    expanded = _expander()(text)
+    expanded = expand(text)
     if expanded != text:
         extra = Counter(_terms(expanded)) - Counter(terms)
         terms.extend(extra.elements())

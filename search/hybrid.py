@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.textnorm import fold
+from lexicon.doctypes import NUMBER_RX, TYPE_CODES
 from search.patterns import NUMBER_LEAD_WORD
 
 # Tuned on the ALQAC 2023 v1+v2 *train* questions (bench/bench_alqac.py): a min-max score blend
@@ -121,20 +122,11 @@ class NumberQuery:
 @lru_cache(maxsize=1)
 def _lead_words() -> dict[str, str | None]:
     """Folded type names and codes → folded type code; the bare lead word maps to no type."""
-    from extract.patterns.doctypes import TYPE_CODES
-
     leads: dict[str, str | None] = {fold(NUMBER_LEAD_WORD): None}
     for code, name in TYPE_CODES.items():
         leads.setdefault(fold(name), fold(code))
         leads.setdefault(fold(code), fold(code))
     return leads
-
-
-@lru_cache(maxsize=1)
-def _number_rx() -> re.Pattern[str]:
-    from extract.identity import NUMBER_RX
-
-    return NUMBER_RX
 
 
 @lru_cache(maxsize=1)
@@ -150,11 +142,11 @@ def find_numbers(query: str) -> list[NumberQuery]:
     upper = query.upper()
     if len(upper) == len(query):  # codes are upper case; users type "1085/qđ-ubnd" too
         query = upper
-    for m in _number_rx().finditer(query):
+    for m in NUMBER_RX.finditer(query):
         found.append(NumberQuery(n=m.group("n"), year=m.group("y"),
                                  code=fold(re.sub(r"\s+", "", m.group("code")))))
     folded = fold(query)
-    covered = [m.span() for m in _number_rx().finditer(query)]
+    covered = [m.span() for m in NUMBER_RX.finditer(query)]
     for m in _lead_rx().finditer(folded):
         if any(s <= m.start("n") < e for s, e in covered):
             continue

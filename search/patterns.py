@@ -1,7 +1,7 @@
 """Vietnamese query-side word lists for search, as data.
 
-Kept here rather than in ``extract/patterns`` because only search reads them; document types
-and their number codes are *not* repeated here: they come from ``extract.patterns.doctypes``.
+Kept here rather than in ``lexicon/`` because only search reads them; document types and
+their number codes are *not* repeated here: they come from ``lexicon.doctypes``.
 """
 
 from __future__ import annotations

@@ -1,2 +1,3 @@
-"""Vietnamese patterns as data, one module per concept (document types, issuers, dates,
-abbreviations), so a new form is added in one place and every extractor sees it."""
+"""Vietnamese patterns that only extraction reads, as data, one module per concept (targets,
+tasks, titles, header and news phrasing). The vocabulary search shares (document types,
+issuers, dates, abbreviations, number forms) lives in the bottom-level ``lexicon/`` package."""

@@ -69,3 +69,22 @@ MONTHLY = r"ngày\s+(?P<d>\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng"
 
 # Connectors stripped from the start of a task's text.
 TEXT_LEAD_INS = r"^(?:[\s,;:.\-–+•]+|đồng thời[,\s]+|sau đó[,\s]+|chủ trì,?\s+)"
+
+# ---- phrasing read by extract/tasks.py around the duties themselves ----------------------------
+
+# Where an assignee's name stops: "Tổ giúp việc … trong thực hiện Đề án “…”"; "(cũ)" after a
+# merged province stays in the name.
+NAME_STOP = r"\s+trong\s+|\s*[“\"]|\s*\((?!cũ\)|mới\))"
+# The end of the operative text: the recipients' list or the signature block.
+BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
+# A line introducing a list of requests: "UBND tỉnh yêu cầu các sở, ngành:".
+REQUEST_INTRO = r"(?:yêu cầu|đề nghị|giao)\b[^:]*:\s*$"
+# "Về bệnh án điện tử: …" names the topic, not a body.
+TOPIC = r"Về\s+[^:;.]{1,60}:\s*"
+# Reported speech before a duty in news: "Giám đốc Sở cho biết, …".
+SPEAKS = r"(?:cho biết|cho hay)[,:]?\s*"
+# "sẽ được …": a passive future, something that will be done to the body, not by it.
+PASSIVE_FUTURE = r"(?<!\w)sẽ\s+được(?!\w)"
+# "Hội Công chứng viên tỉnh Lâm Đồng (mới) là tổ chức xã hội …": a name ending in the copula
+# defines the body ("tổ chức" is a noun there), it is not assigned a duty.
+COPULA_END = r"\s(?:là|sẽ là|trở thành)$"

@@ -2,7 +2,7 @@
 titles in the mixed case of running text (a person's title), and honorifics before names.
 
 Signature blocks are upper case and read by ``extract/signers.py`` with
-``extract/patterns/issuers.py``; these patterns are for sentences such as "Phó Chủ tịch UBND
+``lexicon/issuers.py``; these patterns are for sentences such as "Phó Chủ tịch UBND
 tỉnh Hà Tĩnh Đặng Ngọc Sơn làm tổ trưởng" or "giao Sở Thông tin và Truyền thông chủ trì".
 """
 
@@ -65,3 +65,12 @@ FAMILY_NAMES = (
     "Đậu", "Kim", "Mã", "Thạch", "Danh", "Lữ", "Vương", "Diệp", "Khương", "Tôn", "Nghiêm", "Bạch",
     "Lăng", "Ông", "Phí", "Lã", "Hoàng", "Cấn", "Kha", "Ngọ", "Nguyễn",
 )  # fmt: skip
+
+# "(cũ)"/"(mới)" after a merged province's name: "tỉnh Hải Dương (cũ)".
+OLD_NEW = r"\s*\((?:cũ|mới)\)"
+# Party roles, which are not the administrative title a person signs with.
+PARTY_ROLE = r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên"
+# Roles inside a steering committee or working group: "Trưởng ban", "Tổ phó", "thành viên".
+COMMITTEE_ROLE = r"^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)"
+# Administrative levels a place name follows: "tỉnh", "thị xã", "thôn".
+PLACE_LEVELS = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản"

@@ -33,6 +33,17 @@ DROP_LINE: list[str] = [
     # markdown rule under a table header that trafilatura writes ("|---|---|")
     r"[|\s]+",
     r"\|(\s*:?-+:?\s*\|)+",
+    # contact lines of the site's footer: "Hotline: 0912 345 678 - Email: toasoan@baolamdong.vn",
+    # "Đường dây nóng: …"; any short line carrying an e-mail address
+    r".{0,60}\b(hotline|đường dây nóng)\b.*",
+    r".{0,80}[\w.\-]+@[\w\-]+\.[a-z.]{2,}.{0,80}",
+    # "Theo dõi Báo Lâm Đồng trên Google News", "Theo dõi chúng tôi trên Zalo"
+    r"theo dõi .{1,60} trên (google news|google tin tức|facebook|zalo|youtube|tiktok|twitter|fanpage"
+    r"|mạng xã hội|kênh).*",
+    # photo credits and image placeholders: "Ảnh: T.SỸ", "[img]", "[:gift:Xem chi tiết ở đây:gift:]"
+    r"(ảnh|nguồn ảnh|photo)\s*:\s*[^\s,;]{1,15}(\s[^\s,;]{1,15}){0,3}",
+    r"\[img\]",
+    r"\[:\w+:.*\]",
     # tags and rating widgets
     r"(từ khóa|từ khoá|tags?)\s*:.{0,120}",
     r"(đánh giá|bình chọn)\s*:?\s*[\d.,/\s]*",
@@ -68,6 +79,30 @@ CUT_TO_END: list[str] = [
     r"cơ quan chủ quản\s*:.*",
     r"(chịu trách nhiệm( nội dung| chính)?|tổng biên tập|giấy phép( số)?)\s*:.*",
     r"cổng thông tin điện tử của các đơn vị.*",
+    # the blocks of other stories under an article (their teasers are paragraphs too, so the
+    # zone rule would stop at the first one): "Cùng chuyên mục", "Những tin cũ hơn"
+    r"(tin |bài |tin bài )?(cùng chuyên mục|cùng danh mục|cùng chủ đề)",
+    r"((những|các) )?(tin|bài)( viết)? (cũ hơn|mới hơn|đã đưa|trước)",
+]
+
+# Furniture glued into an article line, cut out of the line: a photo credit closing a caption
+# ("… tại buổi làm việc. Ảnh: T.SỸ"), a caption label glued to the next paragraph ("Ảnh minh
+# họaQuy hoạch …"), a site's link widget ("[:gift:Xem chi tiết ở đây:gift:](https://…)").
+INLINE_DROP: list[str] = [
+    r"(?<=[.!?)”\"])\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3}\s*$",
+    r"^Ảnh minh h[ọo]a(?=[A-ZĐ])",
+    r"\[:\w+:[^\]\n]*\](?:\([^)\s]*\))?",
+]
+
+# Lines that are furniture only after the article's last paragraph: a news outlet's name as
+# the credit line ("Hà Nội Mới", "Dân Việt"; case-sensitive, since "NHÂN DÂN" is half of a
+# header line), a tag list written with bare commas ("Bãi biển,Quảng Nam,Cửa Đại").
+TAIL_DROP: list[str] = [
+    r"(?-i:(Báo )?(Hà Nội Mới|Chính Phủ|Dân Việt|Thanh Niên|Nhân Dân|Tuổi Trẻ|Tiền Phong|Lao Động"
+    r"|Người Lao Động|Dân Trí|VnExpress|VietnamPlus|Vietnam\+|Đại Đoàn Kết|Tin Tức|Pháp Luật|Công An Nhân Dân"
+    r"|Quân Đội Nhân Dân|Sài Gòn Giải Phóng|Kinh Tế & Đô Thị|VOV|VTV|TTXVN|Báo Mới|Thời Nay|Gia Đình & Xã Hội"
+    r"|Sức Khỏe & Đời Sống|Vietnamnet|Zing|Infonet|Petrotimes|Baomoi|Đất Việt|Giáo Dục & Thời Đại))",
+    r"[^,.;:!?\n]{2,40}(,[^,.;:!?\s][^,.;:!?\n]{1,40}){2,}",
 ]
 
 # Menus and breadcrumbs: several short items separated by these, before the article starts.

@@ -210,3 +210,70 @@ def test_plan_changed_by_name_without_number() -> None:
     assert named.subject == "chuyển đổi số ngành nông nghiệp giai đoạn 2022 - 2025"
     assert named.relation == "cites"
     assert len(got) == 2  # "Kế hoạch này" is no reference
+
+
+# ---- news reports in the wording news pages use (issue 11) ---------------------------------
+
+
+def _news(text: str) -> Document:
+    from extract import identity, signers
+
+    doc = identity.apply(Document(source="t", text=clean(text), kind="news"))
+    return signers.apply(decisions.apply(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "issued_on"),
+    [
+        ("Ngày 30-9-2022, Ủy ban nhân dân tỉnh ban hành Quyết định số 2426/QĐ-UBND về Kế hoạch chuyển "
+         "đổi số.", "2426/QĐ-UBND", "2022-09-30"),
+        # baomoi 11118111 (dev)
+        ("(HNM) - UBND TP Hà Nội đã có văn bản số 3453/UBND-QHXDGT hướng dẫn việc quản lý chất lượng "
+         "công trình xây dựng.", "3453/UBND-QHXDGT", None),
+        ("Thủ tướng Chính phủ đã ký Quyết định số 749/QĐ-TTg ngày 3/6/2020 phê duyệt Chương trình.",
+         "749/QĐ-TTg", "2020-06-03"),
+        ("UBND tỉnh vừa chính thức ban hành Kế hoạch số 145/KH-UBND về chuyển đổi số.", "145/KH-UBND", None),
+    ],
+)
+def test_news_reported_forms(text: str, number: str, issued_on: str | None) -> None:
+    doc = _news("Tin tức\n\n" + text)
+    (rep,) = [d for d in doc.decisions if d.relation == "reported"]
+    assert (rep.number, rep.issued_on) == (number, issued_on)
+
+
+def test_implementing_letter_does_not_report_or_sign_the_cited_decision() -> None:
+    text = ("Tin tức\n\nPhó Chủ tịch UBND tỉnh Hà Tĩnh Nguyễn Hồng Lĩnh vừa ký ban hành văn bản triển khai "
+            "thực hiện Quyết định 1012/QĐ-TTg của Thủ tướng Chính phủ.")
+    doc = _news(text)
+    (ref,) = [d for d in doc.decisions if d.number == "1012/QĐ-TTg"]
+    assert (ref.relation, ref.signer) == ("cites", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh có 15 xã đạt chuẩn theo Quyết định số 1600/QĐ-TTg của Thủ tướng.",  # "có" is "has"
+        "Các sở đã triển khai Nghị quyết số 57-NQ/TW; UBND tỉnh đã ban hành nhiều văn bản hướng dẫn.",
+    ],
+)
+def test_news_citations_stay_cites(text: str) -> None:
+    doc = _news("Tin tức\n\n" + text)
+    assert [d.relation for d in doc.decisions if d.number] == ["cites"]
+
+
+def test_recalled_acts_are_cited_not_reported() -> None:
+    """news_hddtvn … cau-tre (dev): earlier decisions recalled in the body are citations."""
+    text = ("Giải thể Trạm Kiểm soát\n\nCách đây hơn 10 năm, Thủ tướng Chính phủ đã có Quyết định "
+            "162/2007/QĐ-TTg ngày 19/10/2007 cho phép KKT là khu phi thuế quan.\n\nTrước đó, ngày 23/5/2018, "
+            "Bộ Tài chính đã có Quyết định 768/QĐ-BTC giải thể Chi cục Hải quan.")
+    doc = _news(text)
+    got = {d.number: d.relation for d in doc.decisions}
+    assert got == {"162/2007/QĐ-TTg": "cites", "768/QĐ-BTC": "cites"}
+
+
+def test_only_the_first_unmarked_issue_is_reported() -> None:
+    text = ("Tin\n\nUBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND về chuyển đổi số. Sở đã ban hành "
+            "Công văn số 45/STTTT-CĐS hướng dẫn. UBND tỉnh vừa ký Quyết định số 78/QĐ-UBND.")
+    doc = _news(text)
+    assert {d.number: d.relation for d in doc.decisions} == {
+        "12/KH-UBND": "reported", "45/STTTT-CĐS": "cites", "78/QĐ-UBND": "reported"}

@@ -122,3 +122,44 @@ def test_news_phrasing(sentence: str, name: str, title: str) -> None:
 
 def test_news_without_signing_has_no_signer() -> None:
     assert news_signers("Chủ tịch UBND tỉnh Triệu Thế Hùng chủ trì hội nghị, đề nghị các sở thực hiện.") == []
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "title"),
+    [
+        # a block flattened onto one line by a converter (issue 11)
+        ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp", "Nguyễn Hữu Tháp", PCT),
+        ("CHỦ TỊCH     Huỳnh Tấn Việt", "Huỳnh Tấn Việt", CT),
+        ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Nguyễn Văn An", "Nguyễn Văn An", CT),
+        ("- Lưu: VT, KT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Ánh", "Lê Văn Ánh", PCT),
+        # OCR residue glued to the title, seal garbage between title and name
+        ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCHy]\n\nPhạm Văn Thịnh", "Phạm Văn Thịnh", PCT),
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n~ ¿ |\nÑ.\nNguyễn Văn An", "Nguyễn Văn An", CT),
+    ],
+)
+def test_flattened_and_noisy_blocks(block: str, name: str, title: str) -> None:
+    doc = chain(HEAD + TAIL + block + "\n")
+    assert [(s.name, s.title) for s in doc.signers] == [(name, title)]
+    (s,) = doc.signers
+    assert s.span and doc.text[s.span[0]:s.span[1]].endswith(name)
+
+
+def test_real_flattened_tail_of_a_national_decision() -> None:
+    """nat_892 (dev): ``PHÓ THỦ TƯỚNGy]`` as the PDF-to-text converter left it."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 892/QĐ-TTg\nHà Nội, ngày 02 tháng 6 năm 2026\n\nQUYẾT ĐỊNH\nVề việc\n\n"
+            "Điều 3. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.\n \nKT. THỦ TƯỚNG \n"
+            "   PHÓ THỦ TƯỚNGy] \n \nPhạm Thị Thanh Trà \n")
+    doc = chain(text)
+    assert [(s.name, s.title) for s in doc.signers] == [("Phạm Thị Thanh Trà", "Phó Thủ tướng Chính phủ")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chủ tịch UBND tỉnh Nguyễn Văn A chủ trì hội nghị",  # running text, not a block
+        "Căn cứ ý kiến của CHỦ TỊCH nước về việc Nguyễn",
+        "Giao CHỦ TỊCH UBND các huyện Thực Hiện",
+    ],
+)
+def test_flattened_reader_leaves_running_text(line: str) -> None:
+    assert signature_blocks(line) == []

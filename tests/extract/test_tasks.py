@@ -178,3 +178,13 @@ def test_definitions_and_lone_articles_are_not_assignees() -> None:
             "2. Các tổ chức, cá nhân khác có liên quan.\n"
             "Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện.")
     assert [t.assignee for t in find_tasks(text)] == ["Thủ trưởng các đơn vị"]
+
+
+def test_a_definition_with_the_copula_is_not_a_task() -> None:
+    """lamdong_1406 after OCR repair: "… là tổ chức xã hội" defines the body ("tổ chức" a noun)."""
+    from core.record import Document
+    from extract import tasks
+
+    text = ("Điều 2. Hội Công chứng viên tỉnh Lâm Đồng (mới) là tổ chức xã hội - nghề nghiệp có tư cách "
+            "pháp nhân, có con dấu và tài khoản riêng.\n")
+    assert tasks.apply(Document(source="t", text=text)).tasks == []

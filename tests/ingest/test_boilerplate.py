@@ -128,3 +128,79 @@ def test_strip_only_removes_lines_and_keeps_order(lines):
     it = iter("" if not line.strip() else line for line in lines)  # blank lines come back as ""
     assert all(any(line == candidate for candidate in it) for line in kept)  # ordered subsequence
     assert not kept or kept[-1].strip()
+
+
+# ---- plain-text news pages: sidebars and footers (issue 11) --------------------------------
+
+GOLD_TEASER = (
+    "Giá vàng hôm nay tiếp tục tăng mạnh, vàng miếng SJC được các doanh nghiệp niêm yết ở mức 85 triệu "
+    "đồng/lượng, tăng 1,2 triệu đồng so với phiên trước."
+)
+
+
+def _page(*tail: str) -> list[str]:
+    return [PARAGRAPH, "", OTHER, "", PARAGRAPH, "", OTHER, "", *tail]
+
+
+def test_same_section_block_goes_with_its_teaser_paragraphs():
+    lines = _page("Cùng chuyên mục", "Giá vàng hôm nay 12/5: vàng SJC tăng vọt", GOLD_TEASER,
+                  "Những tin cũ hơn", "Lâm Đồng: đẩy mạnh chuyển đổi số", GOLD_TEASER)
+    assert boilerplate.strip(lines)[-1] == OTHER
+
+
+def test_older_news_block_goes():
+    lines = _page("Những tin cũ hơn", "Hội nghị tổng kết năm 2024 (12/01/2025)", GOLD_TEASER)
+    assert boilerplate.strip(lines)[-1] == OTHER
+
+
+def test_contact_and_follow_lines_go():
+    lines = _page(
+        "Hotline: 0912 345 678 - Email: toasoan@baolamdong.vn",
+        "Đường dây nóng: 0263.3822.474",
+        "E-mail: bbt@hatinh.gov.vn",
+        "Theo dõi Báo Lâm Đồng trên Google News",
+        "Ảnh: T.SỸ",
+        "[img]",
+        "[:gift:Xem chi tiết ở đây:gift:]",
+    )
+    assert boilerplate.strip(lines)[-1] == OTHER
+
+
+def test_outlet_credit_and_bare_comma_tags_go_after_the_article():
+    """baomoi pages (dev): a tag list and the outlet's name close the page."""
+    lines = _page("Ủy ban nhân dân thành phố,Quản lý chất lượng,Kiện toàn bộ máy,Nghị định", "Hà Nội Mới")
+    assert boilerplate.strip(lines)[-1] == OTHER
+
+
+def test_formal_text_keeps_lines_that_look_like_tail_furniture():
+    """A header broken over lines ("ỦY BAN / NHÂN DÂN") and a plan's "Theo dõi …" item stay."""
+    lines = ["ỦY BAN", "NHÂN DÂN", "TỈNH HÀ TĨNH", OTHER,
+             "- Theo dõi, đôn đốc việc thực hiện trên địa bàn tỉnh.", "NHÂN DÂN", "Nhân dân"]
+    assert boilerplate.strip(lines) == lines
+
+
+def test_no_sidebar_or_footer_line_left_in_the_samples():
+    from core.settings import Settings
+    from ingest.reader import read
+
+    bad = ("Cùng chuyên mục", "Những tin cũ hơn", "Tin liên quan", "Hotline", "Theo dõi", "Xem chi tiết",
+           "Cổng dịch vụ công\nQuốc Gia", "banner", "icon")
+    for path in sorted(SAMPLES.glob("news_*.txt")):
+        text = read(path, Settings()).text
+        assert not [b for b in bad if b in text], path.name
+
+
+def test_glued_credits_and_widgets_are_cut_out_of_their_lines():
+    """binhdinh_12, baomoi 11118701 and hddtvn pages (dev)."""
+    lines = [
+        "Chủ tịch UBND tỉnh Phạm Anh Tuấn phát biểu chỉ đạo tại buổi làm việc. Ảnh: T.SỸ",
+        "Ảnh minh họaQuy hoạch bảo tồn Vườn quốc gia Tràm Chim vừa được UBND tỉnh phê duyệt.",
+        "[:gift:Xem chi tiết ở đây:gift:](https://hddtvn.com/giai-the/)Cổng kiểm soát liên ngành.",
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == [
+        "Chủ tịch UBND tỉnh Phạm Anh Tuấn phát biểu chỉ đạo tại buổi làm việc.",
+        "Quy hoạch bảo tồn Vườn quốc gia Tràm Chim vừa được UBND tỉnh phê duyệt.",
+        "Cổng kiểm soát liên ngành.",
+        OTHER,
+    ]

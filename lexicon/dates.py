@@ -52,3 +52,6 @@ FORMS: dict[str, str] = {
 }
 
 ORDER: tuple[str, ...] = ("dmy_words", "dmy_numeric", "qy", "my", "dm_words", "dm_numeric", "y")
+
+# "ngày 15 tháng 12 hằng năm": a recurring date, never tied to one year.
+RECURRING = r"\s*(?:hằng|hàng|mỗi)\s+năm"

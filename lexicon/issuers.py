@@ -63,6 +63,8 @@ PROVINCE_ALIASES: dict[str, str] = {
     "TP HCM": "Hồ Chí Minh",
     "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
     "Bà Rịa – Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Thừa Thiên-Huế": "Thừa Thiên Huế",
     "Đắc Lắc": "Đắk Lắk",
     "Daklak": "Đắk Lắk",
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extract.patterns import issuers as I
+from lexicon import issuers as I
 
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 
@@ -22,7 +22,9 @@ NUMBER = (
 )
 NUMBER_RX = re.compile(rf"(?<![\w/]){NUMBER}(?![\w/])")
 
-# Type name (as written in running text) → record kind (SPEC §2 ``kind``).
+# Type name (as written in running text) → record kind (SPEC §2 ``kind``). Directives (Chỉ thị),
+# notices (Thông báo) and dispatches (Công điện) are administrative letters, not legal norms:
+# official_letter, as the annotation guide has it.
 TYPE_KIND: dict[str, str] = {
     "Quyết định": "decision",
     "Nghị quyết": "resolution",
@@ -33,10 +35,10 @@ TYPE_KIND: dict[str, str] = {
     "Nghị định": "other",
     "Thông tư": "other",
     "Thông tư liên tịch": "other",
-    "Chỉ thị": "other",
-    "Thông báo": "other",
+    "Chỉ thị": "official_letter",
+    "Thông báo": "official_letter",
     "Tờ trình": "other",
-    "Công điện": "other",
+    "Công điện": "official_letter",
     "Hướng dẫn": "other",
     "Chương trình": "plan",
     "Đề án": "other",

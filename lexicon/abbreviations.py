@@ -1,4 +1,5 @@
-"""Abbreviations of Vietnamese administrative writing → their expansions.
+"""Abbreviations of Vietnamese administrative writing → their expansions, and ``expand``/``find``
+that apply the table.
 
 Used by extraction (to read "Sở NN&PTNT" as a department's name) and by search (so a query for
 "UBND tỉnh" finds "Ủy ban nhân dân tỉnh" and the reverse). Keys are matched as whole tokens and
@@ -6,6 +7,8 @@ case-sensitively: "CT" alone is too ambiguous (Chủ tịch, Chỉ thị, Cục 
 """
 
 from __future__ import annotations
+
+import re
 
 ABBREVIATIONS: dict[str, str] = {
     # bodies
@@ -102,3 +105,34 @@ ABBREVIATIONS: dict[str, str] = {
 # Abbreviations that only stand for their expansion right after "Sở"/"Bộ" (else too ambiguous):
 # "Sở TT" is not a thing, but "TT" alone is a thị trấn or a Thông tư.
 ORG_ONLY: frozenset[str] = frozenset({"TTTT", "KHĐT", "GDĐT", "TNMT", "KHCN", "NNPTNT", "LĐTBXH", "VHTTDL"})
+
+
+# ---- applying the table -----------------------------------------------------------------------
+
+# Longest first so "NN&PTNT" wins over "NN"; a token is bounded by non-word characters other
+# than "&" and "-" (which live inside abbreviations).
+_KEYS = sorted(ABBREVIATIONS, key=len, reverse=True)
+_TOKEN = re.compile(r"(?<![\w&\-/])(" + "|".join(re.escape(k) for k in _KEYS) + r")(?![\w&]|[-./]\w)")
+_ORG_BEFORE = re.compile(r"(?:Sở|Bộ|Ngành|ngành|sở|bộ)\s+$")
+
+
+def expansion(abbr: str) -> str | None:
+    """The expansion of one abbreviation, or None."""
+    return ABBREVIATIONS.get(abbr)
+
+
+def expand(text: str) -> str:
+    """``text`` with every known abbreviation replaced by its expansion."""
+
+    def repl(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key in ORG_ONLY and not _ORG_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            return key
+        return ABBREVIATIONS[key]
+
+    return _TOKEN.sub(repl, text)
+
+
+def find(text: str) -> list[tuple[int, int, str]]:
+    """Abbreviations in ``text`` as ``(start, end, expansion)``, e.g. to index both forms."""
+    return [(m.start(), m.end(), ABBREVIATIONS[m.group(1)]) for m in _TOKEN.finditer(text)]

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.abbreviations import expand, expansion, find
-from extract.patterns.abbreviations import ABBREVIATIONS
+from lexicon.abbreviations import ABBREVIATIONS, expand, expansion, find
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,29 @@
+"""How a signature block and a news sentence name the signer, as data for ``extract/signers.py``.
+
+Titles, prefixes (TM., KT., …) and the words of body names are shared vocabulary in
+``lexicon/issuers.py``; the phrasing below is only read by the signer extractor.
+"""
+
+from __future__ import annotations
+
+# Lines of a block that are neither title nor name: "(Đã ký)", "Ký bởi: Văn phòng UBND",
+# "[đóng dấu]", "02 bản", rules.
+NOISE_LINE = r"^(?:\(?\s*đã\s+ký[^)]*\)?|ký\s+bởi\b.*|\[.*\]|\d+\s+bản.*|-+)$"
+
+# The same marks inside a line flattened from a block: "PHÓ CHỦ TỊCH (Đã ký) Nguyễn Văn A".
+NOISE_INLINE = r"\(\s*đã\s+ký[^)]*\)|\[[^\]]*\]|\bký\s+bởi\s*:?[^\n]*?(?=\s[A-ZĐ][a-zà-ỹ])"
+
+# OCR and copy residue glued to a caps title line: "PHÓ THỦ TƯỚNGy]", "CHỦ TỊCH |". Dropped
+# when what stays is upper case.
+TRAILING_JUNK = r"\s*[a-zà-ỹ\]\[|}{)(_~'`\"]{1,3}\s*$"
+
+# A scan's seal and handwriting leave short garbage lines between the title and the name:
+# a line with fewer letters than this, or more non-letters than letters, is skipped.
+GARBAGE_MIN_LETTERS = 3
+
+# Where the recipients' list starts; the main block is the one nearest it.
+NOI_NHAN = r"Nơi\s+nhận\s*:"
+
+# News: "<title> <Name> vừa ký …" and "<Name>, <title>, đã ký …".
+SIGN_VERB = r"(?:vừa|đã|đã vừa|mới)\s+(?:ký|ban\s+hành)"
+NEWS_HONORIFICS = r"(?:Ông|Bà|Đồng chí)"
