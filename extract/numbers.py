@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core.textnorm import match_form
+from lexicon.units import SCALES
 
 # One numeric token as written in Vietnamese text (no sign, no scale word). Dotted groups
 # first, so "1.234.567,8" is one token and not "1.234" + ".567,8".
@@ -21,14 +22,7 @@ NUMBER = (
     r"|\d+(?:[.,]\d+)?"  # 75, 12,5, 1.5
 )
 
-# Scale words; "nghìn tỷ" (10^12) is the product of its parts.
-SCALES: dict[str, float] = {
-    "nghìn": 1e3,
-    "ngàn": 1e3,
-    "triệu": 1e6,
-    "tỷ": 1e9,
-    "tỉ": 1e9,
-}
+# Scale words ("nghìn tỷ" is the product of its parts) live in the unit lexicon.
 
 # Digits written as words; "lăm"/"nhăm" is 5 after "mươi", "mốt" 1, "tư" 4.
 _WORD_DIGITS: dict[str, int] = {

@@ -24,7 +24,7 @@ _I = re.IGNORECASE
 _CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
 _CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
 _END = r"(?![\wÀ-ỹ])"
-_COUNT_UNITS = P.COUNT_UNITS.replace(" ", r"\s+")  # a unit may be split by a line break
+_COUNT_UNITS = P.COUNT_UNITS
 _VALUE = re.compile(
     rf"(?:(?P<verb>{P.VERBS})\s+)?(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+)?"
     rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"

@@ -11,6 +11,7 @@ reported as a goal is worse than a goal missed.
 from __future__ import annotations
 
 from core.record import Comparator
+from lexicon import units
 
 # Comparator words written before the value, longest first so "không quá" wins over "quá".
 COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
@@ -46,19 +47,13 @@ VERBS = (
     r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành"
 )
 
-# Units of a goal's value, longest first. Money keeps its scale word in the unit
-# ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
-MONEY_UNIT = r"(?:(?:nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|USD|đô la)(?:/[\wÀ-ỹ]+){0,2}"
-COUNT_UNITS = (
-    r"km2|km|ha|m2|MW|kWh|tấn|lượt khách|lượt người|lượt|người|lao động|hộ gia đình|hộ|"
-    r"xã|phường|thị trấn|huyện|thôn|bản|làng|doanh nghiệp|hợp tác xã|sản phẩm|dịch vụ|dự án|"
-    r"cơ sở|trường|giường bệnh|bác sĩ|học sinh|học viên|sinh viên|cán bộ|tiêu chí|căn hộ|căn|"
-    r"công trình|mô hình|chuyên gia|thuê bao|tài khoản|điểm|hạng|khu công nghiệp|cụm công nghiệp|"
-    r"trạm y tế|trạm|bệnh viện|phòng|thư viện|nhà văn hóa|nhà văn hoá|"
-    r"giờ|phút|ngày làm việc|ngày"  # time limits set as goals ("xử lý sự cố không quá 24 giờ")
-)
-SCALE_WORDS = r"nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ"
-PERCENT_UNIT = r"%(?:/năm)?"
+# Units of a goal's value come from the unit lexicon (lexicon/units.py). Money keeps its scale
+# word in the unit ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
+MONEY_UNIT = (rf"(?:(?:{units.alternation(units.MONEY_SCALES)})\s+)?(?:{units.alternation(units.CURRENCIES)})"
+              r"(?:/[\wÀ-ỹ]+){0,2}")
+COUNT_UNITS = units.alternation(units.COUNT_UNITS)
+SCALE_WORDS = units.alternation(list(units.SCALES))
+PERCENT_UNIT = units.alternation(units.PERCENT_UNITS)
 
 # After "chiếm N%": what the share is of; the indicator then reads "X chiếm tỷ trọng GRDP".
 SHARE_BASES = r"GRDP|GDP|tổng sản phẩm trên địa bàn|tổng kim ngạch xuất khẩu|giá trị sản xuất"
