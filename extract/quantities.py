@@ -24,7 +24,8 @@ _CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
 END = r"(?![\wÀ-ỹ])"
 _COUNT_UNITS = P.COUNT_UNITS
 VALUE = re.compile(
-    rf"(?:(?P<verb>{P.VERBS})\s+)?(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+)?"
+    rf"(?:(?<![\wÀ-ỹ])(?P<verb>{P.VERBS})\s+)?"
+    rf"(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})(?:\s+|(?<=[≥≤<>=])\s*))?"
     rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
     rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){END}"
@@ -37,7 +38,7 @@ VALUE = re.compile(
 # Cheap test run before VALUE, whose optional verb and comparator prefixes make it slow to scan.
 HAS_VALUE = re.compile(
     rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){END})"
-    rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+\d", _I)
+    rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 GOAL = re.compile(P.GOAL_CUES, _I)
@@ -57,7 +58,8 @@ def _unit_noun(unit: str) -> re.Pattern[str]:
     )
 
 def last_year(s: str) -> int | None:
-    years = [int(m.group("end") or m.group("year") or m.group("dated")) for m in _YEARS.finditer(s)]
+    years = [int(m.group("end") or m.group("paren") or m.group("year") or m.group("dated"))
+             for m in _YEARS.finditer(s)]
     return years[-1] if years else None
 
 
@@ -114,11 +116,7 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
         if m.group("base") and m.group("verb") and match_form(m.group("verb")).startswith("chiếm"):
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
-    cut = _TAIL_STOP.search(text, m.end(), stop)
-    new = _NEW_SUBJECT.search(text, m.end(), stop)
-    ends = (text.find(";", m.end(), stop), text.find(".", m.end(), stop), cut.start() if cut else -1,
-            new.start() if new else -1, stop)
-    tail_end = min(x for x in ends if x >= 0)
+    tail_end = end_of_tail(text, m.end(), stop)
     tail = TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
     if _TIME_ONLY.match(tail):
         tail = ""
@@ -129,9 +127,23 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     unit = m.group("count")
     if not tail and unit and (noun := _unit_noun(match_form(unit)).search(text, clause_start, m.start())):
         return " ".join(noun.group(0).split()), noun.start(), m.end()
-    if not tail or len(tail.split()) > _MAX_INDICATOR_WORDS:
+    if not tail:
         return None
+    if len(tail.split()) > _MAX_INDICATOR_WORDS:  # a long value-first item: its first words say what
+        cut = re.match(rf"\s*(?:\S+\s+){{{_MAX_INDICATOR_WORDS - 1}}}\S+", text[m.end() : tail_end])
+        tail_end = m.end() + cut.end() if cut else tail_end
+        tail = " ".join(text[m.end() : tail_end].split()).strip(" ,:")
     end = m.end() + len(TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:"))
     return (f"{unit.lower()} {tail}" if unit else tail), m.start(), end
+
+
+def end_of_tail(text: str, start: int, stop: int) -> int:
+    """Where the words after a value-first figure stop describing it: a stop, a new clause
+    ("…, nhằm …") or a new capitalised subject."""
+    cut = _TAIL_STOP.search(text, start, stop)
+    new = _NEW_SUBJECT.search(text, start, stop)
+    ends = (text.find(";", start, stop), text.find(".", start, stop), cut.start() if cut else -1,
+            new.start() if new else -1, stop)
+    return min(x for x in ends if x >= 0)
 
 

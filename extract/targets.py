@@ -24,6 +24,7 @@ from extract.quantities import (
     HAS_VALUE,
     TRAILING_JOINER,
     VALUE,
+    end_of_tail,
     last_year,
     read_comparator,
     read_indicator,
@@ -44,6 +45,10 @@ _REPORT_HEADING = re.compile(P.REPORT_HEADINGS, _I)
 _ACHIEVED = re.compile(P.ACHIEVEMENT_CUES, _I)
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){END}", _I)
 _POLICY = re.compile(P.POLICY_CUES, _I)
+_LOCATION_BEFORE = re.compile(P.LOCATION_BEFORE, _I)
+_CLAUSE_END = re.compile(P.CLAUSE_END, _I)
+_BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
+_MAX_LABEL_WORDS = 15
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 
 
@@ -88,17 +93,24 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
     for i, m in enumerate(values):
         clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
         prev_end = m.end()
-        clause_year = last_year(text[clause_start : min(e, m.end() + 25)])
+        near = _after_end(text, m.end(), e)
+        clause_year = last_year(text[clause_start:near])
         year = clause_year or last_year(text[s:clause_start]) or (ctx.year if ctx else None)
-        near = min(e, m.end() + 25)
         future = [int(f.group("year")) for f in _FUTURE_YEAR.finditer(text, clause_start, near)]
         goal = ctx is not None or bool(GOAL.search(text, s, m.end())) or (
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
             continue
+        if _LOCATION_BEFORE.search(text, clause_start, m.start()):  # "triển khai tại 6 huyện"
+            continue
         start = strip_lead(text, clause_start, m.start())
         stop = values[i + 1].start() if i + 1 < len(values) else e
+        if found and _qualifies(text, found[-1], m, start):
+            found[-1] = _extend(text, found[-1], end_of_tail(text, m.end(), stop))
+            continue
         ind = read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
+        if ind is None:
+            ind = _label(text, bounds, clause_start, m)
         if ind is None:
             continue
         indicator, span_start, span_end = ind
@@ -116,6 +128,42 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
+
+
+def _after_end(text: str, end: int, e: int) -> int:
+    """End of the words after a value that may still date it ("đạt 85% vào năm 2025"): the
+    clause, at most 25 characters."""
+    stop = _CLAUSE_END.search(text, end, min(e, end + 25))
+    return stop.start() if stop else min(e, end + 25)
+
+
+def _qualifies(text: str, prev: Target, m: re.Match[str], start: int) -> bool:
+    """``m`` only qualifies the value-first goal before it: in "100% các khu công nghiệp … có
+    tối thiểu 1 trạm phát sóng 5G" the 1 trạm says what the 100% must have."""
+    return (prev.span is not None and prev.unit == "%" and prev.text.startswith(("100%", "100 %"))
+            and start <= prev.span[1] <= m.start() and match_form(m.group("verb") or "") in ("có", "có thêm")
+            and not text[prev.span[1] : m.start()].strip(" ").startswith((",", ";")))
+
+
+def _extend(text: str, prev: Target, end: int) -> Target:
+    assert prev.span is not None
+    extra = " ".join(text[prev.span[1] : end].split()).rstrip(" ,:")
+    end = prev.span[1] + len(text[prev.span[1] : end].rstrip(" ,:"))
+    return prev.model_copy(update={"indicator": f"{prev.indicator} {extra}",
+                                   "text": " ".join(text[prev.span[0] : end].split()),
+                                   "span": (prev.span[0], end)})
+
+
+def _label(text: str, bounds: list[int], clause_start: int, m: re.Match[str]) -> tuple[str, int, int] | None:
+    """A list item with no verb, "Đầu tư mới trạm 5G: 35 trạm": the words before the colon."""
+    if clause_start < 1 or text[clause_start - 1] != ":" or text[clause_start : m.start()].strip():
+        return None
+    begin = max(b for b in bounds if b < clause_start)
+    lead = strip_lead(text, begin, clause_start - 1)
+    label = " ".join(strip_marker(text[lead : clause_start - 1]).split())
+    if not label or len(label.split()) > _MAX_LABEL_WORDS or HAS_VALUE.search(label):
+        return None
+    return label, clause_start - 1 - len(text[lead : clause_start - 1].lstrip(" -–+•*")), m.end()
 
 
 def _ranks(text: str, s: int, e: int, ctx: _Context | None, ref_year: int | None) -> list[Target]:
@@ -168,6 +216,8 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
     """Every quantitative goal in ``text``. ``ref_year`` (the document's year) tells results
     from goals; ``default_year`` (from a title such as "Kế hoạch … năm 2024") dates goals the
     text leaves undated."""
+    # "bình quân 05\n- 06%/năm": the break is no list item; same length, so spans hold.
+    text = _BROKEN_RANGE.sub(lambda r: r.group(0).replace("\n", " "), text)
     masked = mask_numbers_and_dates(text, "#")
     stack: list[_Context] = []
     found: list[Target] = []

@@ -31,6 +31,14 @@ COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
     (r"hơn", ">"),
     (r"thấp hơn", "<"),
     (r"dưới", "<"),
+    (r"khoảng", "="),  # "ước đạt khoảng 7,2%": an estimate is read as the value itself
+    # symbols, written with or without a space before the number ("≥ 30%", "≥30%")
+    (r"≥", ">="),
+    (r">=", ">="),
+    (r"≤", "<="),
+    (r"<=", "<="),
+    (r">", ">"),
+    (r"<", "<"),
 ]
 
 # Written after the value and its unit: "75% trở lên".
@@ -41,7 +49,7 @@ COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
 
 # Verbs (and light phrases) between the indicator and the value; the indicator ends before them.
 VERBS = (
-    r"đạt mức|đạt|chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
+    r"phải đạt|ước đạt|đạt mức|đạt|chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
     r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
     r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
     r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành"
@@ -92,7 +100,9 @@ REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đ�
 # "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
 ACHIEVEMENT_CUES = (
     r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
-    r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|\b(?:tăng|giảm)\s+từ\b|\bso với\b|\bcùng kỳ\b|"
+    r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|"
+    # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (no "lên"/"xuống") sets a range
+    r"\b(?:tăng|giảm)\s+từ\b(?=[^.;]*?\b(?:lên|xuống|còn)\b)|\bso với\b|\bcùng kỳ\b|"
     r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
     r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
@@ -158,6 +168,18 @@ GENERIC_UNIT = r"[A-Za-zμµ][A-Za-z0-9μµ/³²]{1,11}"
 # Goal years: "đến năm 2025", "đến hết năm 2024", "giai đoạn 2021 - 2025" (its end), "năm 2024".
 YEARS = (
     r"giai đoạn\s+\d{4}\s*[-–]\s*(?P<end>\d{4})|"
+    r"\(\s*(?:19|20)\d{2}\s*[-–]\s*(?P<paren>(?:19|20)\d{2})\s*\)|"  # "a) Giai đoạn 1 (2026 - 2028)"
     r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm(?:\s+học\s+\d{4}\s*[-–])?\s+(?P<year>(?:19|20)\d{2})|"
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
+
+# A figure right after these is a place or a count of places, not a goal ("triển khai tại 6 huyện").
+LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
+
+# A year written after the value belongs to it only up to the end of its clause: in "đạt 20%
+# GRDP; đến năm 2030 đạt 30%" the 2030 is the next goal's.
+CLAUSE_END = r"[;,.]|\s(?:và|đồng thời)\s"
+
+# A range broken by a line break that looks like a list dash: "bình quân 05\n- 06%/năm".
+# Both ends are short numbers, so a heading's year ("đến năm 2025\n- 100% xã …") never joins.
+BROKEN_RANGE = r"(?<![\d.,])\d{1,2}(?:,\d+)?[ \t]*\n[ \t]*[-–][ \t]*(?=\d{1,2}(?:,\d+)?[ \t]*%)"
