@@ -98,10 +98,9 @@ def main() -> int:
             tot[kind][2] += len(gots)
             if args.show and (missed or extra):
                 print(f"== {stem} [{ann.parent.name}] {kind}: {tp}/{len(golds)} gold, {len(gots)} got")
-                for g in missed:
-                    print("  MISS", {f: g.get(f) for f in (*fields, "indicator")}, "|", g.get("text", "")[:140])
-                for o in extra:
-                    print("  FP  ", {f: o.get(f) for f in (*fields, "indicator")}, "|", o.get("text", "")[:140])
+                for tag, items in (("MISS", missed), ("FP  ", extra)):
+                    for x in items:
+                        print(" ", tag, {f: x.get(f) for f in (*fields, "indicator")}, "|", x.get("text", "")[:120])
     print(f"dev documents with annotations: {docs}")
     for kind, (tp, ng, no) in tot.items():
         p = tp / no if no else 1.0

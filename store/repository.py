@@ -18,11 +18,12 @@ from core.textnorm import fold
 from store.models import DocumentRow, ItemRow, SectionRow
 
 SaveStatus = Literal["ingested", "unchanged", "replaced"]
-ItemKind = Literal["decision", "signer", "target", "task", "person"]
+ItemKind = Literal["decision", "signer", "target", "achievement", "task", "person"]
 _ITEM_FIELDS: dict[str, str] = {
     "decision": "decisions",
     "signer": "signers",
     "target": "targets",
+    "achievement": "achievements",  # SPEC §5; items.kind is a plain string, so no migration
     "task": "tasks",
     "person": "people",
 }
@@ -107,7 +108,7 @@ class Repository:
                     kind=kind, position=i, data=data, span_start=span[0], span_end=span[1],
                     number=number_key(data["number"]) if kind == "decision" and data.get("number") else None,
                     relation=data.get("relation") if kind == "decision" else None,
-                    year=data.get("year") if kind == "target" else None,
+                    year=data.get("year") if kind in ("target", "achievement") else None,
                 ))
         row.items = items
         return row
