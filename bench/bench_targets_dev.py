@@ -100,7 +100,8 @@ def main() -> int:
                 print(f"== {stem} [{ann.parent.name}] {kind}: {tp}/{len(golds)} gold, {len(gots)} got")
                 for tag, items in (("MISS", missed), ("FP  ", extra)):
                     for x in items:
-                        print(" ", tag, {f: x.get(f) for f in (*fields, "indicator")}, "|", x.get("text", "")[:120])
+                        shown = {f: x.get(f) for f in (*fields, "indicator")}
+                        print(" ", tag, shown, "|", x.get("text", "")[:120])
     print(f"dev documents with annotations: {docs}")
     for kind, (tp, ng, no) in tot.items():
         p = tp / no if no else 1.0
