@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from core.record import Achievement, Document
+from core.textnorm import match_form
+from extract.dates import to_date
 from extract.nlp import logical_lines, mask_numbers_and_dates, sentences, strip_marker
 from extract.patterns import achievements as P
 from extract.patterns import targets as T
@@ -23,11 +25,13 @@ from extract.quantities import (
     HAS_VALUE,
     TRAILING_JOINER,
     VALUE,
+    end_of_tail,
     last_year,
     read_indicator,
     read_value_unit,
     strip_lead,
 )
+from lexicon.units import MEASURE_UNITS
 
 _I = re.IGNORECASE
 _RESULT = re.compile(P.RESULT_CUES, _I)
@@ -37,21 +41,33 @@ _POLICY = re.compile(T.POLICY_CUES + "|" + P.POLICY_WORDS, _I)
 _POLICY_TAIL = re.compile(rf"\s*(?:{T.POLICY_TAILS}){END}", _I)
 _LOCATION_BEFORE = re.compile(T.LOCATION_BEFORE, _I)
 _BODY_END = re.compile(T.BODY_END, _I)
+_CUE_EDGES = re.compile(P.CUE_EDGES, _I)
+_EMPTY = re.compile(P.EMPTY_INDICATORS, _I)
+_COMPARISON = re.compile(P.COMPARISON_LEAD, _I)
+_BASE_YEARS = re.compile(P.BASE_YEARS, _I)
 _MAX_HEADING = 120
+_MAX_TAIL_WORDS = 8
+_MAX_ACTION_WORDS = 5
 
 
-def _is_result(text: str, s: int, clause_start: int, m: re.Match[str], in_results: bool) -> bool:
-    """A result cue before the value in its sentence with no goal cue after it, or a results
-    section with no goal cue in the clause."""
+def _is_result(text: str, s: int, clause_start: int, m: re.Match[str], in_results: bool,
+               ref_year: int | None) -> bool:
+    """A result cue before the value in its sentence with no goal cue after it, a results
+    section with no goal cue in the clause, or a past year stated before the value ("Năm 2019,
+    tăng trưởng kinh tế đạt 7,26%" in a 2024 document)."""
     cues = [r.end() for r in _RESULT.finditer(text, s, m.start() + len(m.group("verb") or ""))]
     goals = [g.end() for g in GOAL.finditer(text, s, m.start())]
     if cues:
         return not goals or goals[-1] < cues[-1]
-    return in_results and not [g for g in goals if g > clause_start]
+    if goals:
+        return in_results and not [g for g in goals if g > clause_start]
+    past = _year(text[s : m.start()])
+    return in_results or (past is not None and ref_year is not None and past < ref_year
+                          and match_form(m.group("verb") or "") in P.STATE_VERBS)
 
 
 def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, section_year: int | None,
-                      taken: list[tuple[int, int]]) -> list[Achievement]:
+                      taken: list[tuple[int, int]], ref_year: int | None) -> list[Achievement]:
     found: list[Achievement] = []
     bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
     prev_end = s
@@ -62,7 +78,7 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
         if any(a < m.end() and m.start() < b for a, b in taken):  # already a target
             continue
         clause = text[clause_start : m.end()]
-        if (not _is_result(text, s, clause_start, m, in_results) or _POLICY.search(clause)
+        if (not _is_result(text, s, clause_start, m, in_results, ref_year) or _POLICY.search(clause)
                 or _POLICY_TAIL.match(text, m.end(), e)
                 or _LOCATION_BEFORE.search(text, clause_start, m.start())
                 or clause.count("(") > clause.count(")")):
@@ -74,16 +90,48 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
         if ind is None:
             continue
         indicator, span_start, span_end = ind
+        if (m.group("count") and span_start < m.start()
+                and " ".join(m.group("count").lower().split()) not in MEASURE_UNITS):
+            indicator, span_end = _counted(text, m, span_start, stop)
+        indicator = _CUE_EDGES.sub("", TRAILING_JOINER.sub("", " ".join(indicator.split()))).strip(" ,")
+        if (lead := _COMPARISON.match(indicator)) and found:  # "tăng 9,3% so với cùng kỳ"
+            rest = indicator[lead.end() :]
+            prev = f"{found[-1].indicator} {m.group('verb') or ''}".strip()
+            indicator = rest if len(rest.split()) > 1 else prev
+        if _EMPTY.match(indicator):
+            continue
         value, _, unit = read_value_unit(m)
-        year = last_year(text[clause_start:span_end]) or last_year(text[s:clause_start]) or section_year
+        year = _year(text[clause_start:span_end]) or _year(text[s:clause_start]) or section_year
         found.append(Achievement(text=" ".join(text[span_start:span_end].split()),
-                                 indicator=TRAILING_JOINER.sub("", " ".join(indicator.split())),
-                                 value=value, unit=unit, year=year, span=(span_start, span_end)))
+                                 indicator=indicator, value=value, unit=unit, year=year,
+                                 span=(span_start, span_end)))
     return found
 
 
-def find_achievements(text: str, taken: list[tuple[int, int]] | None = None) -> list[Achievement]:
-    """Every value ``text`` reports as reached; ``taken`` are the spans of its targets."""
+def _year(s: str) -> int | None:
+    return last_year(_BASE_YEARS.sub(" ", s))
+
+
+def _counted(text: str, m: re.Match[str], start: int, stop: int) -> tuple[str, int]:
+    """A count's indicator is what is counted and what was done: "toàn tỉnh đã lắp đặt 215 trạm
+    5G" reads "trạm 5G lắp đặt", not the subject and its verb."""
+    tail_end = end_of_tail(text, m.end(), stop)
+    comma = text.find(",", m.end(), tail_end)
+    tail_end = comma if comma >= 0 else tail_end
+    words = text[m.end() : tail_end].split()[:_MAX_TAIL_WORDS]
+    tail = TRAILING_JOINER.sub("", " ".join(words)).strip(" ,:")
+    cues = [c.end() for c in _RESULT.finditer(text, start, m.start())]
+    action = text[cues[-1] if cues else start : m.start() + len(m.group("verb") or "")]
+    action = " ".join(action.split()[-_MAX_ACTION_WORDS:]).strip(" ,")
+    unit = " ".join(m.group("count").lower().split())
+    end = m.end() + len(text[m.end() : tail_end].rstrip(" ,:")) if tail else m.end()
+    return " ".join(x for x in (unit, tail, action) if x), end
+
+
+def find_achievements(text: str, taken: list[tuple[int, int]] | None = None,
+                      ref_year: int | None = None) -> list[Achievement]:
+    """Every value ``text`` reports as reached; ``taken`` are the spans of its targets and
+    ``ref_year`` the document's year (a figure dated before it is a result)."""
     masked = mask_numbers_and_dates(text, "#")
     found: list[Achievement] = []
     in_results, section_year = False, None
@@ -99,7 +147,8 @@ def find_achievements(text: str, taken: list[tuple[int, int]] | None = None) -> 
             if _GOAL_HEADING.match(line.strip()) or _GOAL_HEADING.match(body):
                 in_results = False
         for s, e in sentences(text, start, end):
-            found.extend(_sentence_results(text, masked, s, e, in_results, section_year, taken or []))
+            found.extend(_sentence_results(text, masked, s, e, in_results, section_year, taken or [],
+                                           ref_year))
     seen: set[tuple] = set()
     out = []
     for a in found:  # a news page repeats a figure in its lead and body: first mention wins
@@ -112,4 +161,6 @@ def find_achievements(text: str, taken: list[tuple[int, int]] | None = None) -> 
 
 def apply(doc: Document) -> Document:
     taken = [t.span for t in doc.targets if t.span is not None]
-    return doc.model_copy(update={"achievements": find_achievements(doc.text, taken)})
+    ref = to_date(doc.issued_on) or to_date(doc.published_at)
+    found = find_achievements(doc.text, taken, ref.year if ref else None)
+    return doc.model_copy(update={"achievements": found})

@@ -40,6 +40,7 @@ HAS_VALUE = re.compile(
     rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){END})"
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
+_BARE_HEAD = re.compile(P.BARE_HEADS, _I)
 _NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 GOAL = re.compile(P.GOAL_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
@@ -105,6 +106,8 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     head = text[start : m.start()].strip(" ,;:")
     verb = match_form(m.group("verb") or "")
     subject = ""
+    if _BARE_HEAD.match(head):
+        head = ""
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
         subject, head = head, ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
     if head:

@@ -50,6 +50,7 @@ _CLAUSE_END = re.compile(P.CLAUSE_END, _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
+_MAX_INTRO_TAIL = 80
 
 
 @dataclass
@@ -199,8 +200,8 @@ def _open(stack: list[_Context], line: str, level: float) -> None:
         return
     heading = len(body) <= 120 and not HAS_VALUE.search(body) and not body.endswith((".", ":"))
     colon = body.endswith(":")
-    if colon and len(body) > _MAX_INTRO:
-        return
+    if colon and len(body) > _MAX_INTRO:  # prose: only its closing words may announce a list
+        body = body[-_MAX_INTRO_TAIL:]    # ("…, được cụ thể hóa bằng các chỉ tiêu như sau:")
     intro = colon and level == PLAIN  # a marked heading or intro scopes its whole section
     year = last_year(body)
     dated_subheading = bool(stack) and year is not None and level < PLAIN and len(body) <= 60

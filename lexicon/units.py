@@ -50,6 +50,13 @@ COUNT_UNITS: list[str] = [
     "giờ", "phút", "ngày làm việc", "ngày",
 ]
 
+# Measures, as opposed to counts: the thing measured is written before the figure ("diện tích
+# đất có rừng 2.426,8 ha"), while a count's noun is its unit ("đã lắp đặt 215 trạm 5G").
+MEASURE_UNITS: frozenset[str] = frozenset(
+    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "giờ", "phút", "ngày làm việc", "ngày",
+     "điểm", "hạng"}
+)
+
 
 def alternation(phrases: list[str]) -> str:
     """A regex alternation of ``phrases``, longest first, a space matching any run of blanks

@@ -10,14 +10,22 @@ also a result.
 
 from __future__ import annotations
 
-from extract.patterns.targets import ACHIEVEMENT_CUES
-
-# Result cues: the targets' result words ("đã", "ước đạt", "hiện nay", "lũy kế", …) plus the
-# ways news pages date a result up to now.
+# Result cues: words that say a value has been reached. Narrower than the words that stop a
+# figure from being a goal (extract/patterns/targets.py ACHIEVEMENT_CUES): "tăng từ … lên",
+# "thay cho", "đang" also describe a fee table's change or an ongoing duty, not a result.
 RESULT_CUES = (
-    ACHIEVEMENT_CUES
-    + r"|\bđến nay\b|\btính đến\b|\bhiện đã\b|\bnăm qua\b|\bvừa qua\b|\bthực hiện được\b"
+    r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bước đạt\b|\bước tính\b|\bhiện nay\b|\bhiện có\b|"
+    r"\bhiện đã\b|\bđến nay\b|\btính đến\b|\blũy kế\b|\bluỹ kế\b|\bnăm qua\b|\bvừa qua\b|"
+    r"\bthực hiện được\b|\btháng đầu năm\b|\bcùng kỳ\b|\bmới có\b|\bmới đạt\b"
 )
+
+# Cue words cut from the ends of a result's indicator ("tỷ lệ hộ nghèo đã" → "tỷ lệ hộ nghèo").
+CUE_EDGES = (r"^(?:(?:hiện nay|đến nay|hiện|đã|mới|chỉ|vẫn|cũng)[\s,]+)+"
+             r"|(?:[\s,]+(?:hiện|đã|mới|chỉ|vẫn|cũng))+$")
+
+# Indicators that say nothing on their own: connectors left before a figure in a fee table
+# ("xuống còn 15,2 tỷ đồng", "tương đương 9,3 tỷ đồng", "lên đến 10,9 tỷ đồng").
+EMPTY_INDICATORS = r"^(?:xuống|lên|đến|lên đến|tương đương|khoảng|gần|hơn|còn|với|là|và|trong đó|tổng cộng)?$"
 
 # Headings of a results section; their list items are results without a cue of their own.
 RESULT_HEADINGS = (
@@ -35,3 +43,19 @@ GOAL_HEADINGS = (
 # Right after the unit: a figure against a plan or a prior period is still a result, but one
 # measured against a budget or a fee is a policy parameter (handled by the targets' policy cues).
 POLICY_WORDS = r"\bhỗ trợ\b|\bmức\b|\blệ phí\b|\bphí\b|\bphạt\b|\bthuế suất\b|\bđơn giá\b|\bđịnh mức\b"
+
+# A clause that starts by naming the base of a change ("so với cùng kỳ, …", "so đầu năm và tăng
+# 21,7%") measures the previous figure's indicator, not these words.
+COMPARISON_LEAD = (
+    r"^(?:(?:bằng|tăng|giảm)\s+)?"
+    r"(?:so\s+(?:với\s+)?(?:cùng kỳ|đầu năm|kế hoạch|năm\s+\d{4})(?:\s+năm\s+\d{4})?|"
+    r"kế hoạch(?:\s+năm)?)[\s,]*(?:(?:và|về trị giá|trong đó|gồm)[\s,]*)*"
+)
+
+# Years that are not the value's own: the base of a comparison ("tăng 9,3% so với cùng kỳ năm
+# 2011" is a 2012 figure) and the start of a period that runs "đến nay".
+BASE_YEARS = r"so\s+(?:với\s+)?(?:cùng kỳ\s+)?năm\s+\d{4}|(?:từ|kể từ)\s+năm\s+\d{4}"
+
+# Verbs that state a level reached; with a past year before them the figure is a result.
+STATE_VERBS = frozenset({"đạt", "đạt mức", "ước đạt", "chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng", "là", "có",
+                         "tăng", "giảm", "tăng trưởng", "bằng"})

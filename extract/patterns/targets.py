@@ -73,7 +73,7 @@ RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
 # or list intro above it).
 GOAL_CUES = (
     r"phấn đấu|(?<!có )(?<!thay cho )(?<!chương trình )mục tiêu|chỉ tiêu|"
-    r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
+    r"(?<!tính )(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"  # "tính đến năm 2019" dates a result
     r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt|theo kế hoạch,|"
     r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày"
 )
@@ -105,14 +105,15 @@ ACHIEVEMENT_CUES = (
     r"\b(?:tăng|giảm)\s+từ\b(?=[^.;]*?\b(?:lên|xuống|còn)\b)|\bso với\b|\bcùng kỳ\b|"
     r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
-    r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
+    r"\btháng đầu năm\b|\bước đạt\b|\bchỉ đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
     r"\btrước đây\b|\bthay cho\b|\bthay vì\b"
 )
 
 # The same for the words after a value-first figure ("80% dữ liệu đã được số hóa …"), where
 # "đã được" describes the indicator, not a result.
 TAIL_ACHIEVEMENT_CUES = (
-    r"\bđã\b(?!\s+(?:được|qua)\b)|\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
+    r"(?<!người )\bđã\b(?!\s+(?:được|qua)\b)|"  # "… hoặc người đã có tài khoản": a relative clause
+    r"\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
     r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
 )
 
@@ -183,3 +184,7 @@ CLAUSE_END = r"[;,.]|\s(?:và|đồng thời)\s"
 # A range broken by a line break that looks like a list dash: "bình quân 05\n- 06%/năm".
 # Both ends are short numbers, so a heading's year ("đến năm 2025\n- 100% xã …") never joins.
 BROKEN_RANGE = r"(?<![\d.,])\d{1,2}(?:,\d+)?[ \t]*\n[ \t]*[-–][ \t]*(?=\d{1,2}(?:,\d+)?[ \t]*%)"
+
+# A head that only says the figure is not yet met ("Chưa đủ 100% trường THPT đạt chuẩn …"): the
+# words after the value are the indicator.
+BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu)$"
