@@ -45,6 +45,7 @@ _CUE_EDGES = re.compile(P.CUE_EDGES, _I)
 _EMPTY = re.compile(P.EMPTY_INDICATORS, _I)
 _COMPARISON = re.compile(P.COMPARISON_LEAD, _I)
 _BASE_YEARS = re.compile(P.BASE_YEARS, _I)
+_DATE_LEAD = re.compile(P.DATE_LEAD, _I)
 _MAX_HEADING = 120
 _MAX_TAIL_WORDS = 8
 _MAX_ACTION_WORDS = 5
@@ -93,7 +94,8 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
         if (m.group("count") and span_start < m.start()
                 and " ".join(m.group("count").lower().split()) not in MEASURE_UNITS):
             indicator, span_end = _counted(text, m, span_start, stop)
-        indicator = _CUE_EDGES.sub("", TRAILING_JOINER.sub("", " ".join(indicator.split()))).strip(" ,")
+        indicator = _DATE_LEAD.sub("", " ".join(indicator.split()))
+        indicator = _CUE_EDGES.sub("", TRAILING_JOINER.sub("", indicator)).strip(" ,")
         if (lead := _COMPARISON.match(indicator)) and found:  # "tăng 9,3% so với cùng kỳ"
             rest = indicator[lead.end() :]
             prev = f"{found[-1].indicator} {m.group('verb') or ''}".strip()

@@ -17,6 +17,7 @@ from core.record import Comparator
 from core.textnorm import match_form
 from extract.numbers import NUMBER, SCALES, parse_vn_number
 from extract.patterns import targets as P
+from lexicon import units
 
 _I = re.IGNORECASE
 _CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
@@ -89,7 +90,7 @@ def read_value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     if m.group("pct"):
         return v1, v2, m.group("pct")
     if m.group("money"):
-        return v1, v2, " ".join(m.group("money").split())
+        return v1, v2, units.canonical(m.group("money"))
     factor = SCALES[match_form(m.group("scale"))] if m.group("scale") else 1.0
     scaled = [None if v is None else v * factor for v in (v1, v2)]
     count = " ".join(m.group("count").lower().split()) if m.group("count") else None

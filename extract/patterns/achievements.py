@@ -59,3 +59,7 @@ BASE_YEARS = r"so\s+(?:với\s+)?(?:cùng kỳ\s+)?năm\s+\d{4}|(?:từ|kể t�
 # Verbs that state a level reached; with a past year before them the figure is a result.
 STATE_VERBS = frozenset({"đạt", "đạt mức", "ước đạt", "chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng", "là", "có",
                          "tăng", "giảm", "tăng trưởng", "bằng"})
+
+# A leading date that says when, not what: "Trong 6 tháng đầu năm 2012, tổng sản phẩm …",
+# "(Tính đến) ngày 31 tháng 12 năm 2021, tổng diện tích …".
+DATE_LEAD = r"^[^,;]{0,40}?(?:năm\s+|/)(?:19|20)\d{2}\s*,\s*"

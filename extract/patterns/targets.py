@@ -49,7 +49,8 @@ COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
 
 # Verbs (and light phrases) between the indicator and the value; the indicator ends before them.
 VERBS = (
-    r"phải đạt|ước đạt|đạt mức|đạt|chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
+    r"phải đạt|ước tính đạt|ước tính|ước đạt|đạt mức|đạt|"
+    r"chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
     r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
     r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
     r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành"
@@ -84,9 +85,9 @@ FUTURE_YEAR = r"(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+(?P<year>(?:19|20)\d
 # ("2. Mục tiêu cụ thể", "II. CÁC CHỈ TIÊU CHỦ YẾU"); a list intro ending in ":" may have it
 # anywhere ("Tỉnh phấn đấu đến năm 2025:"). "giai đoạn 2025 - 2030" in a title, or "chỉ tiêu"
 # in the middle of a line broken out of a sentence, must not make every figure a goal.
-HEADING_GOAL_CUES = r"^(?:các\s+|một số\s+|những\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng)"
+HEADING_GOAL_CUES = r"^(?:các\s+|một số\s+|những\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng|tầm nhìn)"
 INTRO_GOAL_CUES = (
-    r"phấn đấu|(?<!có )(?<!chương trình )mục tiêu|chỉ tiêu|định hướng|"
+    r"phấn đấu|(?<!có )(?<!chương trình )mục tiêu|chỉ tiêu|định hướng|tầm nhìn|"
     r"sửa đổi,?\s*bổ sung[^:]*\bkế hoạch\b"  # an amendment quotes the plan's new goals below it
 )
 
@@ -101,8 +102,8 @@ REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đ�
 ACHIEVEMENT_CUES = (
     r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
     r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|"
-    # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (no "lên"/"xuống") sets a range
-    r"\b(?:tăng|giảm)\s+từ\b(?=[^.;]*?\b(?:lên|xuống|còn)\b)|\bso với\b|\bcùng kỳ\b|"
+    # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (a range right after) sets a goal
+    r"\b(?:tăng|giảm)\s+từ\b(?!\s*[\d.,]+\s*%?\s*(?:[-–]|đến|tới)\s*\d)|\bso với\b|\bcùng kỳ\b|"
     r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
     r"\btháng đầu năm\b|\bước đạt\b|\bchỉ đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
