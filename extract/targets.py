@@ -49,6 +49,7 @@ _LOCATION_BEFORE = re.compile(P.LOCATION_BEFORE, _I)
 _CLAUSE_END = re.compile(P.CLAUSE_END, _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
+_YEAR_WORDS = re.compile(r"\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 _MAX_INTRO_TAIL = 80
 
@@ -78,7 +79,7 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
     cues = [g.end() for g in GOAL.finditer(text, s, m.start())]
     return (
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
-        or bool(_ACHIEVED_TAIL.match(text, m.end(), e))
+        or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
         or bool(_POLICY.search(clause))
         or bool(_POLICY_TAIL.match(text, m.end(), e))
         or clause.count("(") > clause.count(")")
@@ -115,6 +116,10 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         if ind is None:
             continue
         indicator, span_start, span_end = ind
+        if span_end == m.end() and m.group("cmp") and _ACHIEVED_TAIL.match(text, m.end(), e):
+            # "giải ngân đạt tối thiểu 95% kế hoạch vốn đầu tư công năm 2025": a share of a plan
+            span_end = end_of_tail(text, m.end(), stop)
+            indicator = f"{indicator} {_YEAR_WORDS.sub('', text[m.end() : span_end])}"
         tail = text[m.end() : span_end]
         if _TAIL_ACHIEVED.search(tail) or _POLICY.search(tail):
             continue
@@ -124,11 +129,18 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             year = tail_year
         value, value_max, unit = read_value_unit(m)
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=TRAILING_JOINER.sub("", " ".join(indicator.split())),
+                            indicator=_clean_indicator(indicator),
                             comparator=read_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
+
+
+def _clean_indicator(indicator: str) -> str:
+    """The phrase without its connectors or the year it is dated by ("tăng trưởng GRDP năm 2025"
+    is the column "tăng trưởng GRDP"; the year is the target's ``year``)."""
+    words = TRAILING_JOINER.sub("", " ".join(indicator.split()))
+    return TRAILING_JOINER.sub("", _YEAR_WORDS.sub("", words)).strip(" ,") or words
 
 
 def _after_end(text: str, end: int, e: int) -> int:
