@@ -82,7 +82,8 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
         or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
         or bool(_POLICY.search(clause))
         or bool(_POLICY_TAIL.match(text, m.end(), e))
-        or clause.count("(") > clause.count(")")
+        or (clause.count("(") > clause.count(")")  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
+            and not GOAL.search(clause, clause.rfind("(")))
     )
 
 
@@ -119,6 +120,8 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         if span_end == m.end() and m.group("cmp") and _ACHIEVED_TAIL.match(text, m.end(), e):
             # "giải ngân đạt tối thiểu 95% kế hoạch vốn đầu tư công năm 2025": a share of a plan
             span_end = end_of_tail(text, m.end(), stop)
+            if (close := text.find(")", m.end(), span_end)) >= 0:  # the goal was written in brackets
+                span_end = close
             indicator = f"{indicator} {_YEAR_WORDS.sub('', text[m.end() : span_end])}"
         tail = text[m.end() : span_end]
         if _TAIL_ACHIEVED.search(tail) or _POLICY.search(tail):

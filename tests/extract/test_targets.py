@@ -402,3 +402,14 @@ def test_vietnamese_number_forms_in_units() -> None:
     [a] = find_targets("Đến năm 2025, xuất khẩu đạt 1.946 triệu USD.", 2024)
     [b] = find_targets("Đến năm 2025, tỷ lệ đô thị hóa đạt 12,5%.", 2024)
     assert (a.value, a.unit, b.value, b.unit) == (1946, "triệu USD", 12.5, "%")
+
+
+def test_a_goal_on_a_plan_share_written_in_brackets() -> None:
+    """tvpl dev page b13aef6a: the goal sits in brackets and names a share of a plan."""
+    text = ("tăng thu ngân sách nhà nước, đẩy mạnh giải ngân vốn đầu tư công (phấn đấu giải ngân đạt "
+            "tối thiểu 95% kế hoạch vốn đầu tư\ncông năm 2025).")
+    [t] = find_targets(text, 2025)
+    assert (t.comparator, t.value, t.unit, t.year) == (">=", 95, "%", 2025)
+    assert t.indicator == "giải ngân kế hoạch vốn đầu tư công"
+    _spans_are_exact(text, [t])
+    assert find_targets("Năm 2024, tỷ lệ giải ngân (chiếm 52,3%) so với kế hoạch.", 2025) == []
