@@ -46,12 +46,17 @@ _EMPTY = re.compile(P.EMPTY_INDICATORS, _I)
 _COMPARISON = re.compile(P.COMPARISON_LEAD, _I)
 _BASE_YEARS = re.compile(P.BASE_YEARS, _I)
 _DATE_LEAD = re.compile(P.DATE_LEAD, _I)
+_SENTENCE_RESULT = re.compile(P.SENTENCE_RESULT_CUES, _I)
+_UP_TO_NOW = re.compile(P.UP_TO_NOW, _I)
+_BARE_ACTION = re.compile(r"^(?:trong đó\s+)?(?:có|là|gồm)$", _I)
+_TAIL_JOINT = re.compile(r"\s+(?:với|trong đó|gồm|bao gồm)\b", _I)
+_REPORTED_BY = re.compile(P.REPORTED_BY, _I)
 _MAX_HEADING = 120
 _MAX_TAIL_WORDS = 8
 _MAX_ACTION_WORDS = 5
 
 
-def _is_result(text: str, s: int, clause_start: int, m: re.Match[str], in_results: bool,
+def _is_result(text: str, s: int, e: int, clause_start: int, m: re.Match[str], in_results: bool,
                ref_year: int | None) -> bool:
     """A result cue before the value in its sentence with no goal cue after it, a results
     section with no goal cue in the clause, or a past year stated before the value ("Năm 2019,
@@ -62,24 +67,29 @@ def _is_result(text: str, s: int, clause_start: int, m: re.Match[str], in_result
         return not goals or goals[-1] < cues[-1]
     if goals:
         return in_results and not [g for g in goals if g > clause_start]
+    if _SENTENCE_RESULT.search(text, s, e):
+        return True
     past = _year(text[s : m.start()])
     return in_results or (past is not None and ref_year is not None and past < ref_year
                           and match_form(m.group("verb") or "") in P.STATE_VERBS)
 
 
 def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, section_year: int | None,
-                      taken: list[tuple[int, int]], ref_year: int | None) -> list[Achievement]:
+                      taken: list[tuple[int, int]], ref_year: int | None, para: int) -> list[Achievement]:
     found: list[Achievement] = []
     bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
     prev_end = s
     values = list(VALUE.finditer(masked, s, e)) if HAS_VALUE.search(masked, s, e) else []
+    after = {v.end() for v in values} - set(bounds)
+    base = ""  # the indicator a following change ("tăng 9,3% so với cùng kỳ") measures
     for i, m in enumerate(values):
         clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
         prev_end = m.end()
         if any(a < m.end() and m.start() < b for a, b in taken):  # already a target
             continue
         clause = text[clause_start : m.end()]
-        if (not _is_result(text, s, clause_start, m, in_results, ref_year) or _POLICY.search(clause)
+        if (not _is_result(text, s, e, clause_start, m, in_results, ref_year)
+                or _POLICY.search(text, max(clause_start, m.start() - P.POLICY_WINDOW), m.end())
                 or _POLICY_TAIL.match(text, m.end(), e)
                 or _LOCATION_BEFORE.search(text, clause_start, m.start())
                 or clause.count("(") > clause.count(")")):
@@ -93,17 +103,22 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
         indicator, span_start, span_end = ind
         if (m.group("count") and span_start < m.start()
                 and " ".join(m.group("count").lower().split()) not in MEASURE_UNITS):
-            indicator, span_end = _counted(text, m, span_start, stop)
-        indicator = _DATE_LEAD.sub("", " ".join(indicator.split()))
+            # after a figure in the same clause ("298 hộ xây nhà mới và 121 hộ …") the words
+            # before are the previous figure's, not this one's action
+            short_after = clause_start in after and len(text[clause_start : m.start()].split()) <= 6
+            indicator, span_end = _counted(text, m, span_start, stop, act=not short_after)
+        indicator = _DATE_LEAD.sub("", _REPORTED_BY.sub("", " ".join(indicator.split())))
         indicator = _CUE_EDGES.sub("", TRAILING_JOINER.sub("", indicator)).strip(" ,")
-        if (lead := _COMPARISON.match(indicator)) and found:  # "tăng 9,3% so với cùng kỳ"
+        if (lead := _COMPARISON.match(indicator)) and base:  # "tăng 9,3% so với cùng kỳ"
             rest = indicator[lead.end() :]
-            prev = f"{found[-1].indicator} {m.group('verb') or ''}".strip()
-            indicator = rest if len(rest.split()) > 1 else prev
+            indicator = rest if len(rest.split()) > 1 else f"{base} {m.group('verb') or ''}".strip()
+        else:
+            base = indicator
         if _EMPTY.match(indicator):
             continue
         value, _, unit = read_value_unit(m)
-        year = _year(text[clause_start:span_end]) or _year(text[s:clause_start]) or section_year
+        year = (_year(text[clause_start:span_end]) or _year(text[s:clause_start]) or section_year
+                or (None if _UP_TO_NOW.search(text, s, e) else _year(text[para:s])))
         found.append(Achievement(text=" ".join(text[span_start:span_end].split()),
                                  indicator=indicator, value=value, unit=unit, year=year,
                                  span=(span_start, span_end)))
@@ -114,19 +129,22 @@ def _year(s: str) -> int | None:
     return last_year(_BASE_YEARS.sub(" ", s))
 
 
-def _counted(text: str, m: re.Match[str], start: int, stop: int) -> tuple[str, int]:
+def _counted(text: str, m: re.Match[str], start: int, stop: int, act: bool = True) -> tuple[str, int]:
     """A count's indicator is what is counted and what was done: "toàn tỉnh đã lắp đặt 215 trạm
     5G" reads "trạm 5G lắp đặt", not the subject and its verb."""
     tail_end = end_of_tail(text, m.end(), stop)
     comma = text.find(",", m.end(), tail_end)
     tail_end = comma if comma >= 0 else tail_end
+    if (joint := _TAIL_JOINT.search(text, m.end(), tail_end)) is not None:  # "… 11 dự án với diện tích"
+        tail_end = joint.start()
     words = text[m.end() : tail_end].split()[:_MAX_TAIL_WORDS]
     tail = TRAILING_JOINER.sub("", " ".join(words)).strip(" ,:")
     cues = [c.end() for c in _RESULT.finditer(text, start, m.start())]
     action = text[cues[-1] if cues else start : m.start() + len(m.group("verb") or "")]
-    action = " ".join(action.split()[-_MAX_ACTION_WORDS:]).strip(" ,")
+    action = action.rsplit(",", 1)[-1]  # "…công trình, trong đó có 298 hộ": only the last clause acts
+    action = _BARE_ACTION.sub("", " ".join(action.split()[-_MAX_ACTION_WORDS:])).strip(" ,") if act else ""
     unit = " ".join(m.group("count").lower().split())
-    end = m.end() + len(text[m.end() : tail_end].rstrip(" ,:")) if tail else m.end()
+    end = m.end() + len(TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:")) if tail else m.end()
     return " ".join(x for x in (unit, tail, action) if x), end
 
 
@@ -150,7 +168,7 @@ def find_achievements(text: str, taken: list[tuple[int, int]] | None = None,
                 in_results = False
         for s, e in sentences(text, start, end):
             found.extend(_sentence_results(text, masked, s, e, in_results, section_year, taken or [],
-                                           ref_year))
+                                           ref_year, start))
     seen: set[tuple] = set()
     out = []
     for a in found:  # a news page repeats a figure in its lead and body: first mention wins

@@ -60,8 +60,8 @@ def _unit_noun(unit: str) -> re.Pattern[str]:
     )
 
 def last_year(s: str) -> int | None:
-    years = [int(m.group("end") or m.group("paren") or m.group("year") or m.group("dated"))
-             for m in _YEARS.finditer(s)]
+    groups = ("end", "paren", "period", "year", "dated")
+    years = [int(next(m.group(g) for g in groups if m.group(g))) for m in _YEARS.finditer(s)]
     return years[-1] if years else None
 
 

@@ -21,7 +21,7 @@ RESULT_CUES = (
 
 # Cue words cut from the ends of a result's indicator ("tỷ lệ hộ nghèo đã" → "tỷ lệ hộ nghèo").
 CUE_EDGES = (r"^(?:(?:hiện nay|đến nay|hiện|đã|mới|chỉ|vẫn|cũng)[\s,]+)+"
-             r"|(?:[\s,]+(?:hiện|đã|mới|chỉ|vẫn|cũng))+$")
+             r"|(?:[\s,]+(?:hiện|đã|chỉ|vẫn|cũng))+$")
 
 # Indicators that say nothing on their own: connectors left before a figure in a fee table
 # ("xuống còn 15,2 tỷ đồng", "tương đương 9,3 tỷ đồng", "lên đến 10,9 tỷ đồng").
@@ -42,7 +42,8 @@ GOAL_HEADINGS = (
 
 # Right after the unit: a figure against a plan or a prior period is still a result, but one
 # measured against a budget or a fee is a policy parameter (handled by the targets' policy cues).
-POLICY_WORDS = r"\bhỗ trợ\b|\bmức\b|\blệ phí\b|\bphí\b|\bphạt\b|\bthuế suất\b|\bđơn giá\b|\bđịnh mức\b"
+POLICY_WORDS = (r"\bđối với số\b|\bthực nộp\b|\bhỗ trợ\b|\bmức\b|\blệ phí\b|\bphí\b|\bphạt\b|"
+                r"\bthuế suất\b|\bđơn giá\b|\bđịnh mức\b")
 
 # A clause that starts by naming the base of a change ("so với cùng kỳ, …", "so đầu năm và tăng
 # 21,7%") measures the previous figure's indicator, not these words.
@@ -62,4 +63,21 @@ STATE_VERBS = frozenset({"đạt", "đạt mức", "ước đạt", "chiếm", "
 
 # A leading date that says when, not what: "Trong 6 tháng đầu năm 2012, tổng sản phẩm …",
 # "(Tính đến) ngày 31 tháng 12 năm 2021, tổng diện tích …".
-DATE_LEAD = r"^[^,;]{0,40}?(?:năm\s+|/)(?:19|20)\d{2}\s*,\s*"
+DATE_LEAD = (r"^[^,;]{0,40}?(?:năm\s+|/)(?:19|20)\d{2}\s*,\s*"
+             r"|^(?:trong\s+)?(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*|năm\s+)(?:19|20)\d{2}\s+")
+
+# Anywhere in a sentence with no goal cue, these make all its figures results: a report's
+# comparison with the same period or its plan ("đạt 655,44 tỷ đồng, tăng 11,79% so với cùng kỳ").
+SENTENCE_RESULT_CUES = r"\bso\s+(?:với\s+)?cùng kỳ\b|\bkế hoạch năm\b|\bước thực hiện\b"
+
+# How close before a figure a policy word must be to make it a policy parameter ("đã hỗ trợ 50%
+# chi phí"); a subsidy named earlier in the sentence ("hộ được Nhà nước hỗ trợ đã khởi công … có
+# 298 hộ …") does not make every later count one.
+POLICY_WINDOW = 25
+
+# A sentence dated "up to now" takes no year from the paragraph before it ("Từ năm 2004 đến nay
+# … đã có hơn 2.600 ha" is not a 2004 figure).
+UP_TO_NOW = r"\bđến nay\b|\bhiện nay\b|\bhiện có\b|\bhiện đã\b"
+
+# Who reports it, cut from the front of an indicator ("Báo cáo của UBND huyện cho thấy, …").
+REPORTED_BY = r"^[^,;]{0,80}?\b(?:cho thấy|cho biết|thông tin|nêu rõ)\s*[,:]?\s*"

@@ -88,3 +88,24 @@ def test_pipeline_fills_achievements_and_never_duplicates_a_target() -> None:
     spans = {t.span for t in doc.targets}
     assert not any(a.span in spans for a in doc.achievements)
     assert doc.to_json()["achievements"][0]["indicator_id"] is None  # SPEC §5 field, filled by the taxonomy
+
+
+def test_a_report_sentence_with_a_same_period_comparison_and_coordinated_counts() -> None:
+    """news_binhdinh_12 (dev): "quý I/2025" dates the figures; the change measures the figure
+    before it; "298 hộ xây nhà mới và 121 hộ sửa chữa nhà ở" are two counts."""
+    text = ("Báo cáo của UBND huyện Vân Canh cho thấy, quý I/2025 tổng giá trị sản phẩm địa phương đạt "
+            "655,44 tỷ đồng, tăng 11,79% so với cùng kỳ.\n"
+            "Chương trình xóa nhà tạm đã khởi công xây dựng công trình, trong đó có 298 hộ xây nhà mới "
+            "và 121 hộ sửa chữa nhà ở.")
+    got = find_achievements(text)
+    assert [(a.value, a.unit, a.year) for a in got[:2]] == [(655.44, "tỷ đồng", 2025), (11.79, "%", 2025)]
+    assert got[0].indicator == "tổng giá trị sản phẩm địa phương"
+    assert got[1].indicator == "tổng giá trị sản phẩm địa phương tăng"
+    assert [(a.value, a.indicator) for a in got[2:]] == [(298, "hộ xây nhà mới"), (121, "hộ sửa chữa nhà ở")]
+    _spans_are_exact(text, got)
+
+
+def test_up_to_now_takes_no_year_from_the_paragraph() -> None:
+    text = "Năm 2009, tỉnh giao đất cho các dự án. Tuy nhiên, đến nay chỉ có 12 dự án triển khai có hiệu quả."
+    [a] = find_achievements(text, ref_year=2013)
+    assert (a.value, a.unit, a.year) == (12, "dự án", None)
