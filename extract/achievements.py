@@ -20,12 +20,14 @@ from extract.nlp import logical_lines, mask_numbers_and_dates, sentences, strip_
 from extract.patterns import achievements as P
 from extract.patterns import targets as T
 from extract.quantities import (
-    END,
+    BODY_END,
     GOAL,
     HAS_VALUE,
+    LOCATION_BEFORE,
+    POLICY_TAIL,
     TRAILING_JOINER,
-    VALUE,
     end_of_tail,
+    figures,
     last_year,
     read_indicator,
     read_value_unit,
@@ -38,9 +40,6 @@ _RESULT = re.compile(P.RESULT_CUES, _I)
 _RESULT_HEADING = re.compile(P.RESULT_HEADINGS, _I)
 _GOAL_HEADING = re.compile(P.GOAL_HEADINGS, _I)
 _POLICY = re.compile(T.POLICY_CUES + "|" + P.POLICY_WORDS, _I)
-_POLICY_TAIL = re.compile(rf"\s*(?:{T.POLICY_TAILS}){END}", _I)
-_LOCATION_BEFORE = re.compile(T.LOCATION_BEFORE, _I)
-_BODY_END = re.compile(T.BODY_END, _I)
 _CUE_EDGES = re.compile(P.CUE_EDGES, _I)
 _EMPTY = re.compile(P.EMPTY_INDICATORS, _I)
 _COMPARISON = re.compile(P.COMPARISON_LEAD, _I)
@@ -77,26 +76,20 @@ def _is_result(text: str, s: int, e: int, clause_start: int, m: re.Match[str], i
 def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, section_year: int | None,
                       taken: list[tuple[int, int]], ref_year: int | None, para: int) -> list[Achievement]:
     found: list[Achievement] = []
-    bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
-    prev_end = s
-    values = list(VALUE.finditer(masked, s, e)) if HAS_VALUE.search(masked, s, e) else []
-    after = {v.end() for v in values} - set(bounds)
     base = ""  # the indicator a following change ("tăng 9,3% so với cùng kỳ") measures
-    for i, m in enumerate(values):
-        clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
-        prev_end = m.end()
+    for fig in figures(text, masked, s, e):
+        m, clause_start, stop = fig.m, fig.clause_start, fig.stop
         if any(a < m.end() and m.start() < b for a, b in taken):  # already a target
             continue
         clause = text[clause_start : m.end()]
         if (not _is_result(text, s, e, clause_start, m, in_results, ref_year)
                 or _POLICY.search(text, max(clause_start, m.start() - P.POLICY_WINDOW), m.end())
-                or _POLICY_TAIL.match(text, m.end(), e)
-                or _LOCATION_BEFORE.search(text, clause_start, m.start())
+                or POLICY_TAIL.match(text, m.end(), e)
+                or LOCATION_BEFORE.search(text, clause_start, m.start())
                 or clause.count("(") > clause.count(")")):
             continue
         start = strip_lead(text, clause_start, m.start())
         start += len(re.match(rf"(?:(?:{P.RESULT_CUES})[\s,]*)*", text[start : m.start()], _I).group(0))
-        stop = values[i + 1].start() if i + 1 < len(values) else e
         ind = read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
         if ind is None:
             continue
@@ -105,7 +98,7 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
                 and " ".join(m.group("count").lower().split()) not in MEASURE_UNITS):
             # after a figure in the same clause ("298 hộ xây nhà mới và 121 hộ …") the words
             # before are the previous figure's, not this one's action
-            short_after = clause_start in after and len(text[clause_start : m.start()].split()) <= 6
+            short_after = fig.after_figure and len(text[clause_start : m.start()].split()) <= 6
             indicator, span_end = _counted(text, m, span_start, stop, act=not short_after)
         indicator = _DATE_LEAD.sub("", _REPORTED_BY.sub("", " ".join(indicator.split())))
         indicator = _CUE_EDGES.sub("", TRAILING_JOINER.sub("", indicator)).strip(" ,")
@@ -158,7 +151,7 @@ def find_achievements(text: str, taken: list[tuple[int, int]] | None = None,
     for start, end in logical_lines(text):
         line = text[start:end]
         body = strip_marker(line)
-        if _BODY_END.match(line):
+        if BODY_END.match(line):
             in_results = False
         elif len(body) <= _MAX_HEADING and not HAS_VALUE.search(body):
             if _RESULT_HEADING.match(line.strip()) or _RESULT_HEADING.match(body):

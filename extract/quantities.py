@@ -12,6 +12,8 @@ extract/patterns/targets.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from core.record import Comparator
 from core.textnorm import match_form
@@ -151,3 +153,37 @@ def end_of_tail(text: str, start: int, stop: int) -> int:
     return min(x for x in ends if x >= 0)
 
 
+
+
+POLICY_TAIL = re.compile(rf"\s*(?:{P.POLICY_TAILS}){END}", _I)
+LOCATION_BEFORE = re.compile(P.LOCATION_BEFORE, _I)
+BODY_END = re.compile(P.BODY_END, _I)
+
+
+@dataclass
+class Figure:
+    """One value in a sentence, with the clause it belongs to: from the last ``;``/``:`` or the
+    previous figure, up to where the next figure starts (``stop``)."""
+
+    m: re.Match[str]
+    clause_start: int
+    stop: int
+    after_figure: bool  # the clause starts right after the previous figure, not at a ";" or ":"
+
+
+def figures(text: str, masked: str, s: int, e: int) -> Iterator[Figure]:
+    """The figures of sentence ``[s, e)``, read on ``masked`` (numbers of documents and dates
+    blanked), in order. Goals and results walk a sentence the same way through this."""
+    bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
+    values = list(VALUE.finditer(masked, s, e)) if HAS_VALUE.search(masked, s, e) else []
+    prev_end = s
+    for i, m in enumerate(values):
+        start = max([b for b in bounds if b <= m.start()] + [prev_end])
+        yield Figure(m=m, clause_start=start, stop=values[i + 1].start() if i + 1 < len(values) else e,
+                     after_figure=i > 0 and start == prev_end and start not in bounds)
+        prev_end = m.end()
+
+
+def clause_head(text: str, s: int, clause_start: int) -> int:
+    """Where the words before a clause's colon start: the label of "Đầu tư mới trạm 5G: 35 trạm"."""
+    return max([s] + [i + 1 for i in range(s, clause_start - 1) if text[i] in ";:"])

@@ -19,12 +19,16 @@ from extract.dates import to_date
 from extract.nlp import PLAIN, list_level, logical_lines, mask_numbers_and_dates, sentences, strip_marker
 from extract.patterns import targets as P
 from extract.quantities import (
+    BODY_END,
     END,
     GOAL,
     HAS_VALUE,
+    LOCATION_BEFORE,
+    POLICY_TAIL,
     TRAILING_JOINER,
-    VALUE,
+    clause_head,
     end_of_tail,
+    figures,
     last_year,
     read_comparator,
     read_indicator,
@@ -38,14 +42,11 @@ _POSITION = re.compile(P.POSITION, _I)
 _HEADING_GOAL = re.compile(P.HEADING_GOAL_CUES, _I)
 _INTRO_GOAL = re.compile(P.INTRO_GOAL_CUES, _I)
 _FUTURE_YEAR = re.compile(P.FUTURE_YEAR, _I)
-_BODY_END = re.compile(P.BODY_END, _I)
 _TAIL_ACHIEVED = re.compile(P.TAIL_ACHIEVEMENT_CUES, _I)
-_POLICY_TAIL = re.compile(rf"\s*(?:{P.POLICY_TAILS}){END}", _I)
 _REPORT_HEADING = re.compile(P.REPORT_HEADINGS, _I)
 _ACHIEVED = re.compile(P.ACHIEVEMENT_CUES, _I)
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){END}", _I)
 _POLICY = re.compile(P.POLICY_CUES, _I)
-_LOCATION_BEFORE = re.compile(P.LOCATION_BEFORE, _I)
 _CLAUSE_END = re.compile(P.CLAUSE_END, _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
@@ -81,7 +82,7 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
         or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
         or bool(_POLICY.search(clause))
-        or bool(_POLICY_TAIL.match(text, m.end(), e))
+        or bool(POLICY_TAIL.match(text, m.end(), e))
         or (clause.count("(") > clause.count(")")  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
             and not GOAL.search(clause, clause.rfind("(")))
     )
@@ -90,12 +91,8 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
                       ref_year: int | None) -> list[Target]:
     found: list[Target] = []
-    bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
-    prev_end = s
-    values = list(VALUE.finditer(masked, s, e)) if HAS_VALUE.search(masked, s, e) else []
-    for i, m in enumerate(values):
-        clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
-        prev_end = m.end()
+    for fig in figures(text, masked, s, e):
+        m, clause_start, stop = fig.m, fig.clause_start, fig.stop
         near = _after_end(text, m.end(), e)
         clause_year = last_year(text[clause_start:near])
         year = clause_year or last_year(text[s:clause_start]) or (ctx.year if ctx else None)
@@ -104,16 +101,15 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
             continue
-        if _LOCATION_BEFORE.search(text, clause_start, m.start()):  # "triển khai tại 6 huyện"
+        if LOCATION_BEFORE.search(text, clause_start, m.start()):  # "triển khai tại 6 huyện"
             continue
         start = strip_lead(text, clause_start, m.start())
-        stop = values[i + 1].start() if i + 1 < len(values) else e
         if found and _qualifies(text, found[-1], m, start):
             found[-1] = _extend(text, found[-1], end_of_tail(text, m.end(), stop))
             continue
         ind = read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
         if ind is None:
-            ind = _label(text, bounds, clause_start, m)
+            ind = _label(text, s, clause_start, m)
         if ind is None:
             continue
         indicator, span_start, span_end = ind
@@ -170,11 +166,11 @@ def _extend(text: str, prev: Target, end: int) -> Target:
                                    "span": (prev.span[0], end)})
 
 
-def _label(text: str, bounds: list[int], clause_start: int, m: re.Match[str]) -> tuple[str, int, int] | None:
+def _label(text: str, s: int, clause_start: int, m: re.Match[str]) -> tuple[str, int, int] | None:
     """A list item with no verb, "Đầu tư mới trạm 5G: 35 trạm": the words before the colon."""
     if clause_start < 1 or text[clause_start - 1] != ":" or text[clause_start : m.start()].strip():
         return None
-    begin = max(b for b in bounds if b < clause_start)
+    begin = clause_head(text, s, clause_start)
     lead = strip_lead(text, begin, clause_start - 1)
     label = " ".join(strip_marker(text[lead : clause_start - 1]).split())
     if not label or len(label.split()) > _MAX_LABEL_WORDS or HAS_VALUE.search(label):
@@ -241,7 +237,7 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
         line = text[start:end]
         level = list_level(line)
         _close(stack, level)
-        if _BODY_END.match(line):
+        if BODY_END.match(line):
             stack.clear()
         ctx = stack[-1] if stack else None
         for s, e in sentences(text, start, end):
