@@ -68,6 +68,22 @@ class Target(Item):
     unit: str | None = None
     year: int | None = None
     span: Span | None = None
+    # SPEC §5: the canonical measure, equal across documents that word it differently
+    indicator_id: str | None = None
+    indicator_label: str | None = None
+
+
+class Achievement(Item):
+    """SPEC §5: a value reported as already reached, with the year it refers to; never a target."""
+
+    text: str
+    indicator: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    year: int | None = None
+    span: Span | None = None
+    indicator_id: str | None = None
+    indicator_label: str | None = None
 
 
 class Task(Item):
@@ -123,6 +139,7 @@ class DocumentContent(DocumentFields):
     decisions: list[DecisionRef] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
+    achievements: list[Achievement] = Field(default_factory=list)  # SPEC §5
     tasks: list[Task] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     organizations: list[str] = Field(default_factory=list)

@@ -19,10 +19,10 @@ from extract.dates import find_dates
 _MARKER = re.compile(
     r"^\**\s*(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\s*[.:])"
     r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d+\.\d+(?:\.\d+)*\.?)|(?P<num>\d+[.)](?!\d))"
-    r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<dash>[-–])|(?P<plus>[+•]))\**\s*",
+    r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<paren>\((?:\d{1,2}|[a-zđ])\))|(?P<dash>[-–])|(?P<plus>[+•]))\**\s*",
     re.IGNORECASE,
 )
-_LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0, "alpha": 4.0,
+_LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0, "alpha": 4.0, "paren": 4.2,
            "dash": 5.0, "plus": 5.5}
 PLAIN = 6.0  # a paragraph without a list marker
 _JUNK_LINE = re.compile(r'^[\s|"*#_=\-]*$')  # table residue and rules left by crawlers

@@ -13,8 +13,9 @@ import re
 
 from core.textnorm import match_form
 from lexicon.numbers import LINKERS as _LINKERS
-from lexicon.numbers import NUMBER, SCALES
+from lexicon.numbers import NUMBER
 from lexicon.numbers import WORD_DIGITS as _WORD_DIGITS
+from lexicon.units import SCALES
 
 _NUMERIC = re.compile(rf"^(?P<num>{NUMBER})(?P<scales>(?:\s+\S+)*)$")
 

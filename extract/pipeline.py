@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.record import Document
-from extract import decisions, entities, identity, signers, targets, tasks
+from extract import achievements, decisions, entities, identity, signers, targets, tasks
 
 Stage = Callable[[Document], Document]
 
@@ -19,6 +19,7 @@ STAGES: list[Stage] = [
     decisions.apply,
     signers.apply,
     targets.apply,
+    achievements.apply,  # after targets: a figure that is a goal is never a result
     tasks.apply,
     entities.apply,
 ]

@@ -13,63 +13,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.record import Comparator, Document, Target
+from core.record import Document, Target
 from core.textnorm import match_form
 from extract.dates import to_date
 from extract.nlp import PLAIN, list_level, logical_lines, mask_numbers_and_dates, sentences, strip_marker
-from extract.numbers import NUMBER, SCALES, parse_vn_number
 from extract.patterns import targets as P
+from extract.quantities import (
+    BODY_END,
+    END,
+    GOAL,
+    HAS_VALUE,
+    LOCATION_BEFORE,
+    POLICY_TAIL,
+    TRAILING_JOINER,
+    clause_head,
+    end_of_tail,
+    figures,
+    last_year,
+    read_comparator,
+    read_indicator,
+    read_value_unit,
+    strip_lead,
+)
 
 _I = re.IGNORECASE
-_CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
-_CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
-_END = r"(?![\wÀ-ỹ])"
-_COUNT_UNITS = P.COUNT_UNITS.replace(" ", r"\s+")  # a unit may be split by a line break
-_VALUE = re.compile(
-    rf"(?:(?P<verb>{P.VERBS})\s+)?(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+)?"
-    rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
-    rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){_END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
-    rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){_END}"
-    rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?P<count>{_COUNT_UNITS}){_END}"
-    rf"|(?(cmp)(?P<generic>{P.GENERIC_UNIT}){_END}|(?!)))"
-    rf"(?:\s+(?P<after>{'|'.join(w for w, _ in P.COMPARATORS_AFTER)}))?"
-    rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",
-    _I,
-)
-# Cheap test run before _VALUE, whose optional verb and comparator prefixes make it slow to scan.
-_HAS_VALUE = re.compile(
-    rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){_END})"
-    rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s+\d", _I)
-_TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
-_NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 _RANK = re.compile(P.RANK, _I)
 _POSITION = re.compile(P.POSITION, _I)
-_GOAL = re.compile(P.GOAL_CUES, _I)
 _HEADING_GOAL = re.compile(P.HEADING_GOAL_CUES, _I)
 _INTRO_GOAL = re.compile(P.INTRO_GOAL_CUES, _I)
 _FUTURE_YEAR = re.compile(P.FUTURE_YEAR, _I)
-_BODY_END = re.compile(P.BODY_END, _I)
 _TAIL_ACHIEVED = re.compile(P.TAIL_ACHIEVEMENT_CUES, _I)
-_POLICY_TAIL = re.compile(rf"\s*(?:{P.POLICY_TAILS}){_END}", _I)
 _REPORT_HEADING = re.compile(P.REPORT_HEADINGS, _I)
 _ACHIEVED = re.compile(P.ACHIEVEMENT_CUES, _I)
-_ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){_END}", _I)
+_ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){END}", _I)
 _POLICY = re.compile(P.POLICY_CUES, _I)
-_LEAD = re.compile(P.LEAD_INS, _I)
-_YEARS = re.compile(P.YEARS, _I)
-_TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
-_MAX_INDICATOR_WORDS = 25
-_HAVE_VERBS = ("có", "có thêm")
-_MAX_SUBJECT_WORDS = 4
-_TIME_ONLY = re.compile(r"^(?:(?:vào|trong|đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+\d{4}$|^$", _I)
-
-
-def _unit_noun(unit: str) -> re.Pattern[str]:
-    """The unit's noun phrase written earlier in the clause, up to a purpose or goal word."""
-    return re.compile(
-        rf"(?<![\wÀ-ỹ]){re.escape(unit)}(?![\wÀ-ỹ])[^,;:]*?(?=\s+(?:để|nhằm|đạt|mục tiêu)\b|[,;:])", _I
-    )
+_CLAUSE_END = re.compile(P.CLAUSE_END, _I)
+_BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
+_MAX_LABEL_WORDS = 15
+_YEAR_WORDS = re.compile(r"\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
+_MAX_INTRO_TAIL = 80
 
 
 @dataclass
@@ -79,85 +62,6 @@ class _Context:
     level: float
     year: int | None
     intro: bool  # a sentence ending in ":" scopes only the marked items right after it
-
-
-def _last_year(s: str) -> int | None:
-    years = [int(m.group("end") or m.group("year") or m.group("dated")) for m in _YEARS.finditer(s)]
-    return years[-1] if years else None
-
-
-def _strip_lead(text: str, start: int, end: int) -> int:
-    """Start of the indicator once connectors and the goal phrase before it are skipped."""
-    for m in _GOAL.finditer(text, start, end):  # "Tỉnh phấn đấu tỷ lệ …": the subject goes too
-        if m.group(0).lower().startswith(("phấn đấu", "mục tiêu", "đến", "tới")):
-            start = max(start, m.start())
-    while start < end and (m := _LEAD.match(text[start:end])) and m.end() > 0:
-        start += m.end()
-    return start
-
-
-def _comparator(m: re.Match[str]) -> Comparator:
-    if m.group("v2"):
-        return "range"
-    if m.group("after"):
-        return _CMP_AFTER[match_form(m.group("after"))]
-    if m.group("cmp"):
-        return _CMP_BEFORE[match_form(m.group("cmp"))]
-    return "="
-
-
-def _value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
-    v1, v2 = parse_vn_number(m.group("v1")), m.group("v2") and parse_vn_number(m.group("v2"))
-    if m.group("pct"):
-        return v1, v2, m.group("pct")
-    if m.group("money"):
-        return v1, v2, " ".join(m.group("money").split())
-    factor = SCALES[match_form(m.group("scale"))] if m.group("scale") else 1.0
-    scaled = [None if v is None else v * factor for v in (v1, v2)]
-    count = " ".join(m.group("count").lower().split()) if m.group("count") else None
-    return scaled[0], scaled[1], count or m.group("generic")
-
-
-def _indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int, prev: Target | None
-               ) -> tuple[str, int, int] | None:
-    """The indicator before the value, or (value first: ``100% xã …``, ``tỉnh có 120 phòng học
-    …``) the words after it, or (``…; riêng năm 2024 tăng thêm ít nhất 4.000 ha``) the previous
-    goal's with the verb, or (``các phòng học … để đạt mục tiêu ít nhất 120 phòng``) the unit's
-    noun phrase earlier in the clause."""
-    clause_start, start = span
-    head = text[start : m.start()].strip(" ,;:")
-    verb = match_form(m.group("verb") or "")
-    subject = ""
-    if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
-        subject, head = head, ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
-    if head:
-        words = head.split()
-        if len(words) > _MAX_INDICATOR_WORDS:
-            head = head[head.rfind(",") + 1 :].strip() if "," in head else ""
-        if not head or len(head.split()) > _MAX_INDICATOR_WORDS:
-            return None
-        if m.group("base") and m.group("verb") and match_form(m.group("verb")).startswith("chiếm"):
-            head = f"{head} chiếm tỷ trọng {m.group('base')}"
-        return head, start, m.end()
-    cut = _TAIL_STOP.search(text, m.end(), stop)
-    new = _NEW_SUBJECT.search(text, m.end(), stop)
-    ends = (text.find(";", m.end(), stop), text.find(".", m.end(), stop), cut.start() if cut else -1,
-            new.start() if new else -1, stop)
-    tail_end = min(x for x in ends if x >= 0)
-    tail = _TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
-    if _TIME_ONLY.match(tail):
-        tail = ""
-    if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it
-        return subject, start, m.end()
-    if not tail and prev is not None and m.group("verb"):
-        return f"{prev.indicator} {m.group('verb')}", start, m.end()
-    unit = m.group("count")
-    if not tail and unit and (noun := _unit_noun(match_form(unit)).search(text, clause_start, m.start())):
-        return " ".join(noun.group(0).split()), noun.start(), m.end()
-    if not tail or len(tail.split()) > _MAX_INDICATOR_WORDS:
-        return None
-    end = m.end() + len(_TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:"))
-    return (f"{unit.lower()} {tail}" if unit else tail), m.start(), end
 
 
 def _is_result(clause: str, year: int | None, ref_year: int | None) -> bool:
@@ -173,53 +77,105 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
     and after the cue ("Năm 2023 đã đạt 81%, phấn đấu năm 2024 đạt 85%" sets the second).
     """
     clause = text[clause_start : m.end()]
-    cues = [g.end() for g in _GOAL.finditer(text, s, m.start())]
+    cues = [g.end() for g in GOAL.finditer(text, s, m.start())]
     return (
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
-        or bool(_ACHIEVED_TAIL.match(text, m.end(), e))
+        or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
         or bool(_POLICY.search(clause))
-        or bool(_POLICY_TAIL.match(text, m.end(), e))
-        or clause.count("(") > clause.count(")")
+        or bool(POLICY_TAIL.match(text, m.end(), e))
+        or (clause.count("(") > clause.count(")")  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
+            and not GOAL.search(clause, clause.rfind("(")))
     )
 
 
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
                       ref_year: int | None) -> list[Target]:
     found: list[Target] = []
-    bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
-    prev_end = s
-    values = list(_VALUE.finditer(masked, s, e)) if _HAS_VALUE.search(masked, s, e) else []
-    for i, m in enumerate(values):
-        clause_start = max([b for b in bounds if b <= m.start()] + [prev_end])
-        prev_end = m.end()
-        clause_year = _last_year(text[clause_start : min(e, m.end() + 25)])
-        year = clause_year or _last_year(text[s:clause_start]) or (ctx.year if ctx else None)
-        near = min(e, m.end() + 25)
+    for fig in figures(text, masked, s, e):
+        m, clause_start, stop = fig.m, fig.clause_start, fig.stop
+        near = _after_end(text, m.end(), e)
+        clause_year = last_year(text[clause_start:near])
+        year = clause_year or last_year(text[s:clause_start]) or (ctx.year if ctx else None)
         future = [int(f.group("year")) for f in _FUTURE_YEAR.finditer(text, clause_start, near)]
-        goal = ctx is not None or bool(_GOAL.search(text, s, m.end())) or (
+        goal = ctx is not None or bool(GOAL.search(text, s, m.end())) or (
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
             continue
-        start = _strip_lead(text, clause_start, m.start())
-        stop = values[i + 1].start() if i + 1 < len(values) else e
-        ind = _indicator(text, (clause_start, start), m, stop, found[-1] if found else None)
+        if LOCATION_BEFORE.search(text, clause_start, m.start()):  # "triển khai tại 6 huyện"
+            continue
+        start = strip_lead(text, clause_start, m.start())
+        if found and _qualifies(text, found[-1], m, start):
+            found[-1] = _extend(text, found[-1], end_of_tail(text, m.end(), stop))
+            continue
+        ind = read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
+        if ind is None:
+            ind = _label(text, s, clause_start, m)
         if ind is None:
             continue
         indicator, span_start, span_end = ind
+        if span_end == m.end() and m.group("cmp") and _ACHIEVED_TAIL.match(text, m.end(), e):
+            # "giải ngân đạt tối thiểu 95% kế hoạch vốn đầu tư công năm 2025": a share of a plan
+            span_end = end_of_tail(text, m.end(), stop)
+            if (close := text.find(")", m.end(), span_end)) >= 0:  # the goal was written in brackets
+                span_end = close
+            indicator = f"{indicator} {_YEAR_WORDS.sub('', text[m.end() : span_end])}"
         tail = text[m.end() : span_end]
         if _TAIL_ACHIEVED.search(tail) or _POLICY.search(tail):
             continue
-        if clause_year is None and (tail_year := _last_year(tail)):  # "100% xã … trong năm 2023"
+        if clause_year is None and (tail_year := last_year(tail)):  # "100% xã … trong năm 2023"
             if ref_year is not None and tail_year < ref_year:
                 continue
             year = tail_year
-        value, value_max, unit = _value_unit(m)
+        value, value_max, unit = read_value_unit(m)
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=_TRAILING_JOINER.sub("", " ".join(indicator.split())),
-                            comparator=_comparator(m), value=value, value_max=value_max or None,
+                            indicator=_clean_indicator(indicator),
+                            comparator=read_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
+
+
+def _clean_indicator(indicator: str) -> str:
+    """The phrase without its connectors or the year it is dated by ("tăng trưởng GRDP năm 2025"
+    is the column "tăng trưởng GRDP"; the year is the target's ``year``)."""
+    words = TRAILING_JOINER.sub("", " ".join(indicator.split()))
+    return TRAILING_JOINER.sub("", _YEAR_WORDS.sub("", words)).strip(" ,") or words
+
+
+def _after_end(text: str, end: int, e: int) -> int:
+    """End of the words after a value that may still date it ("đạt 85% vào năm 2025"): the
+    clause, at most 25 characters."""
+    stop = _CLAUSE_END.search(text, end, min(e, end + 25))
+    return stop.start() if stop else min(e, end + 25)
+
+
+def _qualifies(text: str, prev: Target, m: re.Match[str], start: int) -> bool:
+    """``m`` only qualifies the value-first goal before it: in "100% các khu công nghiệp … có
+    tối thiểu 1 trạm phát sóng 5G" the 1 trạm says what the 100% must have."""
+    return (prev.span is not None and prev.unit == "%" and prev.text.startswith(("100%", "100 %"))
+            and start <= prev.span[1] <= m.start() and match_form(m.group("verb") or "") in ("có", "có thêm")
+            and not text[prev.span[1] : m.start()].strip(" ").startswith((",", ";")))
+
+
+def _extend(text: str, prev: Target, end: int) -> Target:
+    assert prev.span is not None
+    extra = " ".join(text[prev.span[1] : end].split()).rstrip(" ,:")
+    end = prev.span[1] + len(text[prev.span[1] : end].rstrip(" ,:"))
+    return prev.model_copy(update={"indicator": f"{prev.indicator} {extra}",
+                                   "text": " ".join(text[prev.span[0] : end].split()),
+                                   "span": (prev.span[0], end)})
+
+
+def _label(text: str, s: int, clause_start: int, m: re.Match[str]) -> tuple[str, int, int] | None:
+    """A list item with no verb, "Đầu tư mới trạm 5G: 35 trạm": the words before the colon."""
+    if clause_start < 1 or text[clause_start - 1] != ":" or text[clause_start : m.start()].strip():
+        return None
+    begin = clause_head(text, s, clause_start)
+    lead = strip_lead(text, begin, clause_start - 1)
+    label = " ".join(strip_marker(text[lead : clause_start - 1]).split())
+    if not label or len(label.split()) > _MAX_LABEL_WORDS or HAS_VALUE.search(label):
+        return None
+    return label, clause_start - 1 - len(text[lead : clause_start - 1].lstrip(" -–+•*")), m.end()
 
 
 def _ranks(text: str, s: int, e: int, ctx: _Context | None, ref_year: int | None) -> list[Target]:
@@ -228,12 +184,12 @@ def _ranks(text: str, s: int, e: int, ctx: _Context | None, ref_year: int | None
     found = []
     for rx, comparator, template in ((_RANK, "<=", P.RANK_INDICATOR), (_POSITION, "=", P.POSITION_INDICATOR)):
         for r in rx.finditer(text, s, e):
-            goal = ctx is not None or bool(_GOAL.search(text, s, r.end()))
+            goal = ctx is not None or bool(GOAL.search(text, s, r.end()))
             if not goal or _is_result(text[s : r.end()], None, ref_year):
                 continue
             n = r.group("n").lower()
             what = " ".join((r.group("what") or "").split())
-            year = _last_year(text[s : r.start()]) or (ctx.year if ctx else None)
+            year = last_year(text[s : r.start()]) or (ctx.year if ctx else None)
             indicator = " ".join(template.format(what=what).split())
             found.append(Target(text=" ".join(r.group(0).split()), indicator=indicator, comparator=comparator,
                                 value=float(P.POSITION_WORDS.get(n) or n), unit="hạng", year=year,
@@ -253,12 +209,12 @@ def _open(stack: list[_Context], line: str, level: float) -> None:
     body = strip_marker(line)
     if not _INTRO_GOAL.search(body) and not (stack and level < PLAIN):
         return
-    heading = len(body) <= 120 and not _HAS_VALUE.search(body) and not body.endswith((".", ":"))
+    heading = len(body) <= 120 and not HAS_VALUE.search(body) and not body.endswith((".", ":"))
     colon = body.endswith(":")
-    if colon and len(body) > _MAX_INTRO:
-        return
+    if colon and len(body) > _MAX_INTRO:  # prose: only its closing words may announce a list
+        body = body[-_MAX_INTRO_TAIL:]    # ("…, được cụ thể hóa bằng các chỉ tiêu như sau:")
     intro = colon and level == PLAIN  # a marked heading or intro scopes its whole section
-    year = _last_year(body)
+    year = last_year(body)
     dated_subheading = bool(stack) and year is not None and level < PLAIN and len(body) <= 60
     goal = bool(_HEADING_GOAL.search(body) if heading else _INTRO_GOAL.search(body)) or dated_subheading
     if not goal or not (heading or colon) or _REPORT_HEADING.search(body):
@@ -272,6 +228,8 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
     """Every quantitative goal in ``text``. ``ref_year`` (the document's year) tells results
     from goals; ``default_year`` (from a title such as "Kế hoạch … năm 2024") dates goals the
     text leaves undated."""
+    # "bình quân 05\n- 06%/năm": the break is no list item; same length, so spans hold.
+    text = _BROKEN_RANGE.sub(lambda r: r.group(0).replace("\n", " "), text)
     masked = mask_numbers_and_dates(text, "#")
     stack: list[_Context] = []
     found: list[Target] = []
@@ -279,7 +237,7 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
         line = text[start:end]
         level = list_level(line)
         _close(stack, level)
-        if _BODY_END.match(line):
+        if BODY_END.match(line):
             stack.clear()
         ctx = stack[-1] if stack else None
         for s, e in sentences(text, start, end):
@@ -315,5 +273,5 @@ def _dedupe(targets: list[Target]) -> list[Target]:
 
 def apply(doc: Document) -> Document:
     ref = to_date(doc.issued_on) or to_date(doc.published_at)
-    title_year = _last_year(doc.title) if doc.title else None
+    title_year = last_year(doc.title) if doc.title else None
     return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, title_year)})

@@ -1,5 +1,5 @@
 """Vietnamese number forms as data: how a numeric token is written (``1.946`` is 1946, ``12,5``
-is 12.5), the scale words that multiply it and the digits written as words. Read by
+is 12.5), and the digits written as words. Read by
 ``extract.numbers.parse_vn_number`` and by the target grammar.
 """
 
@@ -13,14 +13,7 @@ NUMBER = (
     r"|\d+(?:[.,]\d+)?"  # 75, 12,5, 1.5
 )
 
-# Scale words; "nghìn tỷ" (10^12) is the product of its parts.
-SCALES: dict[str, float] = {
-    "nghìn": 1e3,
-    "ngàn": 1e3,
-    "triệu": 1e6,
-    "tỷ": 1e9,
-    "tỉ": 1e9,
-}
+# Scale words (nghìn, triệu, tỷ) live with the units they build: ``lexicon.units.SCALES``.
 
 # Digits written as words; "lăm"/"nhăm" is 5 after "mươi", "mốt" 1, "tư" 4.
 WORD_DIGITS: dict[str, int] = {

@@ -67,11 +67,11 @@ class ItemRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # decision | signer | target | task | person
+    kind: Mapped[str] = mapped_column(String(16))  # decision | signer | target | achievement | task | person
     position: Mapped[int] = mapped_column(Integer)
     number: Mapped[str | None] = mapped_column(String(128))  # decisions: canonical number
     relation: Mapped[str | None] = mapped_column(String(16))  # decisions: self/basis/…
-    year: Mapped[int | None] = mapped_column(Integer)  # targets: target year
+    year: Mapped[int | None] = mapped_column(Integer)  # targets: target year; achievements: year reached
     data: Mapped[dict] = mapped_column(JSON)
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)

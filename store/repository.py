@@ -18,14 +18,17 @@ from core.textnorm import fold
 from store.models import DocumentRow, ItemRow, SectionRow
 
 SaveStatus = Literal["ingested", "unchanged", "replaced"]
-ItemKind = Literal["decision", "signer", "target", "task", "person"]
+ItemKind = Literal["decision", "signer", "target", "achievement", "task", "person"]
 _ITEM_FIELDS: dict[str, str] = {
     "decision": "decisions",
     "signer": "signers",
     "target": "targets",
+    "achievement": "achievements",  # SPEC §5; items.kind is a plain string, so no migration
     "task": "tasks",
     "person": "people",
 }
+
+_DATED_ITEMS = ("target", "achievement")  # items whose `year` is their own (target or reached year)
 
 
 @dataclass
@@ -107,7 +110,7 @@ class Repository:
                     kind=kind, position=i, data=data, span_start=span[0], span_end=span[1],
                     number=number_key(data["number"]) if kind == "decision" and data.get("number") else None,
                     relation=data.get("relation") if kind == "decision" else None,
-                    year=data.get("year") if kind == "target" else None,
+                    year=data.get("year") if kind in _DATED_ITEMS else None,
                 ))
         row.items = items
         return row
@@ -172,10 +175,11 @@ class Repository:
             return [_row_to_document(r) for r in rows[offset:offset + limit]], len(rows)
 
     def items(self, kind: ItemKind, filters: Filters, text: str | None = None) -> list[ItemHit]:
-        """Items of one kind from documents that pass ``filters``; for targets the year filter
-        applies to the target year, and ``text`` searches the indicator/text accent-insensitively."""
+        """Items of one kind from documents that pass ``filters``; for targets and achievements
+        the year filter applies to the item's own year, and ``text`` searches the indicator/text
+        accent-insensitively."""
         doc_filters = filters
-        if kind == "target":
+        if kind in _DATED_ITEMS:
             doc_filters = filters.model_copy(update={"year_from": None, "year_to": None})
         with self._sessions() as s:
             docs = {r.id: r for r in self._filtered(s, doc_filters)}
@@ -186,7 +190,7 @@ class Repository:
             hits = []
             needle = " ".join(fold(text).split()) if text else None
             for item in s.scalars(q).all():
-                if kind == "target" and not _year_ok(item.year, filters):
+                if kind in _DATED_ITEMS and not _year_ok(item.year, filters):
                     continue
                 if needle and needle not in " ".join(fold(_item_text(item.data)).split()):
                     continue

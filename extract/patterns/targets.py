@@ -11,6 +11,7 @@ reported as a goal is worse than a goal missed.
 from __future__ import annotations
 
 from core.record import Comparator
+from lexicon import units
 
 # Comparator words written before the value, longest first so "không quá" wins over "quá".
 COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
@@ -30,6 +31,14 @@ COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
     (r"hơn", ">"),
     (r"thấp hơn", "<"),
     (r"dưới", "<"),
+    (r"khoảng", "="),  # "ước đạt khoảng 7,2%": an estimate is read as the value itself
+    # symbols, written with or without a space before the number ("≥ 30%", "≥30%")
+    (r"≥", ">="),
+    (r">=", ">="),
+    (r"≤", "<="),
+    (r"<=", "<="),
+    (r">", ">"),
+    (r"<", "<"),
 ]
 
 # Written after the value and its unit: "75% trở lên".
@@ -40,25 +49,20 @@ COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
 
 # Verbs (and light phrases) between the indicator and the value; the indicator ends before them.
 VERBS = (
-    r"đạt mức|đạt|chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
+    r"phải đạt|ước tính đạt|ước tính|ước đạt|đạt mức|đạt|"
+    r"chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
     r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
     r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
     r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành"
 )
 
-# Units of a goal's value, longest first. Money keeps its scale word in the unit
-# ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
-MONEY_UNIT = r"(?:(?:nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|USD|đô la)(?:/[\wÀ-ỹ]+){0,2}"
-COUNT_UNITS = (
-    r"km2|km|ha|m2|MW|kWh|tấn|lượt khách|lượt người|lượt|người|lao động|hộ gia đình|hộ|"
-    r"xã|phường|thị trấn|huyện|thôn|bản|làng|doanh nghiệp|hợp tác xã|sản phẩm|dịch vụ|dự án|"
-    r"cơ sở|trường|giường bệnh|bác sĩ|học sinh|học viên|sinh viên|cán bộ|tiêu chí|căn hộ|căn|"
-    r"công trình|mô hình|chuyên gia|thuê bao|tài khoản|điểm|hạng|khu công nghiệp|cụm công nghiệp|"
-    r"trạm y tế|trạm|bệnh viện|phòng|thư viện|nhà văn hóa|nhà văn hoá|"
-    r"giờ|phút|ngày làm việc|ngày"  # time limits set as goals ("xử lý sự cố không quá 24 giờ")
-)
-SCALE_WORDS = r"nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ"
-PERCENT_UNIT = r"%(?:/năm)?"
+# Units of a goal's value come from the unit lexicon (lexicon/units.py). Money keeps its scale
+# word in the unit ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
+MONEY_UNIT = (rf"(?:(?:{units.alternation(units.MONEY_SCALES)})\s+)?(?:{units.alternation(units.CURRENCIES)})"
+              r"(?:/[\wÀ-ỹ]+){0,2}")
+COUNT_UNITS = units.alternation(units.COUNT_UNITS)
+SCALE_WORDS = units.alternation(list(units.SCALES))
+PERCENT_UNIT = units.alternation(units.PERCENT_UNITS)
 
 # After "chiếm N%": what the share is of; the indicator then reads "X chiếm tỷ trọng GRDP".
 SHARE_BASES = r"GRDP|GDP|tổng sản phẩm trên địa bàn|tổng kim ngạch xuất khẩu|giá trị sản xuất"
@@ -70,7 +74,7 @@ RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
 # or list intro above it).
 GOAL_CUES = (
     r"phấn đấu|(?<!có )(?<!thay cho )(?<!chương trình )mục tiêu|chỉ tiêu|"
-    r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"
+    r"(?<!tính )(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"  # "tính đến năm 2019" dates a result
     r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt|theo kế hoạch,|"
     r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày"
 )
@@ -81,9 +85,9 @@ FUTURE_YEAR = r"(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+(?P<year>(?:19|20)\d
 # ("2. Mục tiêu cụ thể", "II. CÁC CHỈ TIÊU CHỦ YẾU"); a list intro ending in ":" may have it
 # anywhere ("Tỉnh phấn đấu đến năm 2025:"). "giai đoạn 2025 - 2030" in a title, or "chỉ tiêu"
 # in the middle of a line broken out of a sentence, must not make every figure a goal.
-HEADING_GOAL_CUES = r"^(?:các\s+|một số\s+|những\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng)"
+HEADING_GOAL_CUES = r"^(?:các\s+|một số\s+|những\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng|tầm nhìn)"
 INTRO_GOAL_CUES = (
-    r"phấn đấu|(?<!có )(?<!chương trình )mục tiêu|chỉ tiêu|định hướng|"
+    r"phấn đấu|(?<!có )(?<!chương trình )mục tiêu|chỉ tiêu|định hướng|tầm nhìn|"
     r"sửa đổi,?\s*bổ sung[^:]*\bkế hoạch\b"  # an amendment quotes the plan's new goals below it
 )
 
@@ -97,17 +101,20 @@ REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đ�
 # "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
 ACHIEVEMENT_CUES = (
     r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
-    r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|\b(?:tăng|giảm)\s+từ\b|\bso với\b|\bcùng kỳ\b|"
+    r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|"
+    # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (a range right after) sets a goal
+    r"\b(?:tăng|giảm)\s+từ\b(?!\s*[\d.,]+\s*%?\s*(?:[-–]|đến|tới)\s*\d)|\bso với\b|\bcùng kỳ\b|"
     r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
-    r"\btháng đầu năm\b|\bước đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
+    r"\btháng đầu năm\b|\bước đạt\b|\bchỉ đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
     r"\btrước đây\b|\bthay cho\b|\bthay vì\b"
 )
 
 # The same for the words after a value-first figure ("80% dữ liệu đã được số hóa …"), where
 # "đã được" describes the indicator, not a result.
 TAIL_ACHIEVEMENT_CUES = (
-    r"\bđã\b(?!\s+(?:được|qua)\b)|\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
+    r"(?<!người )\bđã\b(?!\s+(?:được|qua)\b)|"  # "… hoặc người đã có tài khoản": a relative clause
+    r"\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
     r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
 )
 
@@ -163,6 +170,23 @@ GENERIC_UNIT = r"[A-Za-zμµ][A-Za-z0-9μµ/³²]{1,11}"
 # Goal years: "đến năm 2025", "đến hết năm 2024", "giai đoạn 2021 - 2025" (its end), "năm 2024".
 YEARS = (
     r"giai đoạn\s+\d{4}\s*[-–]\s*(?P<end>\d{4})|"
+    r"\(\s*(?:19|20)\d{2}\s*[-–]\s*(?P<paren>(?:19|20)\d{2})\s*\)|"  # "a) Giai đoạn 1 (2026 - 2028)"
+    r"(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*(?P<period>(?:19|20)\d{2})|"  # "quý I/2025", "tháng 6/2024"
     r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm(?:\s+học\s+\d{4}\s*[-–])?\s+(?P<year>(?:19|20)\d{2})|"
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
+
+# A figure right after these is a place or a count of places, not a goal ("triển khai tại 6 huyện").
+LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
+
+# A year written after the value belongs to it only up to the end of its clause: in "đạt 20%
+# GRDP; đến năm 2030 đạt 30%" the 2030 is the next goal's.
+CLAUSE_END = r"[;,.]|\s(?:và|đồng thời)\s"
+
+# A range broken by a line break that looks like a list dash: "bình quân 05\n- 06%/năm".
+# Both ends are short numbers, so a heading's year ("đến năm 2025\n- 100% xã …") never joins.
+BROKEN_RANGE = r"(?<![\d.,])\d{1,2}(?:,\d+)?[ \t]*\n[ \t]*[-–][ \t]*(?=\d{1,2}(?:,\d+)?[ \t]*%)"
+
+# A head that only says the figure is not yet met ("Chưa đủ 100% trường THPT đạt chuẩn …"): the
+# words after the value are the indicator.
+BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu)$"

@@ -286,3 +286,130 @@ def test_superseded_tallied_and_parenthesised_figures_are_not_goals(sentence: st
 def test_indicator_skips_dates_subjects_and_finds_the_unit_noun(text: str, indicator: str) -> None:
     [t] = find_targets(text, 2023)
     assert t.indicator == indicator
+
+
+# --- issue 11: forms seen on real provincial plans and news pages ----------------------------
+
+STRUCTURED_PLAN = """2. Mục tiêu cụ thể đến năm 2025
+- 100% các khu công nghệ cao, khu công nghiệp, cụm công nghiệp có tối thiểu 1 trạm phát sóng 5G.
+- Đầu tư mới trạm 5G: 35 trạm.
+- Sản lượng thủy sản đạt trên 46.200 tấn.
+3. Tầm nhìn đến năm 2030
+- Thu nhập bình quân đầu người đạt 95 triệu đồng/người."""
+
+
+def _spans_are_exact(text: str, got: list) -> None:
+    for t in got:
+        assert t.span is not None and " ".join(text[t.span[0] : t.span[1]].split()) == t.text
+
+
+def test_list_items_without_a_verb_inherit_the_headings_year() -> None:
+    got = find_targets(STRUCTURED_PLAN, 2024)
+    assert [(t.value, t.comparator, t.unit, t.year) for t in got] == [
+        (100, "=", "%", 2025), (35, "=", "trạm", 2025), (46200, ">", "tấn", 2025),
+        (95, "=", "triệu đồng/người", 2030)]
+    # the "tối thiểu 1 trạm" qualifies the 100%: one goal, not two
+    assert got[0].indicator.endswith("có tối thiểu 1 trạm phát sóng 5G")
+    assert got[1].indicator == "Đầu tư mới trạm 5G"
+    assert got[1].text == "Đầu tư mới trạm 5G: 35 trạm"
+    _spans_are_exact(STRUCTURED_PLAN, got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator", "value", "value_max", "unit"),
+    [
+        ("Phấn đấu đến năm 2025, sản lượng thủy sản đạt trên 46.200 tấn.", ">", 46200, None, "tấn"),
+        ("Đến năm 2025, thu nhập bình quân đầu người đạt 95 triệu đồng/người.", "=", 95, None,
+         "triệu đồng/người"),
+        ("Đến năm 2025, thu ngân sách trên địa bàn đạt 12.000 tỷ đồng.", "=", 12000, None, "tỷ đồng"),
+        ("Đến năm 2025, kim ngạch xuất khẩu đạt 400 triệu USD.", "=", 400, None, "triệu USD"),
+        ("Phấn đấu đến năm 2025, tốc độ tăng trưởng GRDP từ 11% trở lên.", ">=", 11, None, "%"),
+        ("Đến năm 2025, tỷ lệ hộ nghèo giảm từ 5-7%.", "range", 5, 7, "%"),
+        ("Đến năm 2025, tỷ lệ dân số trưởng thành có điện thoại thông minh ≥ 30%.", ">=", 30, None, "%"),
+        ("Đến năm 2025, tỷ lệ hộ gia đình có cáp quang ≥80%.", ">=", 80, None, "%"),
+        ("Đến năm 2025, tỷ lệ nợ xấu ≤ 3%.", "<=", 3, None, "%"),
+        ("Đến năm 2025, tỷ lệ che phủ rừng đạt khoảng 12,5%.", "=", 12.5, None, "%"),
+    ],
+)
+def test_numeric_grammar(sentence: str, comparator: str, value: float, value_max: float | None,
+                         unit: str) -> None:
+    [t] = find_targets(sentence, 2024)
+    assert (t.comparator, t.value, t.value_max, t.unit, t.year) == (comparator, value, value_max, unit, 2025)
+    _spans_are_exact(sentence, [t])
+
+
+def test_a_range_broken_by_a_line_break_is_one_range() -> None:
+    text = "Mục tiêu đến năm 2025: tốc độ tăng trưởng kinh tế bình quân 05\n- 06%/năm."
+    [t] = find_targets(text, 2024)
+    assert (t.comparator, t.value, t.value_max, t.unit, t.year) == ("range", 5, 6, "%/năm", 2025)
+    assert t.indicator == "tốc độ tăng trưởng kinh tế"
+    _spans_are_exact(text, [t])
+
+
+def test_a_headings_year_never_joins_the_first_item() -> None:
+    """"đến năm 2025\\n- 100% …" is a heading and its first item, not the range 2025-100%."""
+    got = find_targets("Mục tiêu đến năm 2025\n- 100% xã có điểm phát sóng 5G.", 2024)
+    assert [(t.value, t.value_max, t.year) for t in got] == [(100, None, 2025)]
+
+
+def test_coordinated_values_are_two_targets() -> None:
+    text = "Phấn đấu đến năm 2025 tỷ lệ hộ nghèo giảm 2% và 3% số hộ nghèo dân tộc thiểu số."
+    got = find_targets(text, 2024)
+    assert [(t.value, t.indicator) for t in got] == [
+        (2, "tỷ lệ hộ nghèo"), (3, "số hộ nghèo dân tộc thiểu số")]
+    _spans_are_exact(text, got)
+
+
+def test_the_year_of_the_clause_wins_over_a_later_year() -> None:
+    text = ("Tầm nhìn đến năm 2030.\nĐến năm 2025, kinh tế số phải đạt 20% GRDP; "
+            "đến năm 2030 đạt 30% GRDP.")
+    got = find_targets(text, 2024)
+    assert [(t.value, t.year) for t in got] == [(20, 2025), (30, 2030)]
+    assert got[0].indicator == "kinh tế số"
+
+
+def test_places_are_not_targets() -> None:
+    assert find_targets("Phấn đấu đến năm 2025 triển khai mô hình tại 6 huyện.", 2024) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023 kinh tế số của tỉnh ước đạt khoảng 7,2% GRDP.",
+        "Đến năm 2025, hỗ trợ 50% chi phí đào tạo nguồn nhân lực số.",
+        "Tính đến năm 2019, dân số toàn tỉnh đạt 3.097.107 người.",
+        "Mục tiêu năm 2024: tỷ lệ tăng từ 56% lên 81%.",
+    ],
+)
+def test_results_and_policy_parameters_stay_out(sentence: str) -> None:
+    assert find_targets(sentence, 2024) == []
+
+
+def test_a_paragraph_that_announces_numbered_goals() -> None:
+    """A long paragraph ending "… các chỉ tiêu cụ thể như sau:" opens the "(1)", "(2)" items
+    (tvpl dev page 3a2db039: a relative "người đã có tài khoản" is no reported result)."""
+    text = ("Nâng cao nhận thức của người hưởng trợ cấp xã hội từ hưởng chính sách bằng tiền mặt chuyển "
+            "sang nhận trợ cấp không dùng tiền mặt thông qua tài khoản ngân hàng, ví điện tử; từ đó, tự "
+            "nguyện mở tài khoản, các nội dung này được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:\n"
+            "(1) 100% số người hưởng trợ cấp chưa có tài khoản được vận động mở tài khoản;\n"
+            "(2) Ít nhất 85% người hưởng trợ cấp xã hội mở mới tài khoản hoặc người đã có tài khoản "
+            "tự nguyện cung cấp số tài khoản;")
+    got = find_targets(text, 2025)
+    assert [(t.value, t.comparator) for t in got] == [(100, "="), (85, ">=")]
+
+
+def test_vietnamese_number_forms_in_units() -> None:
+    [a] = find_targets("Đến năm 2025, xuất khẩu đạt 1.946 triệu USD.", 2024)
+    [b] = find_targets("Đến năm 2025, tỷ lệ đô thị hóa đạt 12,5%.", 2024)
+    assert (a.value, a.unit, b.value, b.unit) == (1946, "triệu USD", 12.5, "%")
+
+
+def test_a_goal_on_a_plan_share_written_in_brackets() -> None:
+    """tvpl dev page b13aef6a: the goal sits in brackets and names a share of a plan."""
+    text = ("tăng thu ngân sách nhà nước, đẩy mạnh giải ngân vốn đầu tư công (phấn đấu giải ngân đạt "
+            "tối thiểu 95% kế hoạch vốn đầu tư\ncông năm 2025).")
+    [t] = find_targets(text, 2025)
+    assert (t.comparator, t.value, t.unit, t.year) == (">=", 95, "%", 2025)
+    assert t.indicator == "giải ngân kế hoạch vốn đầu tư công"
+    _spans_are_exact(text, [t])
+    assert find_targets("Năm 2024, tỷ lệ giải ngân (chiếm 52,3%) so với kế hoạch.", 2025) == []

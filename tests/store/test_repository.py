@@ -5,7 +5,7 @@ import os
 import pytest
 
 from core.filters import Filters
-from core.record import DecisionRef, Document, Target, document_id
+from core.record import Achievement, DecisionRef, Document, Target, document_id
 from core.settings import Settings
 from store.db import session_factory
 from store.repository import Repository, number_key
@@ -68,6 +68,18 @@ def test_items_filtered_by_target_year_and_text(repo):
     assert [h.data["year"] for h in hits] == [2025]
     assert len(repo.items("target", Filters(province="ha tinh"), text="ho so truc tuyen")) == 1
     assert repo.items("target", Filters(province="Nghệ An")) == []
+
+
+def test_achievements_are_stored_as_items_and_read_back(repo):
+    doc = make_doc("Báo cáo", achievements=[
+        Achievement(text="năm 2023 kinh tế số ước đạt khoảng 7,2% GRDP", indicator="kinh tế số",
+                    value=7.2, unit="%", year=2023, span=(0, 44)),
+    ], targets=[Target(text="t", indicator="kinh tế số", comparator="=", value=20, unit="%", year=2025)])
+    repo.save(doc, "bc")
+    assert repo.get(doc.id).achievements == doc.achievements
+    assert [h.data["value"] for h in repo.items("achievement", Filters(year_to=2023))] == [7.2]
+    assert repo.items("achievement", Filters(year_from=2024)) == []
+    assert [h.data["value"] for h in repo.items("target", Filters())] == [20]
 
 
 def test_failed_transaction_leaves_nothing(repo, monkeypatch):

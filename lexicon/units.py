@@ -1,0 +1,71 @@
+"""Units a Vietnamese plan or report writes after a figure, as data.
+
+``extract/patterns/targets.py`` builds its value grammar from these lists, and
+``extract/numbers.py`` reads scale words from here, so a new unit is one line below. Every
+entry is a lower-case phrase as written (case is ignored when matching); longer phrases are
+tried first, so "lượt khách" wins over "lượt" and "trạm y tế" over "trạm".
+
+Two kinds of unit are kept apart because they keep their scale differently (SPEC §2 and the
+gold guide): money keeps its scale word in the unit ("12.000 tỷ đồng" is value 12000, unit
+"tỷ đồng"), while a count or a measure is written out ("2,5 nghìn tấn" is 2500 tấn).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Scale words that multiply a number; "nghìn tỷ" (10^12) is the product of its parts.
+SCALES: dict[str, float] = {
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+}
+# As a money unit's prefix, compound scales first.
+MONEY_SCALES: list[str] = ["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"]
+
+# Currencies; a money unit may carry up to two "per" parts: "triệu đồng/người/năm".
+CURRENCIES: list[str] = ["đồng", "usd", "đô la", "euro"]
+
+# Percentages: a share, or a yearly rate ("bình quân 6,5%/năm").
+PERCENT_UNITS: list[str] = ["%/năm", "%"]
+
+# Counts and measures. Grouped by what they count; each group's comment says why it is here.
+COUNT_UNITS: list[str] = [
+    # area, length, energy, weight (production targets: "sản lượng thủy sản đạt trên 46.200 tấn")
+    "km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít",
+    # people and households ("giải quyết việc làm cho 25.000 lao động")
+    "lượt khách", "lượt người", "lượt", "người", "lao động", "hộ gia đình", "hộ",
+    "học sinh", "học viên", "sinh viên", "cán bộ", "bác sĩ", "chuyên gia", "thuê bao", "tài khoản",
+    # administrative units ("100 xã đạt chuẩn nông thôn mới")
+    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "làng",
+    # organisations and products
+    "doanh nghiệp", "hợp tác xã", "sản phẩm", "dịch vụ", "dự án", "cơ sở", "trường",
+    # infrastructure ("Đầu tư mới trạm 5G: 35 trạm")
+    "giường bệnh", "căn hộ", "căn", "công trình", "mô hình", "tiêu chí", "điểm", "hạng",
+    "khu công nghiệp", "cụm công nghiệp", "trạm y tế", "trạm", "bệnh viện", "phòng", "thư viện",
+    "nhà văn hóa", "nhà văn hoá", "camera",
+    # time limits set as goals ("xử lý sự cố không quá 24 giờ")
+    "giờ", "phút", "ngày làm việc", "ngày",
+]
+
+# Measures, as opposed to counts: the thing measured is written before the figure ("diện tích
+# đất có rừng 2.426,8 ha"), while a count's noun is its unit ("đã lắp đặt 215 trạm 5G").
+MEASURE_UNITS: frozenset[str] = frozenset(
+    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "giờ", "phút", "ngày làm việc", "ngày",
+     "điểm", "hạng"}
+)
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases``, longest first, a space matching any run of blanks
+    (a unit may be split by a line break: "triệu\\nđồng")."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def canonical(unit: str) -> str:
+    """A unit as written, in the form records keep: single spaces, lower case except currency
+    codes ("triệu USD"), so one unit is one spreadsheet column whatever the spacing."""
+    return re.sub(r"(?<![\wÀ-ỹ])usd(?![\wÀ-ỹ])", "USD", " ".join(unit.lower().split()))
