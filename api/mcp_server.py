@@ -68,9 +68,11 @@ class DocumentAnswer(DocumentRecord):
 
 class DecisionAnswer(BaseModel):
     number: str
-    documents: list[DocumentSummary]
+    documents: list[DocumentSummary]  # each with its legal ``status`` (SPEC §5)
     references: list[Reference]
     referenced_by: list[Citation]
+    stored: bool = True
+    stub: dict[str, Any] | None = None  # a number known only from citations
 
 
 @server.tool()
@@ -97,16 +99,22 @@ def search(
 
 @server.tool()
 def get_document(
-    id: Annotated[str, Field(min_length=1, max_length=64, description="document_id from a search result")],
+    id: Annotated[str, Field(min_length=1, max_length=200, description="document_id from a search result, "
+                                                                    "or a document number (3120/QĐ-UBND)")],
     max_chars: Annotated[int, Field(ge=0, le=500_000, description="cut the text after this many "
                                                                    "characters")] = DEFAULT_MAX_CHARS,
 ) -> DocumentAnswer:
-    """One stored document: identity, text, decisions cited, signers, targets, tasks, and the
-    section map (label and span of each Điều / Khoản / Phụ lục)."""
+    """One stored document by id or number: identity, legal status (còn / hết hiệu lực, since,
+    by, amended_by), text, decisions cited, who cites it, signers, targets, tasks, and the section
+    map (label and span of each Điều / Khoản / Phụ lục)."""
     try:
-        doc = service().get(id)
+        docs = service().show(id.strip())
     except VanbanError as err:
         raise _tool_error(err) from err
+    if len(docs) > 1:
+        listing = ", ".join(f"{d.id} ({d.issuer or '?'}, {d.issued_on or '?'})" for d in docs)
+        raise ToolError(f"{len(docs)} documents have number {id}: call get_document with one id: {listing}")
+    doc = docs[0]
     record: dict[str, Any] = doc.to_json(with_structure=False)
     record["text_truncated"] = len(doc.text) > max_chars
     record["text"] = doc.text[:max_chars]

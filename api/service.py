@@ -217,12 +217,13 @@ class Service:
         number = status_lookup.number_query(query)
         lookup = None
         if number:
-            lookup = self._lookup(number)
+            lookup = self.lookup_number(number)
             if not lookup.found:
                 results = [r for r in results if status_lookup.names(r.passage, number)]
         return resp.model_copy(update={"results": results, "lookup": lookup})
 
-    def _lookup(self, number: str) -> NumberLookup:
+    def lookup_number(self, number: str) -> NumberLookup:
+        """Is ``number`` stored (its ids), or what the store knows instead."""
         docs = self.repo.by_number(number)
         if docs:
             return NumberLookup(number=number, found=True, document_ids=[d.id for d in docs])

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind
+from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind, StatusState
 from search.response import SearchResponse, SearchResult
 
 __all__ = ["SearchResponse", "SearchResult"]  # SPEC §3 models, owned by search, served as they are
@@ -86,6 +86,7 @@ class SearchFilters(BaseModel):
     province: str | None = Field(default=None, max_length=100)
     year_from: int | None = Field(default=None, ge=1900, le=2100)
     year_to: int | None = Field(default=None, ge=1900, le=2100)
+    status: StatusState | None = Field(default=None, description="legal status (SPEC §5)")
 
 
 class SearchRequest(BaseModel):
@@ -124,6 +125,10 @@ class DecisionGraph(BaseModel):
     documents: list[DocumentRecord]
     references: list[Reference]
     referenced_by: list[Citation]
+    stored: bool = Field(default=True, description="false: no stored document has the number")
+    stub: dict[str, Any] | None = Field(default=None, description="what citations say of a number not "
+                                                                   "stored: number, type, issuer, date, "
+                                                                   "status, referenced_by")
 
 
 class _ItemRowBase(BaseModel):
