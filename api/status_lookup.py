@@ -31,7 +31,7 @@ def names(passage: str, number: str) -> bool:
 
 
 def not_found_message(number: str, nearest: list[str], stub: dict | None) -> str:
-    parts = [f"không tìm thấy văn bản số {number} trong kho"]
+    parts = [f"không tìm thấy: no document with id or number {number}"]
     if stub:
         known = " ".join(str(v) for v in (stub.get("type"), stub.get("number")) if v)
         meta = ", ".join(str(v) for v in (stub.get("issuer"), stub.get("issued_on")) if v)

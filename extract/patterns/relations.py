@@ -21,7 +21,7 @@ VERBS_BEFORE: list[tuple[str, str]] = [
 
 # Said after the number, in the same sentence: "Quyết định số 512/QĐ-UBND … hết hiệu lực thi
 # hành kể từ ngày Quyết định này có hiệu lực" / "… bị bãi bỏ". Only a repeal (whole or part).
-EXPIRES_AFTER = re.compile(r"^[^.;\n]{0,120}?\b(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ)",
+EXPIRES_AFTER = re.compile(r"[^.;\n]{0,120}?\b(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ)",
                            re.IGNORECASE)
 
 # The parts of a document a repeal names: "khoản 2 Điều 3", "Điều 5, Điều 6", "điểm a khoản 1

@@ -86,7 +86,7 @@ def test_bad_usage_exits_2(tmp_path: Path):
 def test_show_unknown_is_a_one_line_error(tmp_path: Path):
     res = vanban(tmp_path / "data", "show", "9999/QĐ-UBND")
     assert res.returncode == 1
-    assert res.stderr.strip() == "error: no document with id or number 9999/QĐ-UBND"
+    assert res.stderr.strip() == "error: không tìm thấy: no document with id or number 9999/QĐ-UBND"
 
 
 def test_unreadable_bm25_store_is_reported_and_rebuilt_without_re_embedding(tmp_path: Path):
