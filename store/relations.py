@@ -129,7 +129,28 @@ class Relations:
         return out
 
     def ids_in_state(self, state: str) -> set[str]:
-        return {doc_id for doc_id, st in self.states().items() if st == state}
+        """Stored documents in ``state`` as of today. Only documents whose number a change names
+        can be (partly) expired, and only those dated after today can be not yet in force, so
+        those states read just their candidates; the others read every document's dates."""
+        today = self._today()
+        with self._sessions() as s:
+            edges = self._edges_all(s)
+            q = select(DocumentRow.number_key, *_NODE_COLS)
+            if state in ("expired", "partly_expired"):
+                keys = sorted(edges)
+                rows = [r for i in range(0, len(keys), 500)
+                        for r in s.execute(q.where(DocumentRow.number_key.in_(keys[i:i + 500]))).all()]
+            elif state == "not_yet_in_force":
+                rows = list(s.execute(q.where(DocumentRow.effective_from > today.isoformat())).all())
+            else:
+                rows = list(s.execute(q).all())
+        out = set()
+        for key, *cols in rows:
+            node = _node(tuple(cols))
+            st = S.derive(node, _matched(node, edges.get(key or "", [])), today)
+            if st is not None and st.state == state:
+                out.add(node.id)
+        return out
 
     # --- numbers that are not stored ---------------------------------------------------------
     def stub(self, number: str) -> dict | None:
