@@ -150,8 +150,8 @@ def main() -> None:
     def med(xs: list[float]) -> float:
         return round(statistics.median(xs) * 1000, 2)
 
-    reads: dict[str, list[float]] = {"one record": [], "20 badges": [], "--status expired": [],
-                                     "ids in_force (search filter)": []}
+    reads: dict[str, list[float]] = {"one record": [], "20 badges": [], "listing, no filter": [],
+                                     "--status expired": [], "ids in_force (search filter)": []}
     some = [d.id for d in affected] + sorted(repo.ids())[:16]
     for _ in range(max(5, args.repeats // 3)):
         t = time.perf_counter()
@@ -160,6 +160,9 @@ def main() -> None:
         t = time.perf_counter()
         repo.relations.statuses(some)
         reads["20 badges"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        repo.list(Filters(), limit=20)
+        reads["listing, no filter"].append(time.perf_counter() - t)
         t = time.perf_counter()
         expired = repo.list(Filters(status="expired"), limit=20)[1]
         reads["--status expired"].append(time.perf_counter() - t)

@@ -44,10 +44,11 @@ class Relations:
         keys = sorted(set(keys))
         out: dict[str, list[S.Edge]] = defaultdict(list)
         for i in range(0, len(keys), 500):  # bound the IN list (PostgreSQL and SQLite both cope)
+            # Only decision items have a number: filtering on kind too would lead SQLite to the
+            # (kind, document_id) index and a scan of every decision item (50 ms at 10k documents).
             q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)
                  .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-                 .where(ItemRow.kind == "decision", ItemRow.number.in_(keys[i:i + 500]),
-                        ItemRow.relation != "self"))
+                 .where(ItemRow.number.in_(keys[i:i + 500]), ItemRow.relation != "self"))
             if relations:
                 q = q.where(ItemRow.relation.in_(relations))
             for key, relation, data, *node in s.execute(q).all():
@@ -113,16 +114,15 @@ class Relations:
         out: dict[str, str | None] = {}
         for key, *cols in nodes:
             node = _node(tuple(cols))
-            mine = _matched(node, edges.get(key or "", []))
-            st = S.derive(node, mine, today)
-            out[node.id] = st.state if st else None
+            decided = S.decide(node, _matched(node, edges.get(key or "", [])), today)
+            out[node.id] = decided[0] if decided else None
         return out
 
     @staticmethod
     def _edges_all(s: Session) -> dict[str, list[S.Edge]]:
-        q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)
+        q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)  # decision items only
              .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-             .where(ItemRow.kind == "decision", ItemRow.relation.in_(S.CHANGES)))
+             .where(ItemRow.relation.in_(S.CHANGES)))
         out: dict[str, list[S.Edge]] = defaultdict(list)
         for key, relation, data, *node in s.execute(q).all():
             out[key].append(S.Edge(_node(tuple(node)), relation, data or {}))
@@ -147,8 +147,8 @@ class Relations:
         out = set()
         for key, *cols in rows:
             node = _node(tuple(cols))
-            st = S.derive(node, _matched(node, edges.get(key or "", [])), today)
-            if st is not None and st.state == state:
+            decided = S.decide(node, _matched(node, edges.get(key or "", [])), today)
+            if decided is not None and decided[0] == state:
                 out.add(node.id)
         return out
 

@@ -33,6 +33,9 @@ _ITEM_FIELDS: dict[str, str] = {
 }
 
 
+_IN_LIST_MAX = 5000  # ids passed as an IN list (SQLite allows 32,766 parameters)
+
+
 @dataclass
 class SaveResult:
     status: SaveStatus
@@ -134,8 +137,8 @@ class Repository:
         """Documents whose text refers to ``number`` (not as their own), with the reference."""
         key = number_key(number)
         with self._sessions() as s:
-            q = (select(ItemRow).where(ItemRow.kind == "decision", ItemRow.number == key,
-                                       ItemRow.relation != "self"))
+            # only decision items have a number (see store.relations on the index this picks)
+            q = select(ItemRow).where(ItemRow.number == key, ItemRow.relation != "self")
             return [(_row_to_document(i.document), i.data) for i in s.scalars(q).all()]
 
     def file_hash(self, source_key: str) -> tuple[str, str | None] | None:
@@ -201,8 +204,10 @@ class Repository:
             q = q.options(defer(DocumentRow.text), defer(DocumentRow.record))
         if filters.kind:
             q = q.where(DocumentRow.kind == filters.kind)
-        rows = s.scalars(q).all()
         in_state = self.relations.ids_in_state(filters.status) if filters.status else None
+        if in_state is not None and len(in_state) <= _IN_LIST_MAX:  # read only those rows
+            q = q.where(DocumentRow.id.in_(sorted(in_state)))
+        rows = s.scalars(q).all()
         return [r for r in rows
                 if filters.matches(kind=r.kind, issuer=r.issuer, province=r.province, year=r.year)
                 and (in_state is None or r.id in in_state)]

@@ -85,35 +85,40 @@ def _date_key(d: str | None) -> str:
     return d or ""
 
 
-def derive(node: Node, edges: list[Edge], today: dt.date) -> Status | None:
-    """``node``'s status as of ``today`` from the edges pointing at it (already matched)."""
+def decide(node: Node, edges: list[Edge], today: dt.date) -> tuple[str, str | None, list[Edge]] | None:
+    """(state, since, the edges that ended it) — the rules alone, without building records, so a
+    filter over every stored document stays cheap. ``None`` for news pages."""
     if node.kind == "news":
         return None
     now = today.isoformat()
-    formal = [e for e in edges if e.source.kind != "news" and e.source.id != node.id]
-    in_effect = [e for e in formal if e.relation in ("replaces", "repeals")
-                 and (e.takes_effect is None or e.takes_effect[:10] <= now)]
-    in_effect.sort(key=lambda e: _date_key(e.takes_effect))
-    amended = sorted((e for e in formal if e.relation == "amends"), key=lambda e: _date_key(e.takes_effect))
-    amended_by = [Amendment(number=e.source.number, document_id=e.source.id, effective_from=e.takes_effect)
-                  for e in amended]
-    whole = [e for e in in_effect if e.whole]
-    ended = whole or in_effect
+    ended = [e for e in edges if e.relation in ("replaces", "repeals") and e.source.kind != "news"
+             and e.source.id != node.id and (e.takes_effect is None or e.takes_effect[:10] <= now)]
     if ended:
-        state = "expired" if whole else "partly_expired"
-        by = [StatusBy(number=e.source.number, relation=e.relation, document_id=e.source.id,  # type: ignore[arg-type]
-                       effective_from=e.takes_effect, parts=e.ref.get("parts")) for e in ended]
-        return Status(state=state, label=LABELS[state], since=ended[0].takes_effect, by=by,
-                      amended_by=amended_by)
+        ended.sort(key=lambda e: _date_key(e.takes_effect))
+        whole = [e for e in ended if e.whole]
+        return ("expired", whole[0].takes_effect, whole) if whole else \
+            ("partly_expired", ended[0].takes_effect, ended)
     own = node.effective_from
     if own and own[:10] > now:
-        state = "not_yet_in_force"
-    elif own or node.issued_on:
-        state = "in_force"
-    else:
-        state = "unknown"
-    since = own or node.issued_on if state != "unknown" else None
-    return Status(state=state, label=LABELS[state], since=since, amended_by=amended_by)
+        return "not_yet_in_force", own, []
+    if own or node.issued_on:
+        return "in_force", own or node.issued_on, []
+    return "unknown", None, []
+
+
+def derive(node: Node, edges: list[Edge], today: dt.date) -> Status | None:
+    """``node``'s status as of ``today`` from the edges pointing at it (already matched)."""
+    decided = decide(node, edges, today)
+    if decided is None:
+        return None
+    state, since, ended = decided
+    amended = sorted((e for e in edges if e.relation == "amends" and e.source.kind != "news"
+                      and e.source.id != node.id), key=lambda e: _date_key(e.takes_effect))
+    by = [StatusBy(number=e.source.number, relation=e.relation, document_id=e.source.id,  # type: ignore[arg-type]
+                   effective_from=e.takes_effect, parts=e.ref.get("parts")) for e in ended]
+    amended_by = [Amendment(number=e.source.number, document_id=e.source.id, effective_from=e.takes_effect)
+                  for e in amended]
+    return Status(state=state, label=LABELS[state], since=since, by=by, amended_by=amended_by)  # type: ignore[arg-type]
 
 
 def incoming(edges: list[Edge]) -> list[IncomingRef]:
