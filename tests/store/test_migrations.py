@@ -1,25 +1,15 @@
 """Migration 0002 (legal status) on a store written by 0001: keys and dates are backfilled."""
 
-import os
-
 import pytest
 from alembic import command
 from sqlalchemy import text
 
-from core.settings import Settings
 from store.db import alembic_config, make_engine, migrate
 
-PG_URL = os.environ.get("VANBAN_TEST_PG_URL")
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path):
-    if request.param == "sqlite":
-        url = Settings(data_dir=tmp_path).db_url
-    else:
-        if not PG_URL:
-            pytest.skip("VANBAN_TEST_PG_URL not set")
-        url = PG_URL
+@pytest.fixture
+def engine(store_settings):
+    url = store_settings.db_url
     eng = make_engine(url)
     with eng.begin() as conn:
         for table in ("items", "sections", "documents", "alembic_version"):

@@ -2,28 +2,18 @@
 and on PostgreSQL when CI provides one (``VANBAN_TEST_PG_URL``)."""
 
 import datetime as dt
-import os
 
 import pytest
 
 from core.filters import Filters
 from core.record import DecisionRef, Document, document_id
-from core.settings import Settings
 from store.db import session_factory
 from store.repository import Repository
 
-PG_URL = os.environ.get("VANBAN_TEST_PG_URL")
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request, tmp_path):
-    if request.param == "sqlite":
-        settings = Settings(data_dir=tmp_path)
-    else:
-        if not PG_URL:
-            pytest.skip("VANBAN_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
-        settings = Settings(data_dir=tmp_path, database_url=PG_URL)
-    factory = session_factory(settings)
+@pytest.fixture
+def sessions(store_settings):
+    factory = session_factory(store_settings)
     repo = Repository(factory)
     for doc_id in repo.ids():
         repo.delete(doc_id)
