@@ -20,7 +20,7 @@ from api.http.schemas import Citation, DocumentRecord, DocumentSummary, Referenc
 from api.service import Service
 from core.errors import VanbanError
 from core.filters import Filters
-from core.record import DocumentKind, Section
+from core.record import DocumentKind, Section, StatusState
 from core.settings import get_settings
 
 log = logging.getLogger("vanban.mcp")
@@ -86,10 +86,15 @@ def search(
     year_from: Annotated[int | None, Field(ge=1900, le=2100)] = None,
     year_to: Annotated[int | None, Field(ge=1900, le=2100)] = None,
     per_document: Annotated[int, Field(ge=1, le=10, description="passages per document")] = 1,
+    status: Annotated[StatusState | None,
+                      Field(description="legal status: in_force (còn hiệu lực), expired, partly_expired, "
+                                        "not_yet_in_force")] = None,
 ) -> SearchResponse:
     """Find passages, best first. Each result has the document's number, title, issuer, date,
-    the section label and the span of the passage in the document text."""
-    filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
+    legal status, the section label and the span of the passage in the document text. A query
+    that is a document number also gets ``lookup`` (found, or không tìm thấy with the nearest)."""
+    filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to,
+                      status=status)
     try:
         resp = service().search(query, filters, top_k=top_k, per_document=per_document)
     except VanbanError as err:

@@ -25,6 +25,7 @@ from core.settings import Settings
 from extract import pipeline
 from ingest import reader
 from search.response import NumberLookup
+from store import status as status_rules
 from store.db import session_factory
 from store.repository import ItemKind, Repository, SaveResult
 
@@ -91,8 +92,11 @@ class Service:
 
     # --- ingest --------------------------------------------------------------------------
     def extract_file(self, path: Path, source: str | None = None) -> Document:
-        """Read and extract one file; nothing is stored."""
-        return pipeline.run(reader.read(path, self.settings, source=source))
+        """Read and extract one file; nothing is stored. Its status is what its own dates say
+        (no other document can be consulted); the store derives it again on every read."""
+        doc = pipeline.run(reader.read(path, self.settings, source=source))
+        node = status_rules.Node(doc.id, doc.number, doc.kind, doc.issuer, doc.issued_on, doc.effective_from)
+        return doc.model_copy(update={"status": status_rules.alone(node, self.settings.status_day())})
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:

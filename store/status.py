@@ -133,3 +133,8 @@ def incoming(edges: list[Edge]) -> list[IncomingRef]:
             scope=e.ref.get("scope"), parts=e.ref.get("parts"),
         ))
     return out
+
+
+def alone(node: Node, today: dt.date) -> Status | None:
+    """Status of a record read without a store (``vanban extract``): from its own dates only."""
+    return derive(node, [], today)
