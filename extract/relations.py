@@ -79,14 +79,14 @@ def refine(doc: Document, ref: DecisionRef, others: list[tuple[int, int]]) -> De
     text = doc.text
     s_start, before = _sentence_before(text, start)
     verb = _last_verb(before)
-    if verb and not any(s_start + verb[1] <= o < start for o, _ in others):
-        rel, vend = verb
-        if ref.relation == "replaces" and rel == "repeals":
-            parts = _repealed_parts(text, ref.number) or _parts(before[vend:])
-            return ref.model_copy(update={"relation": "repeals", "scope": "part" if parts else "whole",
-                                          "parts": parts})
-        if ref.relation == "cites" and rel == "guides" and _operative(doc, start):
-            return ref.model_copy(update={"relation": "guides"})
+    if verb and ref.relation == "replaces" and verb[0] == "repeals":
+        # "Bãi bỏ Quyết định số 1 và Quyết định số 2": decisions already chained the verb to both
+        parts = _repealed_parts(text, ref.number) or _parts(before[verb[1]:])
+        return ref.model_copy(update={"relation": "repeals", "scope": "part" if parts else "whole",
+                                      "parts": parts})
+    if (verb and ref.relation == "cites" and verb[0] == "guides" and _operative(doc, start)
+            and not any(s_start + verb[1] <= o < start for o, _ in others)):  # no other document between
+        return ref.model_copy(update={"relation": "guides"})
     if ref.relation == "cites" and _operative(doc, start) and P.EXPIRES_AFTER.match(text, end):
         # "Khoản 2 Điều 3 Quyết định số 512/QĐ-UBND … hết hiệu lực kể từ ngày …"
         parts = _parts(before)

@@ -51,6 +51,9 @@ def test_news_never_repeals_or_replaces() -> None:
     ("Điều 2. Khoản 3 Điều 4 Quyết định số 45/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có "
      "hiệu lực.", ("repeals", "part", "Khoản 3 Điều 4")),
     ("Điều 2. Huỷ bỏ Quyết định số 45/2019/QĐ-UBND.", ("repeals", "whole", None)),
+    # a chain: the verb binds to every number of the list
+    ("Điều 2. Bãi bỏ Quyết định số 12/2018/QĐ-UBND và Quyết định số 45/2019/QĐ-UBND của UBND tỉnh.",
+     ("repeals", "whole", None)),
     # another document is the subject: a citation, not this text's act
     ("Điều 2. Nghị định số 12/2020/NĐ-CP bãi bỏ Quyết định số 45/2019/QĐ-UBND.", ("cites", None, None)),
 ])
