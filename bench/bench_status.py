@@ -177,7 +177,7 @@ def main() -> None:
         "read_ms": {k: med(v) for k, v in reads.items()},
         "expired_in_store": expired,
     }
-    total = {k: sum(out["ingest_ms"][k].values()) for k in ("changes", "plain")}
+    total = {k: round(sum(out["ingest_ms"][k].values()), 2) for k in ("changes", "plain")}
     out["ingest_total_ms"] = total
     out["ratio_changes_vs_plain"] = round(total["changes"] / total["plain"], 3)
     out["save_ratio_changes_vs_plain"] = round(out["ingest_ms"]["changes"]["save"]
