@@ -120,9 +120,10 @@ class Relations:
 
     @staticmethod
     def _edges_all(s: Session) -> dict[str, list[S.Edge]]:
+        """Every replacement and repeal in the store: all a state needs besides a document's dates."""
         q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)  # decision items only
              .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-             .where(ItemRow.relation.in_(S.CHANGES)))
+             .where(ItemRow.relation.in_(S.ENDS)))
         out: dict[str, list[S.Edge]] = defaultdict(list)
         for key, relation, data, *node in s.execute(q).all():
             out[key].append(S.Edge(_node(tuple(node)), relation, data or {}))

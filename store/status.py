@@ -33,8 +33,8 @@ LABELS = {
     "unknown": "Chưa xác định",
 }
 STATES = tuple(LABELS)
-# Relations by which a document's text changes another's status.
-CHANGES = ("replaces", "repeals", "amends")
+# Relations by which a document's text ends another's force, in whole or in part.
+ENDS = ("replaces", "repeals")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def decide(node: Node, edges: list[Edge], today: dt.date) -> tuple[str, str | No
     if node.kind == "news":
         return None
     now = today.isoformat()
-    ended = [e for e in edges if e.relation in ("replaces", "repeals") and e.source.kind != "news"
+    ended = [e for e in edges if e.relation in ENDS and e.source.kind != "news"
              and e.source.id != node.id and (e.takes_effect is None or e.takes_effect[:10] <= now)]
     if ended:
         ended.sort(key=lambda e: _date_key(e.takes_effect))
