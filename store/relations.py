@@ -38,20 +38,23 @@ class Relations:
 
     # --- edges -----------------------------------------------------------------------------
     @staticmethod
-    def _edges(s: Session, keys: Iterable[str], relations: tuple[str, ...] | None = None
+    def _edges(s: Session, keys: Iterable[str] | None = None, relations: tuple[str, ...] | None = None
                ) -> dict[str, list[S.Edge]]:
-        """Mentions of each number key (not the documents' own), with their source document."""
-        keys = sorted(set(keys))
+        """Mentions of each number key (not the documents' own), with their source document; all
+        keys when ``keys`` is None (the status filter reads every replacement and repeal)."""
+        q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)
+             .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+             .where(ItemRow.relation.in_(relations) if relations else ItemRow.relation != "self"))
+        # Only decision items have a number or a relation: filtering on kind too would lead SQLite
+        # to the (kind, document_id) index and a scan of every decision item (50 ms at 10k).
+        if keys is None:
+            batches = [q]
+        else:
+            ordered = sorted(set(keys))  # the IN list bounded, for both databases
+            batches = [q.where(ItemRow.number.in_(ordered[i:i + 500])) for i in range(0, len(ordered), 500)]
         out: dict[str, list[S.Edge]] = defaultdict(list)
-        for i in range(0, len(keys), 500):  # bound the IN list (PostgreSQL and SQLite both cope)
-            # Only decision items have a number: filtering on kind too would lead SQLite to the
-            # (kind, document_id) index and a scan of every decision item (50 ms at 10k documents).
-            q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)
-                 .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-                 .where(ItemRow.number.in_(keys[i:i + 500]), ItemRow.relation != "self"))
-            if relations:
-                q = q.where(ItemRow.relation.in_(relations))
-            for key, relation, data, *node in s.execute(q).all():
+        for batch in batches:
+            for key, relation, data, *node in s.execute(batch).all():
                 out[key].append(S.Edge(_node(tuple(node)), relation, data or {}))
         return out
 
@@ -110,23 +113,12 @@ class Relations:
         today = self._today()
         with self._sessions() as s:
             nodes = s.execute(select(DocumentRow.number_key, *_NODE_COLS)).all()
-            edges = self._edges_all(s)
+            edges = self._edges(s, relations=S.ENDS)
         out: dict[str, str | None] = {}
         for key, *cols in nodes:
             node = _node(tuple(cols))
             decided = S.decide(node, _matched(node, edges.get(key or "", [])), today)
             out[node.id] = decided[0] if decided else None
-        return out
-
-    @staticmethod
-    def _edges_all(s: Session) -> dict[str, list[S.Edge]]:
-        """Every replacement and repeal in the store: all a state needs besides a document's dates."""
-        q = (select(ItemRow.number, ItemRow.relation, ItemRow.data, *_NODE_COLS)  # decision items only
-             .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-             .where(ItemRow.relation.in_(S.ENDS)))
-        out: dict[str, list[S.Edge]] = defaultdict(list)
-        for key, relation, data, *node in s.execute(q).all():
-            out[key].append(S.Edge(_node(tuple(node)), relation, data or {}))
         return out
 
     def ids_in_state(self, state: str) -> set[str]:
@@ -135,7 +127,7 @@ class Relations:
         those states read just their candidates; the others read every document's dates."""
         today = self._today()
         with self._sessions() as s:
-            edges = self._edges_all(s)
+            edges = self._edges(s, relations=S.ENDS)
             q = select(DocumentRow.number_key, *_NODE_COLS)
             if state in ("expired", "partly_expired"):
                 keys = sorted(edges)
