@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind, StatusState
+from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind, IncomingRef, StatusState
 from search.response import SearchResponse, SearchResult
 
 __all__ = ["SearchResponse", "SearchResult"]  # SPEC §3 models, owned by search, served as they are
@@ -100,16 +100,8 @@ class SearchRequest(BaseModel):
     filters: SearchFilters = Field(default_factory=SearchFilters)
 
 
-class Citation(BaseModel):
-    """A stored document that refers to the looked-up number."""
-
-    document_id: str
-    number: str | None = None
-    title: str | None = None
-    kind: str | None = None
-    issued_on: str | None = None
-    relation: str | None = None
-    span: tuple[int, int] | None = None
+class Citation(IncomingRef):
+    """A stored document that refers to the looked-up number (SPEC §5 ``referenced_by`` entry)."""
 
 
 class Reference(DecisionRef):
