@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from core.errors import VanbanError
+from core.errors import NumberNotFound, VanbanError
 from core.filters import Filters
 from core.settings import get_settings
 
@@ -37,6 +37,16 @@ class Kind(StrEnum):
     other = "other"
 
 
+class State(StrEnum):
+    """SPEC §5 states, for ``--status``."""
+
+    in_force = "in_force"
+    partly_expired = "partly_expired"
+    expired = "expired"
+    not_yet_in_force = "not_yet_in_force"
+    unknown = "unknown"
+
+
 class ExportKind(StrEnum):
     targets = "targets"
     tasks = "tasks"
@@ -54,6 +64,7 @@ IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="issuer contains
 ProvinceOpt = Annotated[str | None, typer.Option("--province")]
 YearFromOpt = Annotated[int | None, typer.Option("--year-from")]
 YearToOpt = Annotated[int | None, typer.Option("--year-to")]
+StatusOpt = Annotated[State | None, typer.Option("--status", help="legal status: in_force, expired, …")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]
 
 
@@ -86,9 +97,9 @@ def _progress(label: str) -> Iterator:  # type: ignore[type-arg]
 
 
 def _filters(kind: Kind | None, issuer: str | None, province: str | None, year_from: int | None,
-             year_to: int | None) -> Filters:
+             year_to: int | None, status: State | None = None) -> Filters:
     return Filters(kind=kind.value if kind else None, issuer=issuer, province=province,
-                   year_from=year_from, year_to=year_to)
+                   year_from=year_from, year_to=year_to, status=status.value if status else None)
 
 
 @app.command()
@@ -142,9 +153,13 @@ def _print_summary(doc) -> None:  # type: ignore[no-untyped-def]
             out.print(f"[bold]{label:>10}[/bold]  {value}", highlight=False)
     out.print(f"[bold]{'text':>10}[/bold]  {len(doc.text)} characters, {len(doc.sections)} sections, "
               f"{len(doc.pages) or '-'} pages", highlight=False)
+    if doc.effective_from:
+        out.print(f"[bold]{'effective':>10}[/bold]  {doc.effective_from}", highlight=False)
     for d in doc.decisions:
-        out.print(f"  decision  {d.number or '?'} ({d.relation}) {d.type or ''} {d.issued_on or ''}",
-                  highlight=False)
+        parts = f" [{d.parts}]" if d.parts else ""
+        stored = " (không có trong kho)" if d.model_dump().get("stored") is False else ""
+        out.print(f"  decision  {d.number or '?'} ({d.relation}){escape(parts)} {d.type or ''} "
+                  f"{d.issued_on or ''}{stored}", highlight=False)
     for s in doc.signers:
         out.print(f"  signer    {s.name} — {s.title or ''}", highlight=False)
     for t in doc.targets:
@@ -160,21 +175,24 @@ def search(query: Annotated[str, typer.Argument()],
            kind: KindOpt = None, issuer: IssuerOpt = None, province: ProvinceOpt = None,
            year_from: YearFromOpt = None, year_to: YearToOpt = None,
            per_document: Annotated[int, typer.Option("--per-document", min=1)] = 1,
-           as_json: JsonOpt = False) -> None:
+           status: StatusOpt = None, as_json: JsonOpt = False) -> None:
     """Hybrid search over stored documents."""
     svc = _service()
     try:
-        resp = svc.search(query, _filters(kind, issuer, province, year_from, year_to), top_k=top_k,
+        resp = svc.search(query, _filters(kind, issuer, province, year_from, year_to, status), top_k=top_k,
                           per_document=per_document)
     except VanbanError as err:
         raise _fail(err) from err
     if as_json:
         print(resp.model_dump_json(indent=2))
         return
+    if resp.lookup and not resp.lookup.found:
+        out.print(resp.lookup.message or "", highlight=False)
     if not resp.results:
         out.print("no results")
     for i, r in enumerate(resp.results, 1):
-        out.print(f"[bold]{i}. {r.number or r.source}[/bold]  {r.title or ''}  "
+        badge = f" [{r.status.label}]" if r.status else ""
+        out.print(f"[bold]{i}. {escape(r.number or r.source)}[/bold]{escape(badge)}  {r.title or ''}  "
                   f"[dim]{r.kind} {r.issued_on or ''} {r.section or ''} score {r.score:.3f}[/dim]",
                   highlight=False)
         out.print("   " + r.passage[:300].replace("\n", " "), highlight=False)
@@ -187,6 +205,11 @@ def show(id_or_number: Annotated[str, typer.Argument()], as_json: JsonOpt = Fals
     svc = _service()
     try:
         docs = svc.show(id_or_number)
+    except NumberNotFound as err:
+        if as_json:  # what the store knows instead, for scripts
+            print(json.dumps({"number": err.number, "found": False, "message": str(err),
+                              "nearest": err.nearest, "stub": err.stub}, ensure_ascii=False, indent=2))
+        raise _fail(err) from err
     except VanbanError as err:
         raise _fail(err) from err
     for doc in docs:
@@ -194,7 +217,23 @@ def show(id_or_number: Annotated[str, typer.Argument()], as_json: JsonOpt = Fals
             print(json.dumps(doc.to_json(with_structure=False), ensure_ascii=False, indent=2))
         else:
             _print_summary(doc)
+            _print_status(doc)
             out.print(doc.text)
+
+
+def _print_status(doc) -> None:  # type: ignore[no-untyped-def]
+    """The status line and what changed the document, as the page's badge and headings say."""
+    st = doc.status
+    if st is None:
+        return
+    by = ", ".join(f"{b.number} ({b.relation}{', ' + b.parts if b.parts else ''})" for b in st.by)
+    line = f"{st.label}" + (f" từ {st.since}" if st.since else "") + (f" — {by}" if by else "")
+    out.print(f"[bold]{'status':>10}[/bold]  {escape(line)}", highlight=False)
+    for a in st.amended_by:
+        out.print(f"[bold]{'amended':>10}[/bold]  {a.number} (hiệu lực {a.effective_from or '?'})",
+                  highlight=False)
+    for r in doc.referenced_by:
+        out.print(f"  cited by  {r.number or r.document_id} ({r.relation}) {r.title or ''}", highlight=False)
 
 
 @app.command()
@@ -202,13 +241,13 @@ def export(what: Annotated[ExportKind, typer.Argument()],
            fmt: Annotated[Format, typer.Option("--format")] = Format.csv,
            output: Annotated[Path, typer.Option("-o", "--output", help="file to write")] = Path("-"),
            kind: KindOpt = None, issuer: IssuerOpt = None, province: ProvinceOpt = None,
-           year_from: YearFromOpt = None, year_to: YearToOpt = None) -> None:
+           year_from: YearFromOpt = None, year_to: YearToOpt = None, status: StatusOpt = None) -> None:
     """Targets, tasks or decisions as CSV, XLSX or JSON: one row per item."""
     from api import exports
 
     svc = _service()
     item_kind = {"targets": "target", "tasks": "task", "decisions": "decision"}[what.value]
-    rows = svc.item_rows(item_kind, _filters(kind, issuer, province, year_from, year_to))
+    rows = svc.item_rows(item_kind, _filters(kind, issuer, province, year_from, year_to, status))
     if str(output) == "-" and fmt == Format.xlsx:
         raise _fail(VanbanError("XLSX needs a file: add -o FILE.xlsx"), code=2)
     data = exports.render(rows, fmt.value, item_kind)

@@ -20,7 +20,7 @@ from api.http.schemas import Citation, DocumentRecord, DocumentSummary, Referenc
 from api.service import Service
 from core.errors import VanbanError
 from core.filters import Filters
-from core.record import DocumentKind, Section
+from core.record import DocumentKind, Section, StatusState
 from core.settings import get_settings
 
 log = logging.getLogger("vanban.mcp")
@@ -68,9 +68,11 @@ class DocumentAnswer(DocumentRecord):
 
 class DecisionAnswer(BaseModel):
     number: str
-    documents: list[DocumentSummary]
+    documents: list[DocumentSummary]  # each with its legal ``status`` (SPEC §5)
     references: list[Reference]
     referenced_by: list[Citation]
+    stored: bool = True
+    stub: dict[str, Any] | None = None  # a number known only from citations
 
 
 @server.tool()
@@ -84,10 +86,15 @@ def search(
     year_from: Annotated[int | None, Field(ge=1900, le=2100)] = None,
     year_to: Annotated[int | None, Field(ge=1900, le=2100)] = None,
     per_document: Annotated[int, Field(ge=1, le=10, description="passages per document")] = 1,
+    status: Annotated[StatusState | None,
+                      Field(description="legal status: in_force (còn hiệu lực), expired, partly_expired, "
+                                        "not_yet_in_force")] = None,
 ) -> SearchResponse:
     """Find passages, best first. Each result has the document's number, title, issuer, date,
-    the section label and the span of the passage in the document text."""
-    filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
+    legal status, the section label and the span of the passage in the document text. A query
+    that is a document number also gets ``lookup`` (found, or không tìm thấy with the nearest)."""
+    filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to,
+                      status=status)
     try:
         resp = service().search(query, filters, top_k=top_k, per_document=per_document)
     except VanbanError as err:
@@ -97,16 +104,22 @@ def search(
 
 @server.tool()
 def get_document(
-    id: Annotated[str, Field(min_length=1, max_length=64, description="document_id from a search result")],
+    id: Annotated[str, Field(min_length=1, max_length=200, description="document_id from a search result, "
+                                                                    "or a document number (3120/QĐ-UBND)")],
     max_chars: Annotated[int, Field(ge=0, le=500_000, description="cut the text after this many "
                                                                    "characters")] = DEFAULT_MAX_CHARS,
 ) -> DocumentAnswer:
-    """One stored document: identity, text, decisions cited, signers, targets, tasks, and the
-    section map (label and span of each Điều / Khoản / Phụ lục)."""
+    """One stored document by id or number: identity, legal status (còn / hết hiệu lực, since,
+    by, amended_by), text, decisions cited, who cites it, signers, targets, tasks, and the section
+    map (label and span of each Điều / Khoản / Phụ lục)."""
     try:
-        doc = service().get(id)
+        docs = service().show(id.strip())
     except VanbanError as err:
         raise _tool_error(err) from err
+    if len(docs) > 1:
+        listing = ", ".join(f"{d.id} ({d.issuer or '?'}, {d.issued_on or '?'})" for d in docs)
+        raise ToolError(f"{len(docs)} documents have number {id}: call get_document with one id: {listing}")
+    doc = docs[0]
     record: dict[str, Any] = doc.to_json(with_structure=False)
     record["text_truncated"] = len(doc.text) > max_chars
     record["text"] = doc.text[:max_chars]

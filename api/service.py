@@ -17,12 +17,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from core.errors import IndexCorrupt, NotFoundError, VanbanError
+from api import status_lookup
+from core.errors import IndexCorrupt, NotFoundError, NumberNotFound, VanbanError
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
 from extract import pipeline
 from ingest import reader
+from search.response import NumberLookup
+from store import status as status_rules
 from store.db import session_factory
 from store.repository import ItemKind, Repository, SaveResult
 
@@ -79,7 +82,7 @@ class Service:
 
     @cached_property
     def repo(self) -> Repository:
-        return Repository(session_factory(self.settings))
+        return Repository(session_factory(self.settings), today=self.settings.status_day)
 
     @cached_property
     def engine(self) -> SearchEngine:
@@ -89,8 +92,11 @@ class Service:
 
     # --- ingest --------------------------------------------------------------------------
     def extract_file(self, path: Path, source: str | None = None) -> Document:
-        """Read and extract one file; nothing is stored."""
-        return pipeline.run(reader.read(path, self.settings, source=source))
+        """Read and extract one file; nothing is stored. Its status is what its own dates say
+        (no other document can be consulted); the store derives it again on every read."""
+        doc = pipeline.run(reader.read(path, self.settings, source=source))
+        node = status_rules.Node(doc.id, doc.number, doc.kind, doc.issuer, doc.issued_on, doc.effective_from)
+        return doc.model_copy(update={"status": status_rules.alone(node, self.settings.status_day())})
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:
@@ -203,32 +209,61 @@ class Service:
     # --- reading -------------------------------------------------------------------------
     def search(self, query: str, filters: Filters | None = None, top_k: int = 10,
                per_document: int = 1, mode: str = "hybrid") -> Any:
+        """Search; each result carries its document's status (the badge). A query that is a
+        document number also gets ``lookup``: found, or "không tìm thấy" with the nearest stored
+        numbers and a stub; when it is not stored only passages that name it are kept."""
         f = filters or Filters()
-        return self.engine.search(query, top_k=top_k, per_document=per_document, mode=mode,
-                                  **f.model_dump())
+        doc_ids = self.repo.relations.ids_in_state(f.status) if f.status else None
+        resp = self.engine.search(query, top_k=top_k, per_document=per_document, mode=mode,
+                                  doc_ids=doc_ids, **f.model_dump(exclude={"status"}))
+        statuses = self.repo.relations.statuses(r.document_id for r in resp.results)
+        results = [r.model_copy(update={"status": statuses.get(r.document_id)}) for r in resp.results]
+        number = status_lookup.number_query(query)
+        lookup = None
+        if number:
+            lookup = self.lookup_number(number)
+            if not lookup.found:
+                results = [r for r in results if status_lookup.names(r.passage, number)]
+        return resp.model_copy(update={"results": results, "lookup": lookup})
+
+    def lookup_number(self, number: str) -> NumberLookup:
+        """Is ``number`` stored (its ids), or what the store knows instead."""
+        docs = self.repo.by_number(number)
+        if docs:
+            return NumberLookup(number=number, found=True, document_ids=[d.id for d in docs])
+        err = self._not_found(number)
+        return NumberLookup(number=number, found=False, message=str(err), nearest=err.nearest, stub=err.stub)
+
+    def _not_found(self, number: str) -> NumberNotFound:
+        nearest = self.repo.relations.nearest_numbers(number)
+        stub = self.repo.relations.stub(number)
+        return NumberNotFound(status_lookup.not_found_message(number, nearest, stub), number, nearest, stub)
 
     def get(self, doc_id: str) -> Document:
         doc = self.repo.get(doc_id)
         if doc is None:
             raise NotFoundError(f"no document with id {doc_id}")
-        return doc
+        return self.repo.relations.annotate([doc])[0]
 
     def show(self, id_or_number: str) -> list[Document]:
-        """By id, else by decision number (several documents may share a number)."""
+        """By id, else by decision number (several documents may share a number). A number not
+        stored raises ``NumberNotFound`` with the nearest stored numbers and any stub."""
         doc = self.repo.get(id_or_number)
         if doc is not None:
-            return [doc]
+            return self.repo.relations.annotate([doc])
         docs = self.repo.by_number(id_or_number)
         if not docs:
-            raise NotFoundError(f"no document with id or number {id_or_number}")
-        return docs
+            raise self._not_found(id_or_number.strip())
+        return self.repo.relations.annotate(docs)
 
     def decision_graph(self, number: str) -> dict[str, Any]:
-        """The documents with ``number`` and the relation graph both ways."""
-        docs = self.repo.by_number(number)
+        """The documents with ``number`` and the relation graph both ways; a number only cited
+        comes back as a ``stub`` (``stored: false``) with what the citations say of it."""
+        docs = self.repo.relations.annotate(self.repo.by_number(number))
         citing = self.repo.citing(number)
+        stub = None if docs else self.repo.relations.stub(number)
         if not docs and not citing:
-            raise NotFoundError(f"no document with number {number}")
+            raise self._not_found(number)
         outgoing = [
             {"from": d.id, **ref.model_dump(mode="json")}
             for d in docs for ref in d.decisions if ref.relation != "self"
@@ -238,11 +273,13 @@ class Service:
              "issued_on": d.issued_on, "relation": ref.get("relation"), "span": ref.get("span")}
             for d, ref in citing
         ]
-        return {"number": number, "documents": docs, "references": outgoing, "referenced_by": incoming}
+        return {"number": number, "documents": docs, "references": outgoing, "referenced_by": incoming,
+                "stored": bool(docs), "stub": stub}
 
     def list_documents(self, filters: Filters, limit: int = 20,
                        offset: int = 0) -> tuple[list[Document], int]:
-        return self.repo.list(filters, limit=limit, offset=offset)
+        docs, total = self.repo.list(filters, limit=limit, offset=offset)
+        return self.repo.relations.annotate(docs), total
 
     def item_rows(self, kind: ItemKind, filters: Filters, text: str | None = None) -> list[dict[str, Any]]:
         """One flat row per item with its document's identity: the rows every export writes."""

@@ -52,6 +52,17 @@ class NotFoundError(VanbanError):
     http_status = 404
 
 
+class NumberNotFound(NotFoundError):
+    """No stored document has this number; says what the store knows instead: the stored numbers
+    nearest to it and what citations say of it (a stub), so the edges can show them."""
+
+    def __init__(self, message: str, number: str, nearest: list[str], stub: dict | None) -> None:
+        super().__init__(message)
+        self.number = number
+        self.nearest = nearest
+        self.stub = stub
+
+
 class StoreError(VanbanError):
     """The SQL store failed; the transaction was rolled back."""
 

@@ -17,6 +17,9 @@ class Filters(BaseModel):
     province: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    # SPEC §5 state (in_force, expired, …): derived from the store, so the store applies it
+    # (``matches`` cannot: it sees one document)
+    status: str | None = None
 
     def is_empty(self) -> bool:
         return not any(v is not None for v in self.model_dump().values())

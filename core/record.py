@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 Span = tuple[int, int]
 
 DocumentKind = Literal["decision", "resolution", "plan", "official_letter", "report", "news", "other"]
-Relation = Literal["self", "reported", "basis", "replaces", "amends", "cites"]
+Relation = Literal["self", "reported", "basis", "replaces", "amends", "repeals", "guides", "cites"]
+StatusState = Literal["in_force", "partly_expired", "expired", "not_yet_in_force", "unknown"]
+RepealScope = Literal["whole", "part"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
 SectionKind = Literal[
     "header",  # quốc hiệu, cơ quan ban hành, số, địa danh - ngày
@@ -51,6 +53,9 @@ class DecisionRef(Item):
     subject: str | None = None
     relation: Relation = "cites"
     span: Span | None = None
+    # SPEC §5, for ``repeals``: the whole document or the parts named ("khoản 2 Điều 3")
+    scope: RepealScope | None = None
+    parts: str | None = None
 
 
 class Signer(Item):
@@ -117,6 +122,47 @@ class Section(BaseModel):
     parent: int | None = None  # index of the enclosing section in ``Document.sections``
 
 
+class StatusBy(BaseModel):
+    """The stored document that ended (or partly ended) another one's force (SPEC §5)."""
+
+    number: str | None = None
+    relation: Relation
+    document_id: str
+    effective_from: str | None = None
+    parts: str | None = None
+
+
+class Amendment(BaseModel):
+    number: str | None = None
+    document_id: str
+    effective_from: str | None = None
+
+
+class Status(BaseModel):
+    """Legal status as of a day, derived from the whole store (``store.status``); never stored."""
+
+    state: StatusState
+    label: str
+    since: str | None = None
+    by: list[StatusBy] = Field(default_factory=list)
+    amended_by: list[Amendment] = Field(default_factory=list)
+
+
+class IncomingRef(BaseModel):
+    """A stored document that mentions this one, with the relation seen from that document."""
+
+    document_id: str
+    number: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    relation: Relation
+    span: Span | None = None
+    issued_on: str | None = None
+    effective_from: str | None = None
+    scope: RepealScope | None = None
+    parts: str | None = None
+
+
 class DocumentFields(BaseModel):
     """SPEC §2's identity fields: what a listing shows. The HTTP and MCP schemas extend these
     classes rather than restating them, so the API cannot drift from the record."""
@@ -130,6 +176,10 @@ class DocumentFields(BaseModel):
     issued_on: str | None = None
     issuer: str | None = None
     province: str | None = None
+    # SPEC §5: ``effective_from`` is extracted; ``status`` is derived on read from the whole
+    # store (null for news pages and for records not read from a store)
+    effective_from: str | None = None
+    status: Status | None = None
 
 
 class DocumentContent(DocumentFields):
@@ -144,6 +194,11 @@ class DocumentContent(DocumentFields):
     people: list[Person] = Field(default_factory=list)
     organizations: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
+    referenced_by: list[IncomingRef] = Field(default_factory=list)  # SPEC §5, derived on read
+
+
+# Fields computed from the rest of the store when a record is read: never stored with it.
+DERIVED_FIELDS = frozenset({"status", "referenced_by"})
 
 
 class Document(DocumentContent):

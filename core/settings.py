@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -41,6 +42,10 @@ class Settings(BaseSettings):
     model_cache: Path = Path.home() / ".cache" / "vanban"  # converted models, shared by data dirs
     chunk_max_chars: int = 900
 
+    # Legal status (SPEC §5) is computed as of this day; unset means the real today. Pinned for
+    # reproducible reports and tests ("was it in force on 2024-06-01?").
+    today: dt.date | None = None
+
     # API
     host: str = "127.0.0.1"
     port: int = 8000
@@ -53,6 +58,9 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'vanban.db').resolve()}"
+
+    def status_day(self) -> dt.date:
+        return self.today or dt.date.today()
 
     @property
     def chroma_dir(self) -> Path:

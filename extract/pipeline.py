@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.record import Document
-from extract import achievements, decisions, entities, identity, signers, targets, tasks
+from extract import achievements, decisions, effective, entities, identity, relations, signers, targets, tasks
 
 Stage = Callable[[Document], Document]
 
 STAGES: list[Stage] = [
     identity.apply,
     decisions.apply,
+    relations.apply,  # repeals / guides on top of the decisions' relations (SPEC §5)
+    effective.apply,
     signers.apply,
     targets.apply,
     achievements.apply,  # after targets: a figure that is a goal is never a result

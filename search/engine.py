@@ -219,7 +219,10 @@ class SearchEngine:
 
     def search(self, query: str, *, top_k: int = 10, kind: str | None = None, issuer: str | None = None,
                province: str | None = None, year_from: int | None = None, year_to: int | None = None,
-               per_document: int = 1, mode: Mode = "hybrid") -> SearchResponse:
+               per_document: int = 1, mode: Mode = "hybrid",
+               doc_ids: set[str] | None = None) -> SearchResponse:
+        """``doc_ids``, when given, limits the search to those documents (filters the index does
+        not know, such as legal status, which depends on the whole store and on the date)."""
         started = time.perf_counter()
         if mode not in ("hybrid", "dense", "bm25"):
             raise ValueError(f"unknown search mode {mode!r} (hybrid, dense or bm25)")
@@ -228,6 +231,8 @@ class SearchEngine:
         filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
         docs = self.lexical.first_chunks()
         allowed = self._allowed(docs, filters)
+        if doc_ids is not None:
+            allowed = set(doc_ids) if allowed is None else allowed & doc_ids
         depth = max(MIN_DEPTH, top_k * max(per_document, 1) * 4)
 
         # The query embedding (C code, GIL released) runs beside BM25 and number lookup.

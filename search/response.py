@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
+from core.record import Status
 from core.textnorm import fold
 from search.patterns import HIGHLIGHT_STOPWORDS
 
@@ -37,12 +38,26 @@ class SearchResult(BaseModel):
     # additions to SPEC §3
     page: int | None = None
     chunk_id: str | None = None
+    status: Status | None = None  # SPEC §5, filled by the service from the store (the badge)
+
+
+class NumberLookup(BaseModel):
+    """A query that is a document number: found (its ids), or not stored ("không tìm thấy"),
+    with the stored numbers nearest to it and what citations say of it (a stub)."""
+
+    number: str
+    found: bool
+    document_ids: list[str] = Field(default_factory=list)
+    message: str | None = None
+    nearest: list[str] = Field(default_factory=list)
+    stub: dict | None = None
 
 
 class SearchResponse(BaseModel):
     query: str
     took_ms: float
     results: list[SearchResult] = Field(default_factory=list)
+    lookup: NumberLookup | None = None  # addition to SPEC §3: the query was a document number
 
     def to_json(self) -> dict:
         return self.model_dump(mode="json")

@@ -66,4 +66,4 @@ def session_factory(settings: Settings) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"

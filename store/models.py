@@ -28,6 +28,9 @@ class DocumentRow(Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     published_at: Mapped[str | None] = mapped_column(String(10))
     number: Mapped[str | None] = mapped_column(String(128), index=True)
+    # number_key(number): what citations are matched on (items.number holds the same form)
+    number_key: Mapped[str | None] = mapped_column(String(128), index=True)
+    effective_from: Mapped[str | None] = mapped_column(String(10))
     issued_on: Mapped[str | None] = mapped_column(String(10))
     issuer: Mapped[str | None] = mapped_column(String(512))
     province: Mapped[str | None] = mapped_column(String(128), index=True)
@@ -81,4 +84,6 @@ class ItemRow(Base):
     __table_args__ = (
         Index("ix_items_kind_doc", "kind", "document_id"),
         Index("ix_items_number", "number"),
+        # the relation graph: every change (replaces/repeals/amends) in the store, for statuses
+        Index("ix_items_relation_number", "relation", "number"),
     )

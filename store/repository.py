@@ -3,7 +3,8 @@ half-written, and a document's id is its content, so re-ingesting the same text 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,9 +14,13 @@ from sqlalchemy.orm import Session, defer, sessionmaker
 
 from core.errors import StoreError
 from core.filters import Filters, year_of
-from core.record import Document
+from core.record import DERIVED_FIELDS, Document
 from core.textnorm import fold
 from store.models import DocumentRow, ItemRow, SectionRow
+from store.numbers import number_key
+from store.relations import Relations
+
+__all__ = ["ItemHit", "ItemKind", "Repository", "SaveResult", "number_key"]
 
 SaveStatus = Literal["ingested", "unchanged", "replaced"]
 ItemKind = Literal["decision", "signer", "target", "achievement", "task", "person"]
@@ -29,6 +34,9 @@ _ITEM_FIELDS: dict[str, str] = {
 }
 
 _DATED_ITEMS = ("target", "achievement")  # items whose `year` is their own (target or reached year)
+
+
+_IN_LIST_MAX = 5000  # ids passed as an IN list (SQLite allows 32,766 parameters)
 
 
 @dataclass
@@ -47,18 +55,15 @@ class ItemHit:
     document: DocumentRow
 
 
-def number_key(number: str) -> str:
-    """Comparison form of a decision number: `2151/qđ-ubnd`, `2151/QD-UBND` → `2151/qd-ubnd`."""
-    return "".join(fold(number).split())
-
-
 def _row_to_document(row: DocumentRow) -> Document:
     return Document.model_validate({**row.record, "text": row.text})
 
 
 class Repository:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], today: Callable[[], dt.date] | None = None) -> None:
+        """``today`` is the day statuses are computed for (``date.today`` unless pinned)."""
         self._sessions = sessions
+        self.relations = Relations(sessions, today or dt.date.today)
 
     # --- writing -------------------------------------------------------------------------
     def save(self, doc: Document, source_key: str | None = None) -> SaveResult:
@@ -90,9 +95,12 @@ class Repository:
     def _to_row(doc: Document, key: str) -> DocumentRow:
         record = doc.to_json()
         record.pop("text")
+        for derived in DERIVED_FIELDS:  # computed from the whole store on read, never stale
+            record.pop(derived, None)
         row = DocumentRow(
             id=doc.id, source=doc.source, source_key=key, title=doc.title, kind=doc.kind,
             published_at=doc.published_at, number=doc.number, issued_on=doc.issued_on,
+            number_key=number_key(doc.number) if doc.number else None, effective_from=doc.effective_from,
             issuer=doc.issuer, province=doc.province,
             year=year_of(doc.issued_on) or year_of(doc.published_at), text=doc.text, record=record,
         )
@@ -122,21 +130,18 @@ class Repository:
             return _row_to_document(row) if row else None
 
     def by_number(self, number: str) -> list[Document]:
-        key = number_key(number)
         with self._sessions() as s:
-            # Spellings vary (QD/QĐ, spaces), so compare keys; read only (id, number) to do it.
-            pairs = s.execute(select(DocumentRow.id, DocumentRow.number)
-                              .where(DocumentRow.number.is_not(None))).all()
-            ids = [doc_id for doc_id, number in pairs if number_key(number) == key]
-            rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all() if ids else []
-            return [_row_to_document(r) for r in rows]
+            # Spellings vary (QD/QĐ, spaces): the indexed key column is what they share.
+            q = (select(DocumentRow).where(DocumentRow.number_key == number_key(number))
+                 .order_by(DocumentRow.id))
+            return [_row_to_document(r) for r in s.scalars(q).all()]
 
     def citing(self, number: str) -> list[tuple[Document, dict]]:
         """Documents whose text refers to ``number`` (not as their own), with the reference."""
         key = number_key(number)
         with self._sessions() as s:
-            q = (select(ItemRow).where(ItemRow.kind == "decision", ItemRow.number == key,
-                                       ItemRow.relation != "self"))
+            # only decision items have a number (see store.relations on the index this picks)
+            q = select(ItemRow).where(ItemRow.number == key, ItemRow.relation != "self")
             return [(_row_to_document(i.document), i.data) for i in s.scalars(q).all()]
 
     def file_hash(self, source_key: str) -> tuple[str, str | None] | None:
@@ -197,16 +202,19 @@ class Repository:
                 hits.append(ItemHit(kind, item.data, docs[item.document_id]))
             return hits
 
-    @staticmethod
-    def _filtered(s: Session, filters: Filters, defer_text: bool = False) -> list[DocumentRow]:
+    def _filtered(self, s: Session, filters: Filters, defer_text: bool = False) -> list[DocumentRow]:
         q = select(DocumentRow).order_by(DocumentRow.issued_on.desc(), DocumentRow.id)
         if defer_text:
             q = q.options(defer(DocumentRow.text), defer(DocumentRow.record))
         if filters.kind:
             q = q.where(DocumentRow.kind == filters.kind)
+        in_state = self.relations.ids_in_state(filters.status) if filters.status else None
+        if in_state is not None and len(in_state) <= _IN_LIST_MAX:  # read only those rows
+            q = q.where(DocumentRow.id.in_(sorted(in_state)))
         rows = s.scalars(q).all()
         return [r for r in rows
-                if filters.matches(kind=r.kind, issuer=r.issuer, province=r.province, year=r.year)]
+                if filters.matches(kind=r.kind, issuer=r.issuer, province=r.province, year=r.year)
+                and (in_state is None or r.id in in_state)]
 
 
 def _year_ok(year: int | None, filters: Filters) -> bool:

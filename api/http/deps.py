@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, Field
 from api.service import Service
 from core.errors import AuthError
 from core.filters import Filters
-from core.record import DocumentKind
+from core.record import DocumentKind, StatusState
 from core.settings import Settings
 
 _create_lock = threading.Lock()
@@ -81,8 +81,10 @@ def get_filters(
     province: Annotated[Province | None, Blank, Query(description="province contains")] = None,
     year_from: Annotated[Year | None, Blank, Query()] = None,
     year_to: Annotated[Year | None, Blank, Query()] = None,
+    status: Annotated[StatusState | None, Blank, Query(description="legal status (SPEC §5)")] = None,
 ) -> Filters:
-    return Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
+    return Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to,
+                   status=status)
 
 
 FiltersDep = Annotated[Filters, Depends(get_filters)]

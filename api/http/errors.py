@@ -12,7 +12,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from core.errors import IndexError_, StoreError, VanbanError
+from core.errors import IndexError_, NumberNotFound, StoreError, VanbanError
 
 log = logging.getLogger("vanban.http")
 
@@ -36,7 +36,10 @@ async def vanban_error(request: Request, exc: Exception) -> JSONResponse:
         return await unexpected_error(request, exc)
     if exc.http_status >= 500:
         log.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
-    return JSONResponse({"detail": _public_message(exc)}, status_code=exc.http_status)
+    body: dict = {"detail": _public_message(exc)}
+    if isinstance(exc, NumberNotFound):  # what the store knows instead of the number asked for
+        body.update(number=exc.number, found=False, nearest=exc.nearest, stub=exc.stub)
+    return JSONResponse(body, status_code=exc.http_status)
 
 
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind
+from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind, IncomingRef, StatusState
 from search.response import SearchResponse, SearchResult
 
 __all__ = ["SearchResponse", "SearchResult"]  # SPEC §3 models, owned by search, served as they are
@@ -86,6 +86,7 @@ class SearchFilters(BaseModel):
     province: str | None = Field(default=None, max_length=100)
     year_from: int | None = Field(default=None, ge=1900, le=2100)
     year_to: int | None = Field(default=None, ge=1900, le=2100)
+    status: StatusState | None = Field(default=None, description="legal status (SPEC §5)")
 
 
 class SearchRequest(BaseModel):
@@ -99,16 +100,8 @@ class SearchRequest(BaseModel):
     filters: SearchFilters = Field(default_factory=SearchFilters)
 
 
-class Citation(BaseModel):
-    """A stored document that refers to the looked-up number."""
-
-    document_id: str
-    number: str | None = None
-    title: str | None = None
-    kind: str | None = None
-    issued_on: str | None = None
-    relation: str | None = None
-    span: tuple[int, int] | None = None
+class Citation(IncomingRef):
+    """A stored document that refers to the looked-up number (SPEC §5 ``referenced_by`` entry)."""
 
 
 class Reference(DecisionRef):
@@ -124,6 +117,10 @@ class DecisionGraph(BaseModel):
     documents: list[DocumentRecord]
     references: list[Reference]
     referenced_by: list[Citation]
+    stored: bool = Field(default=True, description="false: no stored document has the number")
+    stub: dict[str, Any] | None = Field(default=None, description="what citations say of a number not "
+                                                                   "stored: number, type, issuer, date, "
+                                                                   "status, referenced_by")
 
 
 class _ItemRowBase(BaseModel):

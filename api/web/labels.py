@@ -20,8 +20,31 @@ RELATIONS: dict[str, str] = {
     "basis": "căn cứ",
     "replaces": "thay thế",
     "amends": "sửa đổi",
+    "repeals": "bãi bỏ",
+    "guides": "hướng dẫn",
     "cites": "dẫn chiếu",
 }
+
+# SPEC §5 states as the badge and the filter show them (the record's own ``label`` is the same).
+STATES: dict[str, str] = {
+    "in_force": "Còn hiệu lực",
+    "partly_expired": "Hết hiệu lực một phần",
+    "expired": "Hết hiệu lực toàn bộ",
+    "not_yet_in_force": "Chưa có hiệu lực",
+    "unknown": "Chưa xác định",
+}
+
+# Incoming relations on a document page: heading for each relation seen from the other text,
+# in the order a legal officer reads them. ``basis`` and ``cites`` go under the last heading.
+INCOMING: list[tuple[str, str]] = [
+    ("replaces", "Bị thay thế bởi"),
+    ("amends", "Được sửa đổi, bổ sung bởi"),
+    ("repeals", "Bị bãi bỏ bởi"),
+    ("guides", "Được hướng dẫn bởi"),
+    ("reported", "Tin bài đưa tin"),
+    ("cites", "Được dẫn chiếu bởi"),
+]
+INCOMING_GROUP = {"basis": "cites"}
 
 COMPARATORS: dict[str, str] = {
     ">=": "tối thiểu",

@@ -14,12 +14,13 @@ from urllib.parse import quote, urlencode
 import jinja2
 from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from api import status_lookup
 from api.http.deps import ServiceDep
 from api.http.routers.search import run_search
-from api.web import charts, labels
+from api.web import charts, labels, status_view
 from api.web.markup import Mark, highlight, mark_region
 from core.errors import NotFoundError, VanbanError
 from core.filters import Filters
@@ -31,7 +32,8 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE / "templates"), a
                           undefined=jinja2.StrictUndefined)
 _env.filters["numurl"] = lambda number: quote(number or "", safe="")
 _env.filters["level"] = labels.target_level
-_env.globals.update(KINDS=labels.KINDS, RELATIONS=labels.RELATIONS, COMPARATORS=labels.COMPARATORS)
+_env.globals.update(KINDS=labels.KINDS, RELATIONS=labels.RELATIONS, COMPARATORS=labels.COMPARATORS,
+                    STATES=labels.STATES)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
@@ -56,9 +58,11 @@ def read_form(request: Request) -> tuple[dict[str, str], Filters]:
     for name in ("year_from", "year_to"):
         year = _year(qp.get(name))
         form[name] = str(year) if year else ""
+    status = qp.get("status") or ""
+    form["status"] = status if status in labels.STATES else ""
     filters = Filters(kind=form["kind"] or None, issuer=form["issuer"] or None,
                       province=form["province"] or None, year_from=_year(form["year_from"]),
-                      year_to=_year(form["year_to"]))
+                      year_to=_year(form["year_to"]), status=form["status"] or None)
     return form, filters
 
 
@@ -70,25 +74,33 @@ def _render(request: Request, name: str, status_code: int = 200, **context: Any)
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-@router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, service: ServiceDep) -> HTMLResponse:
+@router.get("/", response_class=HTMLResponse, response_model=None)
+def search_page(request: Request, service: ServiceDep) -> HTMLResponse | RedirectResponse:
     form, filters = read_form(request)
     if not form["q"]:
         latest, _ = service.list_documents(filters, limit=_LATEST)
         return _render(request, "search.html", form=form, results=[], error=None, took_ms=None,
-                       latest=latest)
+                       latest=latest, lookup=None)
+    number = status_lookup.number_query(form["q"])
+    if number:  # an exact number jumps to its document (or to the list of those sharing it)
+        found = service.lookup_number(number)
+        if found.found:
+            ids = found.document_ids
+            one = len(ids) == 1
+            target = f"/doc/{quote(ids[0], safe='')}" if one else f"/decision/{quote(number, safe='')}"
+            return RedirectResponse(target, status_code=303)
     try:
         resp = run_search(service, form["q"], filters, top_k=_SEARCH_TOP_K, per_document=1)
     except VanbanError as err:
         return _render(request, "search.html", form=form, results=[], error=_public_error(err),
-                       took_ms=None, latest=[])
+                       took_ms=None, latest=[], lookup=None)
     results = []
     for r in resp.results:
         at = f"?at={r.span[0]}-{r.span[1]}#hit" if r.span else ""
         results.append({"r": r, "passage": highlight(r.passage, r.highlights),
                         "href": f"/doc/{quote(r.document_id, safe='')}{at}"})
     return _render(request, "search.html", form=form, results=results, error=None, took_ms=resp.took_ms,
-                   latest=[])
+                   latest=[], lookup=resp.lookup)
 
 
 def _span_marks(doc: Document) -> list[Mark]:
@@ -116,7 +128,8 @@ def document_page(request: Request, service: ServiceDep, doc_id: Annotated[str, 
     except NotFoundError:
         return _render(request, "error.html", 404, message="Không tìm thấy văn bản này.")
     body = mark_region(doc.text, _span_marks(doc), _region(at))
-    return _render(request, "document.html", doc=doc, body=body)
+    return _render(request, "document.html", doc=doc, body=body, incoming=status_view.incoming_groups(doc),
+                   timeline=status_view.timeline(doc))
 
 
 @router.get("/decision/{number:path}", response_class=HTMLResponse)
@@ -124,9 +137,9 @@ def decision_page(request: Request, service: ServiceDep,
                   number: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
     try:
         graph = service.decision_graph(number.strip())
-    except NotFoundError:
+    except NotFoundError as err:
         return _render(request, "error.html", 404,
-                       message=f"Không có văn bản nào mang hoặc dẫn chiếu số {number}.",
+                       message=f"Không có văn bản nào mang hoặc dẫn chiếu số {number}: {err}.",
                        search_href="/?" + urlencode({"q": number}))
     return _render(request, "decision.html", graph=graph)
 

@@ -86,7 +86,7 @@ def test_bad_usage_exits_2(tmp_path: Path):
 def test_show_unknown_is_a_one_line_error(tmp_path: Path):
     res = vanban(tmp_path / "data", "show", "9999/QĐ-UBND")
     assert res.returncode == 1
-    assert res.stderr.strip() == "error: no document with id or number 9999/QĐ-UBND"
+    assert res.stderr.strip() == "error: không tìm thấy: no document with id or number 9999/QĐ-UBND"
 
 
 def test_unreadable_bm25_store_is_reported_and_rebuilt_without_re_embedding(tmp_path: Path):
@@ -114,3 +114,44 @@ def test_unreadable_bm25_store_is_reported_and_rebuilt_without_re_embedding(tmp_
     assert vector_writes() == writes  # nothing was re-embedded
     found = vanban(data, "search", "ban chi dao chuyen doi so", "--json")
     assert json.loads(found.stdout)["results"][0]["number"] == "3120/QĐ-UBND"
+
+
+STATUS_FIX = HERE.parent / "fixtures" / "status"
+
+
+@pytest.fixture
+def chain_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The status fixture chain stored (not indexed), seen on 2024-09-15."""
+    from api.service import Service
+    from core.settings import Settings
+
+    data = tmp_path / "data"
+    svc = Service(Settings(data_dir=data))
+    for f in sorted(STATUS_FIX.iterdir()):
+        svc.ingest_file(f, source=f.name, index=False)
+    monkeypatch.setenv("VANBAN_TODAY", "2024-09-15")
+    return data
+
+
+def test_show_prints_status_and_what_changed_it(chain_dir: Path) -> None:
+    res = vanban(chain_dir, "show", "100/QD-UBND")
+    assert res.returncode == 0, res.stderr
+    assert "status  Hết hiệu lực toàn bộ từ 2024-05-01 — 200/QĐ-UBND (replaces)" in res.stdout
+    js = json.loads(vanban(chain_dir, "show", "200/QĐ-UBND", "--json").stdout)
+    assert js["status"]["state"] == "partly_expired" and js["effective_from"] == "2024-05-01"
+
+
+def test_show_number_not_stored_gives_stub_and_nearest(chain_dir: Path) -> None:
+    res = vanban(chain_dir, "show", "1203/QĐ-UBND", "--json")
+    assert res.returncode == 1
+    body = json.loads(res.stdout)
+    assert body["found"] is False and body["stub"]["status"]["state"] == "expired"
+    assert "không tìm thấy" in res.stderr and "400/QĐ-UBND" in res.stderr
+
+
+def test_search_status_flag(chain_dir: Path) -> None:
+    ok = vanban(chain_dir, "search", "dat dai", "--status", "expired", "--json")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["query"] == "dat dai"
+    bad = vanban(chain_dir, "search", "dat dai", "--status", "gone")
+    assert bad.returncode == 2

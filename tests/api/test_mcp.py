@@ -34,6 +34,8 @@ async def _session(data: Path) -> dict[str, Any]:
         out["doc"] = await client.call_tool("get_document", {"id": hit["document_id"], "max_chars": 100})
         out["decision"] = await client.call_tool("lookup_decision", {"number": "3120/qd-ubnd"})
         out["missing"] = await client.call_tool("get_document", {"id": "0000000000000000"})
+        out["expired"] = await client.call_tool("search", {"query": "chuyển đổi số", "status": "expired"})
+        out["by_number"] = await client.call_tool("get_document", {"id": "3120/qd-ubnd", "max_chars": 10})
         out["bad_args"] = await client.call_tool("search", {"query": "", "top_k": 0})
     return out
 
@@ -59,9 +61,18 @@ def test_mcp_tools_over_stdio(indexed_dir: Path) -> None:
 
     decision = out["decision"].structured_content
     assert [d["number"] for d in decision["documents"]] == ["3120/QĐ-UBND"]
+    assert decision["documents"][0]["status"]["state"] == "in_force"  # SPEC §5 status with the number
     assert any(c["number"] == "77/QĐ-UBND" and c["relation"] == "basis" and c["span"]
                for c in decision["referenced_by"])
 
     assert out["missing"].is_error
     assert "no document with id" in out["missing"].content[0].text
     assert out["bad_args"].is_error
+
+    # the status filter: both samples are in force, so nothing is expired
+    assert not out["expired"].is_error and out["expired"].structured_content["results"] == []
+    assert all(r["status"]["state"] == "in_force" for r in search.structured_content["results"])
+
+    by_number = out["by_number"].structured_content  # get_document accepts a number too
+    assert by_number["number"] == "3120/QĐ-UBND" and by_number["status"]["label"] == "Còn hiệu lực"
+    assert any(r["number"] == "77/QĐ-UBND" for r in by_number["referenced_by"])

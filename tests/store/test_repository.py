@@ -1,27 +1,16 @@
 """The store against a real SQLite file, and PostgreSQL when CI provides one."""
 
-import os
-
 import pytest
 
 from core.filters import Filters
 from core.record import Achievement, DecisionRef, Document, Target, document_id
-from core.settings import Settings
 from store.db import session_factory
 from store.repository import Repository, number_key
 
-PG_URL = os.environ.get("VANBAN_TEST_PG_URL")
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def repo(request, tmp_path):
-    if request.param == "sqlite":
-        settings = Settings(data_dir=tmp_path)
-    else:
-        if not PG_URL:
-            pytest.skip("VANBAN_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
-        settings = Settings(data_dir=tmp_path, database_url=PG_URL)
-    r = Repository(session_factory(settings))
+@pytest.fixture
+def repo(store_settings):
+    r = Repository(session_factory(store_settings))
     for doc_id in r.ids():
         r.delete(doc_id)
     return r
