@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from core.textnorm import fold
-from extract.patterns import doctypes as T
+from lexicon import doctypes as T
 
 
 @lru_cache(maxsize=1)

@@ -226,12 +226,9 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[dict]:
     return records
 
 
-def load_sets() -> dict[str, list[dict]]:
-    """The three gold sets; a real set is missing only where ../shared is not beside us."""
-    sets = {"demo": load_gold(GOLD_DIR)}
-    for name in ("dev", "test"):
-        sets[name] = load_gold(REAL_DIR / name)
-    return sets
+def load_sets(names: tuple[str, ...] | list[str] = SETS) -> dict[str, list[dict]]:
+    """The named gold sets (``demo`` is ours, ``dev``/``test`` the real ones); each must be non-empty."""
+    return {name: load_gold(GOLD_DIR if name == "demo" else REAL_DIR / name) for name in names}
 
 
 def subset(record: dict) -> str:
@@ -297,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list each document's misses")
     args = ap.parse_args(argv)
     try:
-        sets = load_sets()
+        sets = load_sets(args.set or SETS)
     except EmptyGoldError as err:
         print(f"[gold] {err}", file=sys.stderr)
         return 2

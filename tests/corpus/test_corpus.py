@@ -313,7 +313,7 @@ def test_scorer_json_shape(tmp_path: Path) -> None:
         totals["all"].add(s)
         totals["demo"].add(s)
     metrics = totals["all"].to_json()
-    assert metrics["targets"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    assert metrics["targets"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "n": metrics["targets"]["n"]}
     assert metrics["number"]["accuracy"] == 1.0 and metrics["documents"] == 3
     assert "decisions" in scorer.table(totals)
     json.dumps({"gold": metrics})
@@ -321,8 +321,8 @@ def test_scorer_json_shape(tmp_path: Path) -> None:
 
 def test_scorer_runs_the_real_pipeline(tmp_path: Path) -> None:
     out = tmp_path / "gold.json"
-    assert scorer.main(["--only", "corpus/docs/qd_hatinh_1085", "--json", str(out)]) == 0
-    metrics = json.loads(out.read_text(encoding="utf-8"))["gold"]
+    assert scorer.main(["--set", "demo", "--only", "corpus/docs/qd_hatinh_1085", "--json", str(out)]) == 0
+    metrics = json.loads(out.read_text(encoding="utf-8"))["gold"]["demo"]
     assert metrics["documents"] == 1 and metrics["failures"] == 0
     assert metrics["number"]["accuracy"] == 1.0
 

@@ -13,7 +13,9 @@ from core.filters import Filters
 from core.settings import Settings
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
-CHAIN = ["qd_hatinh_512_2023.txt", "qd_hatinh_1085_2024.txt", "qd_hatinh_2766_2024.txt", "news_hatinh_2024.html"]
+CHAIN = [
+    "qd_hatinh_512_2023.txt", "qd_hatinh_1085_2024.txt", "qd_hatinh_2766_2024.txt", "news_hatinh_2024.html",
+]
 
 
 @pytest.mark.parametrize("order", [CHAIN, CHAIN[::-1]], ids=["oldest-first", "newest-first"])
