@@ -102,6 +102,15 @@ def _filters(kind: Kind | None, issuer: str | None, province: str | None, year_f
                    year_from=year_from, year_to=year_to, status=status.value if status else None)
 
 
+def _quantity(value: float | None, unit: str | None, value_max: float | None = None) -> str:
+    """``150 doanh nghiệp``, ``70%``, ``5–7%``: how a reader writes a figure (no ``150.0``)."""
+    if value is None:
+        return "?"
+    upper = f"–{value_max:g}" if value_max is not None else ""
+    gap = "" if (unit or "").startswith("%") else " "
+    return f"{value:g}{upper}{gap}{unit or ''}".rstrip()
+
+
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="files and folders", exists=True)]) -> None:
     """Read, extract, store and index files (.pdf .html .htm .txt .docx)."""
@@ -163,8 +172,10 @@ def _print_summary(doc) -> None:  # type: ignore[no-untyped-def]
     for s in doc.signers:
         out.print(f"  signer    {s.name} — {s.title or ''}", highlight=False)
     for t in doc.targets:
-        out.print(f"  target    {t.indicator} {t.comparator} {t.value}{t.unit or ''} ({t.year})",
-                  highlight=False)
+        value = _quantity(t.value, t.unit, t.value_max)
+        out.print(f"  target    {t.indicator} {t.comparator} {value} ({t.year or '-'})", highlight=False)
+    for a in doc.achievements:
+        out.print(f"  achieved  {a.indicator} {_quantity(a.value, a.unit)} ({a.year or '-'})", highlight=False)
     for t in doc.tasks:
         out.print(f"  task      {t.assignee or '?'}: {t.text[:80]} [{t.deadline or '-'}]", highlight=False)
 
