@@ -175,7 +175,8 @@ def _print_summary(doc) -> None:  # type: ignore[no-untyped-def]
         value = _quantity(t.value, t.unit, t.value_max)
         out.print(f"  target    {t.indicator} {t.comparator} {value} ({t.year or '-'})", highlight=False)
     for a in doc.achievements:
-        out.print(f"  achieved  {a.indicator} {_quantity(a.value, a.unit)} ({a.year or '-'})", highlight=False)
+        value = _quantity(a.value, a.unit)
+        out.print(f"  achieved  {a.indicator} {value} ({a.year or '-'})", highlight=False)
     for t in doc.tasks:
         out.print(f"  task      {t.assignee or '?'}: {t.text[:80]} [{t.deadline or '-'}]", highlight=False)
 
