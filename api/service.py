@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from core.errors import IndexCorrupt, NotFoundError, VanbanError
+from core.errors import IndexCorrupt, IndexError_, NotFoundError, VanbanError
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
@@ -160,24 +160,47 @@ class Service:
                 yield doc
 
     def reindex(self, progress: Progress | None = None) -> int:
-        self.engine.reset()
-        self.engine.index_all(self.repo.iter_documents, self.repo.count(), progress=progress)
+        """Rewrite both indexes from the store in place: a server on the same store keeps
+        answering throughout (nothing is deleted first), then what the store lacks goes."""
+        self.engine.index_all(self.repo.iter_documents, self.repo.count(), progress=progress, force=True)
+        self.sync_index()
         return self.repo.count()
 
     def check(self, repair: bool = False, progress: Progress | None = None) -> Consistency:
+        """Is the store sound, and do both indexes hold every stored document, readable and
+        (vectors) queryable? ``repair`` rebuilds whatever is flagged, then checks again."""
         from search.chunking import chunk
+        from store import integrity
 
+        damaged = integrity.problem(self.settings.db_url)
+        if damaged:
+            if not repair:
+                return Consistency({}, {}, [f"store: {damaged}"])
+            integrity.recover(self.settings.db_url)
+            self.__dict__.pop("repo", None)
         size = self.settings.chunk_max_chars  # as the engine chunks
         expected = {d.id: len(chunk(d, size)) for d in self.repo.iter_documents()}
-        try:
-            per_index = self.engine.indexed_counts()
-        except IndexCorrupt:
-            if not repair:
-                raise
-            self.engine.discard_lexical()  # rebuilt below from the SQL store; vectors are kept
-            per_index = self.engine.indexed_counts()
         problems: list[str] = []
+        per_index: dict[str, dict[str, int]] = {}
+        try:
+            per_index["bm25"] = self.engine.lexical.counts()
+        except IndexCorrupt as err:
+            problems.append(f"bm25: {err}")
+            if repair:
+                self.engine.discard_lexical()  # rebuilt below from the SQL store; vectors are kept
+                per_index["bm25"] = self.engine.lexical.counts()
+        try:
+            per_index["vectors"] = self.engine.vector_counts()
+            unqueryable = self.engine.unqueryable_vectors()
+        except IndexError_ as err:
+            problems.append(f"vectors: {err}")
+            per_index["vectors"], unqueryable = {}, set()
+            if repair:
+                self.engine.reset_vectors()  # every document is embedded again below
+                per_index["vectors"] = {}
         bad: set[str] = set()  # documents to re-index on repair
+        for doc_id in sorted(unqueryable):
+            problems.append(f"vectors: document {doc_id} has vectors that a query cannot find")
         for name, got in per_index.items():
             for doc_id in sorted(set(expected) | set(got)):
                 if doc_id not in got:
@@ -190,7 +213,11 @@ class Service:
                     continue
                 problems.append(f"{name}: document {doc_id} {problem}")
                 bad.add(doc_id)
-        if bad and repair:
+        if repair and unqueryable:
+            # the graph lost what its metadata still lists: only a new graph is trustworthy
+            self.engine.reset_vectors()
+            bad |= set(expected)
+        if (bad or problems) and repair:
             gone = sorted(bad - set(expected))
             if gone:
                 self.engine.remove(gone)

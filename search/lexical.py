@@ -206,6 +206,13 @@ class LexicalIndex:
         live = self._live_hashes()
         stale = {d for d, entry in self._docs.items() if live.get(d) != _entry_hash(entry)}
         gone = set(live) - set(self._docs)
+        lost = sorted({_shard(d) for d in gone if self._shard_stats.get(_shard(d)) is None})
+        if lost:
+            # A writer rewrites a shard (never deletes it) before the manifest drops its
+            # documents: a missing shard file is damage, and dropping its documents here would
+            # hide them from every search, by number too.
+            raise IndexCorrupt(f"BM25 store {self.dir}: shard file {self._path(lost[0]).name} is missing "
+                               f"({len(gone)} documents); run `vanban check --repair`")
         if stale or gone:  # the shards are right already: only the segments change
             self._commit({d: self._docs[d] for d in stale} | dict.fromkeys(gone), shards=False)
 

@@ -43,6 +43,8 @@ class SearchResponse(BaseModel):
     query: str
     took_ms: float
     results: list[SearchResult] = Field(default_factory=list)
+    # addition to SPEC §3: the vector side failed and the results come from BM25 alone
+    degraded: bool = False
 
     def to_json(self) -> dict:
         return self.model_dump(mode="json")
