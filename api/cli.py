@@ -101,6 +101,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="files and folders",
     except VanbanError as err:
         raise _fail(err) from err
     for o in summary.outcomes:
+        if o.status == "skipped":
+            err_console.print(f"{o.error}: {o.path}", highlight=False)
         if o.status == "failed":
             err_console.print(f"[red]failed[/red] {o.path}: {o.error}", highlight=False)
     print(summary.line)
@@ -223,10 +225,24 @@ def export(what: Annotated[ExportKind, typer.Argument()],
 def serve(host: Annotated[str | None, typer.Option()] = None,
           port: Annotated[int | None, typer.Option()] = None) -> None:
     """Start the HTTP API and the web page."""
+    import socket
+
     import uvicorn
+
+    from api.http.app import check_api_key
 
     settings = get_settings()
     h, p = host or settings.host, port or settings.port
+    try:
+        check_api_key(settings)
+        with socket.socket(socket.AF_INET6 if ":" in h else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind((h, p))
+    except OSError as err:
+        raise _fail(VanbanError(f"cannot serve on {h}:{p}: {err.strerror or err} (is another server "
+                                f"running there? choose another with --port or VANBAN_PORT)")) from err
+    except VanbanError as err:
+        raise _fail(err, code=2) from err
     print(f"vanban serving on http://{h}:{p}/", flush=True)
     uvicorn.run("api.http.app:create_app", factory=True, host=h, port=p, log_level="info")
 

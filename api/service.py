@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from core.errors import IndexCorrupt, IndexError_, NotFoundError, VanbanError
+from core.errors import CorruptFileError, IndexCorrupt, IndexError_, NotFoundError, VanbanError
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
@@ -42,7 +42,7 @@ def _offline_env() -> None:
 @dataclass
 class FileOutcome:
     path: str
-    status: Literal["ingested", "unchanged", "replaced", "failed"]
+    status: Literal["ingested", "unchanged", "replaced", "failed", "skipped"]
     id: str | None = None
     error: str | None = None
 
@@ -89,13 +89,21 @@ class Service:
 
     # --- ingest --------------------------------------------------------------------------
     def extract_file(self, path: Path, source: str | None = None) -> Document:
-        """Read and extract one file; nothing is stored."""
-        return pipeline.run(reader.read(path, self.settings, source=source))
+        """Read and extract one file; nothing is stored. A parser library failing on a
+        malformed file (an XML entity bomb in a DOCX, a broken zip member) is that file's
+        error, one line, never a traceback or a 500."""
+        try:
+            return pipeline.run(reader.read(path, self.settings, source=source))
+        except (VanbanError, MemoryError):
+            raise
+        except Exception as err:
+            reason = " ".join(str(err).split())[:200]
+            raise CorruptFileError(f"cannot read the file: {type(err).__name__}: {reason}") from err
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:
         key = source_key or str(path.resolve())
-        file_hash = _sha256(path)
+        file_hash = file_sha256(path)
         known = self.repo.file_hash(key)
         if known and known[1] == file_hash:
             # Same bytes as last time: skip parsing and OCR entirely (a re-run takes seconds).
@@ -121,8 +129,9 @@ class Service:
         """Ingest files and folders; a failing file is reported and the run goes on. Documents
         are stored one transaction each; lexical indexing happens per file, embedding in
         batches at the end (see ``sync_index``)."""
-        files = reader.iter_paths(paths)
-        summary = IngestSummary()
+        links: list[Path] = []
+        files = reader.iter_paths(paths, links)
+        summary = IngestSummary([FileOutcome(str(p), "skipped", error="skipped symlink") for p in links])
         for i, path in enumerate(files):
             if progress:
                 progress(i, len(files), path.name)
@@ -293,7 +302,8 @@ class Service:
         return self.repo.count()
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The content key of a file: what decides `unchanged` without parsing."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

@@ -132,9 +132,17 @@ def from_text(text: str) -> RawText:
             # the dateline is page metadata (kept as published_at), not article text
             del lines[header.dateline_index]
     blocks = to_blocks(lines)
+    no_body = not blocks
+    if no_body:
+        # Everything was site furniture: a page whose body is its title and metadata (a law
+        # site's "still loading" stub). Keep what it has, flagged, rather than fail the file.
+        blocks = to_blocks([line for line in text.splitlines() if any(ch.isalnum() for ch in line)])
     if not blocks:
         raise NoTextError("no text found in the file")
-    return RawText(blocks=blocks, title=title, published_at=published_at)
+    raw = RawText(blocks=blocks, title=title, published_at=published_at)
+    if no_body:
+        raw.meta["no_body"] = True
+    return raw
 
 
 def read(path: Path, settings: Settings) -> RawText:
