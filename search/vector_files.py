@@ -24,8 +24,9 @@ import numpy as np
 
 from core.errors import IndexCorrupt
 
-_HEADER = struct.Struct("<iQQQQQQiIQQQdQ")  # version, offsetLevel0, max_elements, cur_count, size_per_element,
-# label_offset, offset_data, maxlevel, enterpoint, maxM, maxM0, M, mult, ef_construction
+# version, offsetLevel0, max_elements, cur_count, size_per_element, label_offset, offset_data,
+# maxlevel, enterpoint, maxM, maxM0, M, mult, ef_construction
+_HEADER = struct.Struct("<iQQQQQQiIQQQdQ")
 _HEADER_BYTES = 100
 
 
