@@ -120,6 +120,9 @@ def to_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+_SENTENCE_WORDS = 8  # a line this long is a title or a summary, not a menu entry
+
+
 def from_text(text: str) -> RawText:
     """Furniture removal, headline and dateline of already decoded text (also used for text
     that reached us some other way)."""
@@ -134,9 +137,12 @@ def from_text(text: str) -> RawText:
     blocks = to_blocks(lines)
     no_body = not blocks
     if no_body:
-        # Everything was site furniture: a page whose body is its title and metadata (a law
-        # site's "still loading" stub). Keep what it has, flagged, rather than fail the file.
-        blocks = to_blocks([line for line in text.splitlines() if any(ch.isalnum() for ch in line)])
+        # Everything was site furniture. A page whose body is only its title and metadata (a
+        # law site's "still loading" stub) still says something in a sentence: keep what it
+        # has, flagged, rather than fail the file. A menu with no sentence stays no text.
+        kept = [line for line in text.splitlines() if any(ch.isalnum() for ch in line)]
+        if any(len(line.split()) >= _SENTENCE_WORDS for line in kept):
+            blocks = to_blocks(kept)
     if not blocks:
         raise NoTextError("no text found in the file")
     raw = RawText(blocks=blocks, title=title, published_at=published_at)
