@@ -21,7 +21,7 @@ from core.errors import VanbanError
 from core.filters import Filters
 from core.settings import get_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="vanban: ingest, extract and search Vietnamese administrative documents.")
 err_console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -284,8 +284,18 @@ def mcp() -> None:
 
 
 def main() -> None:  # pragma: no cover - entry point
-    app()
+    """``app()`` with a damaged SQL store reported in one line (a zeroed SQLite page made
+    ``export`` print a traceback)."""
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        app(standalone_mode=True)
+    except DatabaseError as err:
+        reason = " ".join(str(err.orig or err).split())[:200]
+        err_console.print(f"[red]error:[/red] the document store cannot be read ({reason}); "
+                          "run `vanban check`", highlight=False)
+        raise SystemExit(1) from err
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()
