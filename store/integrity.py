@@ -2,8 +2,8 @@
 
 SQLite: ``PRAGMA quick_check`` (a zeroed or garbled page shows here; before this, ``check``
 passed and ``export`` crashed with a traceback). Repair copies every readable row into a new
-file that then replaces the old one (the damaged file is kept beside it as ``.damaged``). PostgreSQL checks its own pages; a
-connection that answers is all we verify there.
+file that then replaces the old one (the damaged file is kept beside it as ``.damaged``).
+PostgreSQL checks its own pages; a connection that answers is all we verify there.
 """
 
 from __future__ import annotations
