@@ -213,7 +213,7 @@ def ocr_pages(pdf: Path | bytes, pages: list[int], settings: Settings,
     finally:
         doc.close()
     for page, reason in result.failed.items():
-        log.warning("%s page %d: %s", path.name, page, reason)
+        log.warning("%s page %d: %s", pdf.name if isinstance(pdf, Path) else "PDF", page, reason)
     return result
 
 
