@@ -1,13 +1,14 @@
 """A PDF with a huge number of annotations on one page, the shape of the 17.9 MB upload of
-issue 13 that took 8 GB of server memory: one line of text and ``n`` inline Square annotations
-(1,000,000 gives ~18 MB). Used by tests (small ``n``) and by ``bench/reliability_pdf.py``."""
+issue 13 that took 8 GB of server memory: one line of text and ``n`` entries in the
+page's /Annots array (3,000,000 give ~18 MB). Used by tests (small ``n``) and by
+``bench/reliability_pdf.py``."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-_ANNOT = b"<</Subtype/Circle>>"  # no /Rect: 19 bytes, so a million stay under the upload limit
+_ANNOT = b"7 0 R "  # every entry names the one Circle annotation (object 7): 6 bytes each
 
 
 def write(path: Path, n: int, text: str = "Quyet dinh so 123/QD-UBND ve ke hoach chuyen doi so") -> Path:
@@ -20,6 +21,7 @@ def write(path: Path, n: int, text: str = "Quyet dinh so 123/QD-UBND ve ke hoach
         b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
     ]
+    annot = b"<</Type/Annot/Subtype/Circle/Rect[10 10 60 60]/C[1 0 0]>>"
     with path.open("wb") as fh:
         fh.write(b"%PDF-1.7\n")
         offsets = []
@@ -33,11 +35,13 @@ def write(path: Path, n: int, text: str = "Quyet dinh so 123/QD-UBND ve ke hoach
             fh.write(block)
         fh.write(_ANNOT * (n % 10_000))
         fh.write(b"]\nendobj\n")
+        offsets.append(fh.tell())
+        fh.write(b"7 0 obj\n" + annot + b"\nendobj\n")
         xref = fh.tell()
-        fh.write(b"xref\n0 7\n0000000000 65535 f \n")
+        fh.write(b"xref\n0 8\n0000000000 65535 f \n")
         for off in offsets:
             fh.write(b"%010d 00000 n \n" % off)
-        fh.write(b"trailer\n<</Size 7/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
+        fh.write(b"trailer\n<</Size 8/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return path
 
 
