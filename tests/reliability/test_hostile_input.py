@@ -161,3 +161,30 @@ def test_queries_without_a_word_match_nothing(query: str) -> None:
 
     engine = SearchEngine(Settings(data_dir=Path("/nonexistent/never-opened")))
     assert engine.search(query).results == []
+
+
+def test_annotation_bomb_pdf_is_refused_in_bounded_memory_and_reuploads_skip_parsing(
+        store: Store, tmp_path: Path) -> None:
+    import resource
+    import sys
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parents[2]))
+    from bench.annotated_pdf import write
+
+    bomb = write(tmp_path / "bomb.pdf", 200_000)  # 1.2 MB; bench/reliability_pdf.py runs 3,000,000
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    run = store.vanban("extract", str(bomb))
+    assert run.returncode == 1 and "too many annotations" in run.stderr, run.stderr
+    peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    assert peak_mb < 2500
+    c = _client(store)
+    r = c.post("/documents", files={"file": ("bomb.pdf", bomb.read_bytes(), "application/pdf")})
+    assert r.status_code == 413
+    fine = write(tmp_path / "fine.pdf", 2_000)
+    first = c.post("/documents", files={"file": ("fine.pdf", fine.read_bytes(), "application/pdf")})
+    assert first.status_code == 201, first.text
+    started = time.monotonic()
+    again = c.post("/documents", files={"file": ("other-name.pdf", fine.read_bytes(), "application/pdf")})
+    assert again.status_code == 200 and again.json()["status"] == "unchanged"
+    assert time.monotonic() - started < 2  # keyed by content: no parsing, no extraction
