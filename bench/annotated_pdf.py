@@ -8,10 +8,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+_DISTINCT = b"<</Subtype/Square/Rect[0 0 9 9]/AP<</N 8 0 R>>>>"  # drawn by appearance stream 8
 _ANNOT = b"7 0 R "  # every entry names the one Circle annotation (object 7): 6 bytes each
 
 
-def write(path: Path, n: int, text: str = "Quyet dinh so 123/QD-UBND ve ke hoach chuyen doi so") -> Path:
+def write(path: Path, n: int, text: str = "Quyet dinh so 123/QD-UBND ve ke hoach chuyen doi so",
+          distinct: bool = False) -> Path:
+    """``distinct``: each entry its own inline Square annotation (48 bytes each, so pdfium and
+    pdfplumber build one object per entry: the expensive shape); else references to one."""
     content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
     objects = [
         b"<</Type/Catalog/Pages 2 0 R>>",
@@ -30,20 +34,25 @@ def write(path: Path, n: int, text: str = "Quyet dinh so 123/QD-UBND ve ke hoach
             fh.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
         offsets.append(fh.tell())
         fh.write(b"6 0 obj\n[")
-        block = _ANNOT * 10_000
+        entry = _DISTINCT if distinct else _ANNOT
+        block = entry * 10_000
         for _ in range(n // 10_000):
             fh.write(block)
-        fh.write(_ANNOT * (n % 10_000))
+        fh.write(entry * (n % 10_000))
         fh.write(b"]\nendobj\n")
         offsets.append(fh.tell())
         fh.write(b"7 0 obj\n" + annot + b"\nendobj\n")
+        offsets.append(fh.tell())
+        look = b"0 0 1 RG 0 0 9 9 re S"
+        fh.write(b"8 0 obj\n<</Type/XObject/Subtype/Form/BBox[0 0 9 9]/Length %d>>stream\n" % len(look)
+                 + look + b"\nendstream\nendobj\n")
         xref = fh.tell()
-        fh.write(b"xref\n0 8\n0000000000 65535 f \n")
+        fh.write(b"xref\n0 9\n0000000000 65535 f \n")
         for off in offsets:
             fh.write(b"%010d 00000 n \n" % off)
-        fh.write(b"trailer\n<</Size 8/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
+        fh.write(b"trailer\n<</Size 9/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return path
 
 
-if __name__ == "__main__":  # python bench/annotated_pdf.py OUT.pdf N
-    write(Path(sys.argv[1]), int(sys.argv[2]))
+if __name__ == "__main__":  # python bench/annotated_pdf.py OUT.pdf N [distinct]
+    write(Path(sys.argv[1]), int(sys.argv[2]), distinct=sys.argv[3:] == ["distinct"])

@@ -1,6 +1,7 @@
-"""Issue 13 case 7 at full size: a PDF with 3,000,000 annotations (~18 MB) uploaded to `vanban
-serve` twice, then one with 15,000 (accepted, flattened). Prints the status, the wall time and
-the server's peak RSS (VmHWM from /proc) after each step. Loopback only.
+"""Issue 13 case 7 at full size: a PDF with 500,000 annotations drawn by an appearance stream
+(24 MB, under the 25 MB upload limit) uploaded to `vanban serve` twice, then one with 15,000
+(accepted, flattened) twice. Prints the status, the wall time and the server's peak RSS (VmHWM
+from /proc) after each step. Loopback only.
 
     python bench/reliability_pdf.py [N_ANNOTATIONS]
 """
@@ -28,10 +29,11 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 3_000_000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500_000
     with tempfile.TemporaryDirectory() as tmp:
-        big = write(Path(tmp) / "annotated.pdf", n)
-        fine = write(Path(tmp) / "fine.pdf", 15_000, text="Quyet dinh so 456/QD-UBND ve ke hoach du lich")
+        big = write(Path(tmp) / "annotated.pdf", n, distinct=True)
+        fine = write(Path(tmp) / "fine.pdf", 15_000, text="Quyet dinh so 456/QD-UBND ve ke hoach du lich",
+                     distinct=True)
         env = {**os.environ, "VANBAN_DATA_DIR": str(Path(tmp) / "data")}
         with background_server(env, timeout_s=120) as (url, proc):
             for label, path in (("huge", big), ("huge again", big), ("15k", fine), ("15k again", fine)):

@@ -172,7 +172,7 @@ def test_annotation_bomb_pdf_is_refused_in_bounded_memory_and_reuploads_skip_par
     sys.path.insert(0, str(Path(__file__).parents[2]))
     from bench.annotated_pdf import write
 
-    bomb = write(tmp_path / "bomb.pdf", 200_000)  # 1.2 MB; bench/reliability_pdf.py runs 3,000,000
+    bomb = write(tmp_path / "bomb.pdf", 100_000, distinct=True)  # 4.8 MB; bench/reliability_pdf.py: 500,000
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     run = store.vanban("extract", str(bomb))
     assert run.returncode == 1 and "too many annotations" in run.stderr, run.stderr
@@ -181,7 +181,7 @@ def test_annotation_bomb_pdf_is_refused_in_bounded_memory_and_reuploads_skip_par
     c = _client(store)
     r = c.post("/documents", files={"file": ("bomb.pdf", bomb.read_bytes(), "application/pdf")})
     assert r.status_code == 413
-    fine = write(tmp_path / "fine.pdf", 2_000)
+    fine = write(tmp_path / "fine.pdf", 2_000, distinct=True)
     first = c.post("/documents", files={"file": ("fine.pdf", fine.read_bytes(), "application/pdf")})
     assert first.status_code == 201, first.text
     started = time.monotonic()
