@@ -25,7 +25,6 @@ import re
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -34,6 +33,7 @@ import numpy as np
 from core.errors import IndexCorrupt, IndexError_
 from core.settings import Settings
 from search.chunking import Chunk
+from search.lexical import file_stat
 from search.vector_files import check_store
 
 # Chroma caps one add() call (the sqlite variable limit); stay well below it.
@@ -96,14 +96,6 @@ def _guard(action: str) -> Iterator[None]:
         raise IndexError_(f"vector index failed to {action}: {err}") from err
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-
 def _stale_handle(err: BaseException) -> bool:
     """Errors of a handle that predates another process's change (a collection deleted and
     recreated, ids in the metadata that the loaded graph lacks): reopening cures them."""
@@ -121,7 +113,7 @@ class VectorIndex:
         self._marker = settings.data_dir / "vectors.gen"
         self._lock_file = settings.data_dir / ".vectors.lock"
         self._thread_lock = threading.RLock()
-        self._seen = _stat(self._marker)
+        self._seen = file_stat(self._marker)
         self.generation = 0  # bumped on every reopen for another process's write
         self._client: Any = None
         self._col: Any = None
@@ -140,7 +132,7 @@ class VectorIndex:
 
     def refresh(self) -> bool:
         """Reopen when another process wrote since we last looked; True when it did."""
-        seen = _stat(self._marker)
+        seen = file_stat(self._marker)
         if seen == self._seen:
             return False
         with self._thread_lock:
@@ -168,7 +160,7 @@ class VectorIndex:
         tmp = self._marker.with_name(f".vectors.gen-{uuid.uuid4().hex}.tmp")
         tmp.write_text(uuid.uuid4().hex, encoding="ascii")
         os.replace(tmp, self._marker)
-        self._seen = _stat(self._marker)
+        self._seen = file_stat(self._marker)
 
     def _retrying(self, action: str, call: Any) -> Any:
         """``call(collection)``; once more on a fresh handle when the old one was stale."""
