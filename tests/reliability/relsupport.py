@@ -79,9 +79,10 @@ class Store:
         env.pop("VANBAN_DATABASE_URL", None)
         if self.database_url:
             env["VANBAN_DATABASE_URL"] = self.database_url
-        env.pop("VANBAN_CHROMA_URL", None)
         if self.chroma_url:
             env["VANBAN_CHROMA_URL"] = self.chroma_url
+        elif "VANBAN_CHROMA_URL" not in self.extra_env:
+            env.pop("VANBAN_CHROMA_URL", None)
         return env
 
     @staticmethod
