@@ -76,7 +76,8 @@ def test_garbled_hnsw_file_is_reported_not_a_crash(tmp_path: Path) -> None:
     chunks = [Chunk(id=f"{i:016x}:0", doc_id=f"{i:016x}", n=0, text="x", start=0, end=1) for i in range(1100)]
     vectors.add(chunks, np.random.default_rng(0).normal(size=(1100, 8)).astype(np.float32), ["d"] * 1100)
     del vectors
-    level0 = next((store.data_dir / "chroma").glob("*/data_level0.bin"))
+    # the probe collection's graph (the documents' own collection may have an empty one too)
+    level0 = max((store.data_dir / "chroma").glob("*/data_level0.bin"), key=lambda p: p.stat().st_size)
     raw = bytearray(level0.read_bytes())
     raw[0:len(raw):7] = bytes([0xFF]) * len(range(0, len(raw), 7))
     level0.write_bytes(bytes(raw))
