@@ -21,7 +21,7 @@ from core.errors import NumberNotFound, VanbanError
 from core.filters import Filters
 from core.settings import get_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="vanban: ingest, extract and search Vietnamese administrative documents.")
 err_console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -121,6 +121,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="files and folders",
     except VanbanError as err:
         raise _fail(err) from err
     for o in summary.outcomes:
+        if o.status == "skipped":
+            err_console.print(f"{o.error}: {o.path}", highlight=False)
         if o.status == "failed":
             err_console.print(f"[red]failed[/red] {o.path}: {o.error}", highlight=False)
     print(summary.line)
@@ -274,10 +276,24 @@ def export(what: Annotated[ExportKind, typer.Argument()],
 def serve(host: Annotated[str | None, typer.Option()] = None,
           port: Annotated[int | None, typer.Option()] = None) -> None:
     """Start the HTTP API and the web page."""
+    import socket
+
     import uvicorn
+
+    from api.http.app import check_api_key
 
     settings = get_settings()
     h, p = host or settings.host, port or settings.port
+    try:
+        check_api_key(settings)
+        with socket.socket(socket.AF_INET6 if ":" in h else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind((h, p))
+    except OSError as err:
+        raise _fail(VanbanError(f"cannot serve on {h}:{p}: {err.strerror or err} (is another server "
+                                f"running there? choose another with --port or VANBAN_PORT)")) from err
+    except VanbanError as err:
+        raise _fail(err, code=2) from err
     print(f"vanban serving on http://{h}:{p}/", flush=True)
     uvicorn.run("api.http.app:create_app", factory=True, host=h, port=p, log_level="info")
 
@@ -319,8 +335,18 @@ def mcp() -> None:
 
 
 def main() -> None:  # pragma: no cover - entry point
-    app()
+    """``app()`` with a damaged SQL store reported in one line (a zeroed SQLite page made
+    ``export`` print a traceback)."""
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        app(standalone_mode=True)
+    except DatabaseError as err:
+        reason = " ".join(str(err.orig or err).split())[:200]
+        err_console.print(f"[red]error:[/red] the document store cannot be read ({reason}); "
+                          "run `vanban check`", highlight=False)
+        raise SystemExit(1) from err
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from api import status_lookup
-from core.errors import IndexCorrupt, NotFoundError, NumberNotFound, VanbanError
+from core.errors import (
+    CorruptFileError,
+    IndexCorrupt,
+    IndexError_,
+    NotFoundError,
+    NumberNotFound,
+    VanbanError,
+)
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
@@ -45,7 +52,7 @@ def _offline_env() -> None:
 @dataclass
 class FileOutcome:
     path: str
-    status: Literal["ingested", "unchanged", "replaced", "failed"]
+    status: Literal["ingested", "unchanged", "replaced", "failed", "skipped"]
     id: str | None = None
     error: str | None = None
 
@@ -93,15 +100,23 @@ class Service:
     # --- ingest --------------------------------------------------------------------------
     def extract_file(self, path: Path, source: str | None = None) -> Document:
         """Read and extract one file; nothing is stored. Its status is what its own dates say
-        (no other document can be consulted); the store derives it again on every read."""
-        doc = pipeline.run(reader.read(path, self.settings, source=source))
+        (no other document can be consulted); the store derives it again on every read. A parser
+        library failing on a malformed file (an XML entity bomb in a DOCX, a broken zip member) is
+        that file's error, one line, never a traceback or a 500."""
+        try:
+            doc = pipeline.run(reader.read(path, self.settings, source=source))
+        except (VanbanError, MemoryError):
+            raise
+        except Exception as err:
+            reason = " ".join(str(err).split())[:200]
+            raise CorruptFileError(f"cannot read the file: {type(err).__name__}: {reason}") from err
         node = status_rules.Node(doc.id, doc.number, doc.kind, doc.issuer, doc.issued_on, doc.effective_from)
         return doc.model_copy(update={"status": status_rules.alone(node, self.settings.status_day())})
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:
         key = source_key or str(path.resolve())
-        file_hash = _sha256(path)
+        file_hash = file_sha256(path)
         known = self.repo.file_hash(key)
         if known and known[1] == file_hash:
             # Same bytes as last time: skip parsing and OCR entirely (a re-run takes seconds).
@@ -127,8 +142,9 @@ class Service:
         """Ingest files and folders; a failing file is reported and the run goes on. Documents
         are stored one transaction each; lexical indexing happens per file, embedding in
         batches at the end (see ``sync_index``)."""
-        files = reader.iter_paths(paths)
-        summary = IngestSummary()
+        links: list[Path] = []
+        files = reader.iter_paths(paths, links)
+        summary = IngestSummary([FileOutcome(str(p), "skipped", error="skipped symlink") for p in links])
         for i, path in enumerate(files):
             if progress:
                 progress(i, len(files), path.name)
@@ -166,24 +182,47 @@ class Service:
                 yield doc
 
     def reindex(self, progress: Progress | None = None) -> int:
-        self.engine.reset()
-        self.engine.index_all(self.repo.iter_documents, self.repo.count(), progress=progress)
+        """Rewrite both indexes from the store in place: a server on the same store keeps
+        answering throughout (nothing is deleted first), then what the store lacks goes."""
+        self.engine.index_all(self.repo.iter_documents, self.repo.count(), progress=progress, force=True)
+        self.sync_index()
         return self.repo.count()
 
     def check(self, repair: bool = False, progress: Progress | None = None) -> Consistency:
+        """Is the store sound, and do both indexes hold every stored document, readable and
+        (vectors) queryable? ``repair`` rebuilds whatever is flagged, then checks again."""
         from search.chunking import chunk
+        from store import integrity
 
+        damaged = integrity.problem(self.settings.db_url)
+        if damaged:
+            if not repair:
+                return Consistency({}, {}, [f"store: {damaged}"])
+            integrity.recover(self.settings.db_url)
+            self.__dict__.pop("repo", None)
         size = self.settings.chunk_max_chars  # as the engine chunks
         expected = {d.id: len(chunk(d, size)) for d in self.repo.iter_documents()}
-        try:
-            per_index = self.engine.indexed_counts()
-        except IndexCorrupt:
-            if not repair:
-                raise
-            self.engine.discard_lexical()  # rebuilt below from the SQL store; vectors are kept
-            per_index = self.engine.indexed_counts()
         problems: list[str] = []
+        per_index: dict[str, dict[str, int]] = {}
+        try:
+            per_index["bm25"] = self.engine.lexical.counts()
+        except IndexCorrupt as err:
+            problems.append(f"bm25: {err}")
+            if repair:
+                self.engine.discard_lexical()  # rebuilt below from the SQL store; vectors are kept
+                per_index["bm25"] = self.engine.lexical.counts()
+        try:
+            per_index["vectors"] = self.engine.vector_counts()
+            unqueryable = self.engine.unqueryable_vectors()
+        except IndexError_ as err:
+            problems.append(f"vectors: {err}")
+            per_index["vectors"], unqueryable = {}, set()
+            if repair:
+                self.engine.reset_vectors()  # every document is embedded again below
+                per_index["vectors"] = {}
         bad: set[str] = set()  # documents to re-index on repair
+        for doc_id in sorted(unqueryable):
+            problems.append(f"vectors: document {doc_id} has vectors that a query cannot find")
         for name, got in per_index.items():
             for doc_id in sorted(set(expected) | set(got)):
                 if doc_id not in got:
@@ -196,7 +235,11 @@ class Service:
                     continue
                 problems.append(f"{name}: document {doc_id} {problem}")
                 bad.add(doc_id)
-        if bad and repair:
+        if repair and unqueryable:
+            # the graph lost what its metadata still lists: only a new graph is trustworthy
+            self.engine.reset_vectors()
+            bad |= set(expected)
+        if (bad or problems) and repair:
             gone = sorted(bad - set(expected))
             if gone:
                 self.engine.remove(gone)
@@ -303,7 +346,8 @@ class Service:
         return self.repo.count()
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The content key of a file: what decides `unchanged` without parsing."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     max_pages: int = 500
     max_decompressed_mb: float = 200.0  # DOCX zip bombs
     max_html_mb: float = 20.0
+    max_annotations: int = 20_000  # PDF annotations (comments, links, stamps) across all pages
 
     # OCR
     ocr_lang: str = "vie"

@@ -180,8 +180,10 @@ def parse_tsv(tsv: str, scale: float, split_gap: float = 18.0) -> list[dict]:
     return runs
 
 
-def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | None = None) -> OcrResult:
-    """OCR the given 1-based pages of a PDF with ``settings.ocr_workers`` tesseract processes.
+def ocr_pages(pdf: Path | bytes, pages: list[int], settings: Settings,
+              workers: int | None = None) -> OcrResult:
+    """OCR the given 1-based pages of a PDF (a file, or bytes: the annotation-flattened document
+    the text layer came from) with ``settings.ocr_workers`` tesseract processes.
 
     A page that times out or crashes tesseract is reported in ``failed`` (the caller keeps
     whatever text layer the page had) instead of failing the whole document.
@@ -192,7 +194,7 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
     check_available(settings.ocr_lang)
     dpi = max(settings.ocr_dpi, 72)
     try:
-        doc = pdfium.PdfDocument(str(path))
+        doc = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
     except pdfium.PdfiumError as err:
         raise CorruptFileError(f"corrupt PDF: cannot render pages for OCR ({err})") from err
     n_workers = max(1, workers if workers is not None else settings.ocr_workers)
@@ -215,7 +217,7 @@ def ocr_pages(path: Path, pages: list[int], settings: Settings, workers: int | N
     finally:
         doc.close()
     for page, reason in result.failed.items():
-        log.warning("%s page %d: %s", path.name, page, reason)
+        log.warning("%s page %d: %s", pdf.name if isinstance(pdf, Path) else "PDF", page, reason)
     return result
 
 

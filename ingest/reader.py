@@ -8,12 +8,13 @@ page map stays exact.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from importlib import import_module
 from pathlib import Path
 from typing import Literal
 
-from core.errors import EmptyFileError, NoTextError, TooLargeError, UnsupportedTypeError
+from core.errors import CorruptFileError, EmptyFileError, NoTextError, TooLargeError, UnsupportedTypeError
 from core.record import Document, document_id
 from core.settings import Settings
 from ingest.base import Block, RawText, assemble
@@ -66,11 +67,20 @@ def check_size(path: Path, settings: Settings) -> int:
     return size
 
 
-def read_raw(path: Path, settings: Settings) -> tuple[FileType, RawText]:
+_BINARY_TYPES = {".pdf": "PDF", ".docx": "DOCX"}
+
+
+def read_raw(path: Path, settings: Settings, declared: str | None = None) -> tuple[FileType, RawText]:
+    """``declared``: the name the user gave the file (an upload's label), for its extension."""
     check_size(path, settings)
     with path.open("rb") as fh:
         head = fh.read(8192)
     ftype = sniff(head, path)
+    suffix = Path(declared or path.name).suffix.lower()
+    if ftype == "txt" and suffix in _BINARY_TYPES:
+        # A .docx or .pdf whose bytes are plain text is a broken file, not a 17-character document.
+        raise CorruptFileError(f"corrupt {_BINARY_TYPES[suffix]}: the file holds plain text, not a "
+                               f"{_BINARY_TYPES[suffix]} document")
     # Each reader module is named for its type and loaded on first use (PDF/OCR and HTML
     # libraries are slow to import, and most runs need only one or two of them).
     reader = import_module(f"ingest.{ftype}")
@@ -98,16 +108,29 @@ def to_document(raw: RawText, source: str, ftype: str) -> Document:
 
 def read(path: Path, settings: Settings, source: str | None = None) -> Document:
     """Read one file into a Document (no extraction, nothing stored)."""
-    ftype, raw = read_raw(path, settings)
+    ftype, raw = read_raw(path, settings, declared=source)
     return to_document(raw, source or path.name, ftype)
 
 
-def iter_paths(paths: list[Path]) -> list[Path]:
-    """Files named directly, plus supported files found under named folders, sorted."""
+def iter_paths(paths: list[Path], links: list[Path] | None = None) -> list[Path]:
+    """Files named directly, plus supported files found under named folders, sorted. Symlinks
+    met inside those folders are not followed (a link to /etc/shadow dropped in a folder must
+    not become a searchable document); they are added to ``links`` for the caller to report."""
     out: list[Path] = []
+    links = links if links is not None else []
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS))
-        else:
+        if not p.is_dir():
             out.append(p)
-    return out
+            continue
+        for root, dirs, files in os.walk(p):  # os.walk does not descend into linked folders
+            here = Path(root)
+            links.extend(here / d for d in dirs if (here / d).is_symlink())
+            for name in files:
+                f = here / name
+                if f.is_symlink():
+                    if f.suffix.lower() in EXTENSIONS or not f.suffix:
+                        links.append(f)
+                elif f.suffix.lower() in EXTENSIONS:
+                    out.append(f)
+    links.sort()
+    return sorted(out)

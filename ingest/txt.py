@@ -120,6 +120,9 @@ def to_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+_SENTENCE_WORDS = 8  # a line this long is a title or a summary, not a menu entry
+
+
 def from_text(text: str) -> RawText:
     """Furniture removal, headline and dateline of already decoded text (also used for text
     that reached us some other way)."""
@@ -132,9 +135,20 @@ def from_text(text: str) -> RawText:
             # the dateline is page metadata (kept as published_at), not article text
             del lines[header.dateline_index]
     blocks = to_blocks(lines)
+    no_body = not blocks
+    if no_body:
+        # Everything was site furniture. A page whose body is only its title and metadata (a
+        # law site's "still loading" stub) still says something in a sentence: keep what it
+        # has, flagged, rather than fail the file. A menu with no sentence stays no text.
+        kept = [line for line in text.splitlines() if any(ch.isalnum() for ch in line)]
+        if any(len(line.split()) >= _SENTENCE_WORDS for line in kept):
+            blocks = to_blocks(kept)
     if not blocks:
         raise NoTextError("no text found in the file")
-    return RawText(blocks=blocks, title=title, published_at=published_at)
+    raw = RawText(blocks=blocks, title=title, published_at=published_at)
+    if no_body:
+        raw.meta["no_body"] = True
+    return raw
 
 
 def read(path: Path, settings: Settings) -> RawText:

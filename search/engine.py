@@ -13,6 +13,7 @@ The engine sees only ``core.record.Document``; the store and the service layer c
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,6 +25,7 @@ from typing import Literal
 
 import numpy as np
 
+from core.errors import IndexError_
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
@@ -35,6 +37,7 @@ from search.lexical import LexicalIndex, StoredChunk, discard
 from search.response import SearchResponse, SearchResult, highlights
 from search.vector import VectorIndex
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, label
 Mode = Literal["hybrid", "dense", "bm25"]
 
@@ -79,6 +82,7 @@ class SearchEngine:
         self.settings = settings
         self._given_embedder = embedder
         self._allowed_cache: tuple[object, dict[tuple, set[str]]] = (None, {})
+        self._vector_state_at = -1  # the vector index generation _vector_state was read at
 
     # --- lazily opened parts (a BM25-only search never loads the model or opens Chroma) --------
 
@@ -104,21 +108,33 @@ class SearchEngine:
         name = self._given_embedder.name if self._given_embedder else embedder_name(self.settings)
         return VectorIndex(self.settings, name)
 
-    @cached_property
+    @property
     def _vector_state(self) -> dict[str, tuple[int, str]]:
-        return self.vectors.state()
+        """Which documents have vectors (count, digest): kept between calls, read again once
+        another process has written vectors (the index's generation moved)."""
+        self.vectors.refresh()
+        state = self.__dict__.get("_vector_state_cache")
+        if state is None or self._vector_state_at != self.vectors.generation:
+            generation = self.vectors.generation
+            state = self.vectors.state()
+            self.__dict__["_vector_state_cache"] = state
+            self._vector_state_at = generation
+        return state
 
     # --- indexing ------------------------------------------------------------------------------
 
-    def index(self, docs: Iterable[Document], progress: Progress | None = None) -> IndexStats:
+    def index(self, docs: Iterable[Document], progress: Progress | None = None,
+              force_lexical: bool = False, force_vectors: bool = False) -> IndexStats:
+        """Index what is stale in each index; ``force_*`` rewrite everything (``reindex``: in
+        place, so a server reading the same store never finds a collection gone)."""
         stats = IndexStats()
         done = total = 0
         for batch in _batches(docs, DOC_BATCH):
             stats.documents += len(batch)
-            written, chunked = self._put_lexical(batch)
+            written, chunked = self._put_lexical(batch, force_lexical)
             stats.lexical += written
             to_embed = [(digest, chunks) for doc, digest, chunks in chunked
-                        if self._vector_state.get(doc.id) != (len(chunks), digest)]
+                        if force_vectors or self._vector_state.get(doc.id) != (len(chunks), digest)]
             total += sum(len(c) for _, c in to_embed)
             done = self._embed(to_embed, done, total, progress, stats)
         if progress:
@@ -126,27 +142,30 @@ class SearchEngine:
         return stats
 
     def index_all(self, load: Callable[[], Iterable[Document]], count: int,
-                  progress: Progress | None = None) -> IndexStats:
+                  progress: Progress | None = None, force: bool = False) -> IndexStats:
         """Index ``count`` documents that ``load()`` yields (called once or twice). Beyond one
         batch, BM25 takes them all before any is embedded (``index_lexical``); within one
         batch ``index`` already does, so the documents are read only once."""
         if count > DOC_BATCH:
-            self.index_lexical(load(), progress=progress)
-        return self.index(load(), progress=progress)
+            self.index_lexical(load(), progress=progress, force=force)
+            return self.index(load(), progress=progress, force_vectors=force)
+        return self.index(load(), progress=progress, force_lexical=force, force_vectors=force)
 
-    def index_lexical(self, docs: Iterable[Document], progress: Progress | None = None) -> int:
+    def index_lexical(self, docs: Iterable[Document], progress: Progress | None = None,
+                      force: bool = False) -> int:
         """BM25 only. Run over a large batch before ``index``, so every document is searchable
         by words within minutes instead of after the embedding of the batches before it (hours
         on two cores); ``index`` then finds the lexical side current and only embeds."""
         written = seen = 0
         for batch in _batches(docs, DOC_BATCH):
-            written += self._put_lexical(batch)[0]
+            written += self._put_lexical(batch, force)[0]
             seen += len(batch)
             if progress:
                 progress(seen, seen, f"BM25 {batch[-1].id}")
         return written
 
-    def _put_lexical(self, batch: list[Document]) -> tuple[int, list[tuple[Document, str, list[Chunk]]]]:
+    def _put_lexical(self, batch: list[Document],
+                     force: bool = False) -> tuple[int, list[tuple[Document, str, list[Chunk]]]]:
         """Chunk a batch, store the documents whose chunks changed in BM25 (saved at once)."""
         digests = self.lexical.digests()
         chunked = []
@@ -154,7 +173,7 @@ class SearchEngine:
         for doc in batch:
             chunks = chunk(doc, self.settings.chunk_max_chars)
             digest = chunks_digest(chunks)
-            if digests.get(doc.id) != digest:
+            if force or digests.get(doc.id) != digest:
                 self.lexical.put(doc.id, digest, chunks)
                 written += 1
             chunked.append((doc, digest, chunks))
@@ -194,16 +213,31 @@ class SearchEngine:
         return removed
 
     def reset(self) -> None:
+        """Empty both indexes (tests, and a vector store too damaged to open)."""
         self.lexical.clear()
-        self.vectors.reset()
-        self._vector_state.clear()
+        self.reset_vectors()
+
+    def reset_vectors(self) -> None:
+        """A new, empty vector store; ``VectorIndex`` may not even open on a damaged one."""
+        vectors = self.__dict__.get("vectors")
+        if vectors is None:
+            name = self._given_embedder.name if self._given_embedder else embedder_name(self.settings)
+            vectors = self.__dict__["vectors"] = VectorIndex(self.settings, name, open_now=False)
+        vectors.reset()
+        self.__dict__.pop("_vector_state_cache", None)
 
     def indexed_counts(self) -> dict[str, dict[str, int]]:
         """Chunks per document in each index, for ``vanban check``."""
-        return {
-            "bm25": self.lexical.counts(),
-            "vectors": {doc_id: n for doc_id, (n, _) in self.vectors.state().items()},
-        }
+        return {"bm25": self.lexical.counts(), "vectors": self.vector_counts()}
+
+    def vector_counts(self) -> dict[str, int]:
+        return {doc_id: n for doc_id, (n, _) in self.vectors.state().items()}
+
+    def unqueryable_vectors(self) -> set[str]:
+        """Documents whose vectors the metadata lists but a query cannot reach (the graph
+        lost them: a deleted or stale HNSW directory)."""
+        missing = self.vectors.unqueryable([f"{doc_id}:0" for doc_id in sorted(self.vector_counts())])
+        return {c.rsplit(":", 1)[0] for c in missing}
 
     def indexed_ids(self) -> dict[str, int]:
         """Documents complete in both indexes (same chunks in each) → chunk count."""
@@ -226,7 +260,7 @@ class SearchEngine:
         started = time.perf_counter()
         if mode not in ("hybrid", "dense", "bm25"):
             raise ValueError(f"unknown search mode {mode!r} (hybrid, dense or bm25)")
-        if not query.strip():
+        if not any(ch.isalnum() for ch in query):  # blank, punctuation, NUL: nothing to match
             return SearchResponse(query=query, took_ms=0.0, results=[])
         filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
         docs = self.lexical.first_chunks()
@@ -239,8 +273,18 @@ class SearchEngine:
         vector = None if mode == "bm25" or not docs or allowed == set() else self._query_vector_async(query)
         lexical = [] if mode == "dense" else self.lexical.search(query, depth, allowed)
         pinned = self._pinned(query, docs, allowed)
-        dense = [] if vector is None else self._dense(vector.result(), depth, allowed, filters, len(docs))
-        if mode == "bm25":
+        degraded = False
+        dense: list[tuple[str, float]] = []
+        if vector is not None:
+            try:
+                dense = self._dense(vector.result(), depth, allowed, filters, len(docs))
+            except IndexError_ as err:
+                # The vector side is gone (damaged, unreachable): words still answer, flagged.
+                log.warning("dense search failed, answering from BM25 only: %s", err)
+                degraded = True
+                if mode == "dense":
+                    lexical = self.lexical.search(query, depth, allowed)
+        if mode == "bm25" or degraded:
             ranked = [(c.id, s) for c, s in lexical]
         elif mode == "dense":
             ranked = dense
@@ -250,7 +294,7 @@ class SearchEngine:
         ranked = _pin(ranked, pinned)
         results = self._results(query, ranked, top_k, per_document)
         took = (time.perf_counter() - started) * 1000
-        return SearchResponse(query=query, took_ms=round(took, 2), results=results)
+        return SearchResponse(query=query, took_ms=round(took, 2), results=results, degraded=degraded)
 
     def _allowed(self, docs: dict[str, StoredChunk], filters: Filters) -> set[str] | None:
         """Documents passing ``filters`` (None: no filter), remembered until the index changes:

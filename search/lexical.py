@@ -63,7 +63,8 @@ class StoredChunk:
     meta: dict[str, str | int]
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def file_stat(path: Path) -> tuple[int, int, int] | None:
+    """(mtime, size, inode): changes on every commit, since files are replaced by rename."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -134,7 +135,7 @@ class LexicalIndex:
 
     def _reload(self) -> None:
         """Bring shards and segments up to what is on disk; cheap when nothing changed."""
-        stats = {shard: _stat(self._path(shard)) for shard in range(SHARDS)}
+        stats = {shard: file_stat(self._path(shard)) for shard in range(SHARDS)}
         changed = [s for s, st in stats.items() if s not in self._shard_stats or self._shard_stats[s] != st]
         by_shard = _group(self._docs) if changed and self._docs else {}
         for shard in changed:
@@ -144,7 +145,7 @@ class LexicalIndex:
                 self._docs.update(self._read_shard(self._path(shard)))
             self._shard_stats[shard] = stats[shard]
             self._first = None
-        self._manifest_stat = _stat(self._manifest)
+        self._manifest_stat = file_stat(self._manifest)
         manifest = self._read_manifest()
         views = []
         for entry in manifest.get("segments", []):
@@ -193,7 +194,7 @@ class LexicalIndex:
 
     def _refresh(self) -> None:
         """Reload if another process committed since we last looked (one stat when not)."""
-        if _stat(self._manifest) != self._manifest_stat:
+        if file_stat(self._manifest) != self._manifest_stat:
             with self._locked():
                 self._reload()
                 self._repair()
@@ -206,6 +207,13 @@ class LexicalIndex:
         live = self._live_hashes()
         stale = {d for d, entry in self._docs.items() if live.get(d) != _entry_hash(entry)}
         gone = set(live) - set(self._docs)
+        lost = sorted({_shard(d) for d in gone if self._shard_stats.get(_shard(d)) is None})
+        if lost:
+            # A writer rewrites a shard (never deletes it) before the manifest drops its
+            # documents: a missing shard file is damage, and dropping its documents here would
+            # hide them from every search, by number too.
+            raise IndexCorrupt(f"BM25 store {self.dir}: shard file {self._path(lost[0]).name} is missing "
+                               f"({len(gone)} documents); run `vanban check --repair`")
         if stale or gone:  # the shards are right already: only the segments change
             self._commit({d: self._docs[d] for d in stale} | dict.fromkeys(gone), shards=False)
 
@@ -269,7 +277,7 @@ class LexicalIndex:
             docs = {d: self._docs[d] for d in by_shard.get(shard, [])}
             self._write_atomic(self._path(shard), lambda fh, docs=docs: json.dump(
                 {"format": FORMAT, "docs": docs}, fh, ensure_ascii=False))
-            self._shard_stats[shard] = _stat(self._path(shard))
+            self._shard_stats[shard] = file_stat(self._path(shard))
         views = [
             bm25.View(v.segment, v.deleted | (changes.keys() & v.live_docs.keys()))
             if changes.keys() & v.live_docs.keys() else v
@@ -318,7 +326,7 @@ class LexicalIndex:
             {"name": v.segment.name, "rows": v.segment.n_rows, "deleted": sorted(v.deleted)} for v in views
         ]}
         self._write_atomic(self._manifest, lambda fh: json.dump(manifest, fh, ensure_ascii=False))
-        self._manifest_stat = _stat(self._manifest)
+        self._manifest_stat = file_stat(self._manifest)
         self._views = views
         self._segments = {v.segment.name: v.segment for v in views}
         for path in self.dir.glob("seg-*.npz"):

@@ -58,6 +58,8 @@ class SearchResponse(BaseModel):
     took_ms: float
     results: list[SearchResult] = Field(default_factory=list)
     lookup: NumberLookup | None = None  # addition to SPEC §3: the query was a document number
+    # addition to SPEC §3: the vector side failed and the results come from BM25 alone
+    degraded: bool = False
 
     def to_json(self) -> dict:
         return self.model_dump(mode="json")

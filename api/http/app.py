@@ -16,8 +16,10 @@ from fastapi.staticfiles import StaticFiles
 
 from api.http import errors
 from api.http.limits import BodyLimit
+from api.http.origin import SameOrigin
 from api.http.routers import decisions, documents, health, items, search
 from api.web import pages
+from core.errors import VanbanError
 from core.settings import Settings, get_settings
 
 # The pages use no inline script or style and no third-party resource (the chart is inline
@@ -38,8 +40,16 @@ async def _security_headers(request: Request,
     return response
 
 
+def check_api_key(settings: Settings) -> None:
+    """``VANBAN_API_KEY=""`` used to switch auth off silently: refuse to start instead."""
+    if settings.api_key is not None and not settings.api_key.strip():
+        raise VanbanError("VANBAN_API_KEY is set but empty: set a key, or unset the variable "
+                          "to serve without one")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_api_key(settings)
     app = FastAPI(
         title="vanban",
         version="0.1.0",
@@ -55,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_methods=["GET", "POST"], allow_headers=["Content-Type", "X-API-Key"])
     app.middleware("http")(_security_headers)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SameOrigin, allowed=settings.cors_origins)
     for module in (health, documents, decisions, search, items):
         app.include_router(module.router)
     app.include_router(pages.router)

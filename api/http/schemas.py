@@ -6,9 +6,9 @@ response of ``search.response`` as it is, so the API cannot drift from what the 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind, IncomingRef, StatusState
 from search.response import SearchResponse, SearchResult
@@ -89,11 +89,19 @@ class SearchFilters(BaseModel):
     status: StatusState | None = Field(default=None, description="legal status (SPEC §5)")
 
 
+def _no_lone_surrogates(value: object) -> object:
+    """JSON may carry ``"\\ud800"``, a code point UTF-8 cannot encode: every later step that
+    encodes the text (analysis, the response) failed with a 500. It becomes U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
+
+
 class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"query": "chuyển đổi số", "top_k": 5, "filters": {"province": "Nghệ An", "year_from": 2022}}]})
 
-    query: str = Field(min_length=1, max_length=500)
+    query: Annotated[str, BeforeValidator(_no_lone_surrogates)] = Field(min_length=1, max_length=500)
     top_k: int = Field(default=10, ge=1, le=100)
     per_document: int = Field(default=1, ge=1, le=20)
     mode: SearchMode = "hybrid"

@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 
 from core.errors import EmptyFileError, InputError, TooLargeError, UnsupportedTypeError
+from ingest.reader import EXTENSIONS
 
 FIELD = "file"
 HEAD_BYTES = 8192  # what ingest.reader.sniff needs to tell the type
@@ -59,6 +60,16 @@ def safe_label(client_name: str | None) -> str:
         keep = ext if dot and 0 < len(ext) <= 8 else ""
         name = name[: _MAX_LABEL - len(keep) - 1].rstrip() + ("." + keep if keep else "")
     return name or "upload"
+
+
+def check_extension(label: str) -> None:
+    """SPEC §4: 415 for a type we do not read. The name's extension is what the user declares
+    (the bytes still decide how a supported file is read): a .png, or a file with no
+    extension at all (a Makefile), is refused rather than stored as a news page."""
+    suffix = Path(label).suffix.lower()
+    if suffix not in EXTENSIONS:
+        what = f"'{suffix}'" if suffix else "a file without an extension"
+        raise UnsupportedTypeError(f"unsupported type: {what}; upload .pdf, .html, .htm, .txt or .docx")
 
 
 @dataclass

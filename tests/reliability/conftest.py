@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from relsupport import PG_URL, Store
+from relsupport import CHROMA_URL, PG_URL, Store
 from sqlalchemy import delete
 
 from core.settings import Settings
@@ -40,4 +40,22 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         pytest.skip("VANBAN_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
     _empty_database(PG_URL)
     yield Store(tmp_path / "data", PG_URL)
+    _empty_database(PG_URL)
+
+
+@pytest.fixture(params=["sqlite+embedded-chroma", "postgresql+chroma-server"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The two deployments: everything in the data dir, or PostgreSQL and a Chroma server
+    (both emptied first; CI starts them with .ci/postgres.sh and .ci/chroma.sh)."""
+    if request.param.startswith("sqlite"):
+        yield Store(tmp_path / "data")
+        return
+    if not (PG_URL and CHROMA_URL):
+        pytest.skip("VANBAN_TEST_PG_URL and VANBAN_TEST_CHROMA_URL not both set")
+    from search.engine import SearchEngine
+
+    _empty_database(PG_URL)
+    store = Store(tmp_path / "data", PG_URL, chroma_url=CHROMA_URL)
+    SearchEngine(store.settings).reset_vectors()  # what an earlier test left on the server
+    yield store
     _empty_database(PG_URL)

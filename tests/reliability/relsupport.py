@@ -23,6 +23,7 @@ from store.models import DocumentRow, ItemRow, SectionRow
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
 PG_URL = os.environ.get("VANBAN_TEST_PG_URL")
+CHROMA_URL = os.environ.get("VANBAN_TEST_CHROMA_URL")
 
 PROVINCES = ["Hà Tĩnh", "Nghệ An", "Quảng Bình", "Thanh Hóa", "Lâm Đồng", "Bình Thuận", "Hải Dương",
              "Đắk Lắk", "Kon Tum", "Gia Lai", "Phú Yên", "Bến Tre"]
@@ -66,10 +67,11 @@ class Store:
     data_dir: Path
     database_url: str | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
+    chroma_url: str | None = None
 
     @property
     def settings(self) -> Settings:
-        return Settings(data_dir=self.data_dir, database_url=self.database_url)
+        return Settings(data_dir=self.data_dir, database_url=self.database_url, chroma_url=self.chroma_url)
 
     @property
     def env(self) -> dict[str, str]:
@@ -77,6 +79,10 @@ class Store:
         env.pop("VANBAN_DATABASE_URL", None)
         if self.database_url:
             env["VANBAN_DATABASE_URL"] = self.database_url
+        if self.chroma_url:
+            env["VANBAN_CHROMA_URL"] = self.chroma_url
+        elif "VANBAN_CHROMA_URL" not in self.extra_env:
+            env.pop("VANBAN_CHROMA_URL", None)
         return env
 
     @staticmethod

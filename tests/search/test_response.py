@@ -33,8 +33,10 @@ def test_response_json_has_spec_fields():
         issued_on="2024-01-02", issuer="UBND tỉnh X", score=0.5, passage="p", highlights=[(0, 1)],
         section="Điều 1", span=(10, 11), page=2)])
     data = r.to_json()
-    assert set(data) == {"query", "took_ms", "results", "lookup"}  # lookup: SPEC §5 addition
+    # lookup (SPEC §5) and degraded (issue 13) are additions to SPEC §3
+    assert set(data) == {"query", "took_ms", "results", "lookup", "degraded"}
     assert data["lookup"] is None  # the query is not a document number
+    assert data["degraded"] is False
     res = data["results"][0]
     assert {"document_id", "source", "number", "title", "kind", "issued_on", "issuer", "score", "passage",
             "highlights", "section", "span"} <= set(res)

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from api.http import upload
 from api.http.deps import FiltersDep, ServiceDep, SettingsDep, require_api_key
 from api.http.schemas import DocumentPage, DocumentRecord, DocumentSummary, ErrorBody, UploadResult
-from api.service import Service
+from api.service import Service, file_sha256
 from core.errors import CorruptFileError
 from core.record import Document
 from ingest import reader
@@ -38,10 +38,12 @@ def record(doc: Document) -> dict[str, Any]:
 def _ingest(service: Service, received: upload.ReceivedFile, lock: threading.Lock) -> UploadResult:
     # One writer at a time: the store copes with concurrent writers, the indexes may not.
     with lock:
+        # keyed by content, not by the random temp name: the same bytes again are `unchanged`
+        # at once, without parsing (a million-annotation PDF took 114 s to parse twice)
+        key = f"upload:{file_sha256(received.path)}"
         try:
-            result = service.ingest_file(received.path, source=received.label,
-                                         source_key=f"upload:{received.path.name}")
-        except (OSError, ValueError, RuntimeError) as err:  # parser failures on odd files
+            result = service.ingest_file(received.path, source=received.label, source_key=key)
+        except OSError as err:
             raise CorruptFileError(f"cannot read the file ({type(err).__name__})") from err
     doc = service.get(result.id)
     return UploadResult.model_validate({**record(doc), "status": result.status,
@@ -67,6 +69,7 @@ async def upload_document(request: Request, response: Response, service: Service
     limit = int(settings.upload_max_mb * 1024 * 1024)
     received = await upload.receive(request, settings.files_dir, limit)
     try:
+        upload.check_extension(received.label)
         ftype = reader.sniff(received.head, received.path)
         result = await run_in_threadpool(_ingest, service, received, request.app.state.write_lock)
         await run_in_threadpool(_keep, received, result.id, ftype, settings.files_dir)
