@@ -29,8 +29,6 @@ from core.errors import (
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
-from extract import pipeline
-from ingest import reader
 from search.response import NumberLookup
 from store import status as status_rules
 from store.db import session_factory
@@ -103,6 +101,11 @@ class Service:
         (no other document can be consulted); the store derives it again on every read. A parser
         library failing on a malformed file (an XML entity bomb in a DOCX, a broken zip member) is
         that file's error, one line, never a traceback or a 500."""
+        # Imported here, not at module top: the readers and extractors (~0.1 s of imports) are
+        # needed by ingest and extract only, and `show`, `export`, `check` must start fast.
+        from extract import pipeline
+        from ingest import reader
+
         try:
             doc = pipeline.run(reader.read(path, self.settings, source=source))
         except (VanbanError, MemoryError):
@@ -142,6 +145,8 @@ class Service:
         """Ingest files and folders; a failing file is reported and the run goes on. Documents
         are stored one transaction each; lexical indexing happens per file, embedding in
         batches at the end (see ``sync_index``)."""
+        from ingest import reader  # see extract_file
+
         links: list[Path] = []
         files = reader.iter_paths(paths, links)
         summary = IngestSummary([FileOutcome(str(p), "skipped", error="skipped symlink") for p in links])

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import StoreError
 from core.settings import Settings
+
+if TYPE_CHECKING:  # alembic costs ~0.1 s to import; only a store below head needs it
+    from alembic.config import Config
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -40,6 +42,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     cfg.attributes["connection_engine"] = engine
@@ -55,6 +59,8 @@ def migrate(engine: Engine) -> None:
                 current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
             if current == HEAD_REVISION:
                 return
+        from alembic import command
+
         command.upgrade(alembic_config(engine), "head")
     except Exception as err:  # any driver error: say which database failed, keep the cause
         raise StoreError(f"cannot open or migrate the database: {err}") from err
