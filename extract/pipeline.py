@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.record import Document
-from extract import achievements, decisions, entities, identity, signers, targets, tasks
+from extract import achievements, decisions, entities, identity, indicators, signers, targets, tasks
 
 Stage = Callable[[Document], Document]
 
@@ -20,6 +20,7 @@ STAGES: list[Stage] = [
     signers.apply,
     targets.apply,
     achievements.apply,  # after targets: a figure that is a goal is never a result
+    indicators.apply,  # after both: canonical measure ids on targets and achievements
     tasks.apply,
     entities.apply,
 ]
