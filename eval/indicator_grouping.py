@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'threshold':>9} {'dev P':>6} {'dev R':>6} {'dev F1':>6}")
     for t in SWEEP:
         s = sweep[t]
-        print(f"{t:9.3f} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}{'  <- chosen' if t == chosen else ''}")
+        mark = "  <- chosen" if t == chosen else ""
+        print(f"{t:9.3f} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}{mark}")
     for name in ("dev", "test", "test_at_chosen", "test_rules_only"):
         s = metrics[name]
         print(f"{name:16s} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "

@@ -27,8 +27,9 @@ from lexicon.indicators import (
 )
 
 _QUALIFIERS = re.compile("|".join(QUALIFIERS))
-_LEADING = re.compile(r"^(?:(?:%s)\s+)+" % "|".join(map(re.escape, (*LEADING_WORDS, *LEADING_MEASURE_WORDS))))
-_TRAILING = re.compile(r"(?:\s+(?:%s))+$" % "|".join(map(re.escape, TRAILING_WORDS)))
+_LEAD_ALT = "|".join(map(re.escape, (*LEADING_WORDS, *LEADING_MEASURE_WORDS)))
+_LEADING = re.compile(rf"^(?:(?:{_LEAD_ALT})\s+)+")
+_TRAILING = re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, TRAILING_WORDS))}))+$")
 _SPACES = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG_MAX = 80

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.http import errors
 from api.http.limits import BodyLimit
-from api.http.routers import decisions, documents, health, items, search
+from api.http.routers import decisions, documents, health, indicators, items, search
 from api.web import pages
 from core.settings import Settings, get_settings
 
@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_methods=["GET", "POST"], allow_headers=["Content-Type", "X-API-Key"])
     app.middleware("http")(_security_headers)
     app.add_middleware(BodyLimit)
-    for module in (health, documents, decisions, search, items):
+    for module in (health, documents, decisions, search, items, indicators):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
