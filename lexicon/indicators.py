@@ -62,6 +62,9 @@ class Indicator:
 
 INDICATORS: tuple[Indicator, ...] = (
     # --- digital economy (QĐ 411/QĐ-TTg, QĐ 749/QĐ-TTg) ------------------------------------------
+    # a rank among provinces ("xếp hạng Chính phủ số, kinh tế số": 15th) is not a GRDP share
+    Indicator("xep-hang-chuyen-doi-so", "Xếp hạng chuyển đổi số (DTI) của tỉnh", "DTI",
+              (r"xếp hạng|thứ hạng|\bhạng\b", r"chuyển đổi số|chính phủ số|kinh tế số|\bdti\b")),
     Indicator("kinh-te-so-ty-trong-nganh", "Tỷ trọng kinh tế số trong từng ngành, lĩnh vực", "411/QĐ-TTg",
               (r"kinh tế số", r"từng ngành|các ngành|ngành, lĩnh vực|lĩnh vực")),
     Indicator("kinh-te-so-ty-trong-grdp", "Tỷ trọng kinh tế số trong GRDP", "749/QĐ-TTg; 411/QĐ-TTg",
