@@ -63,12 +63,13 @@ def _number(value: Any) -> Any:
 
 def render(rows: Sequence[dict[str, Any]], fmt: str, headers: str = "en") -> bytes:
     """Rows as CSV, JSON or XLSX; Vietnamese headers (and kind words) when ``headers="vi"``."""
+    shown = rows
     if headers == "vi" and fmt != "json":
-        rows = [{**r, "kind": VI_KINDS.get(r["kind"], r["kind"])} for r in rows]
+        shown = [{**r, "kind": VI_KINDS.get(r["kind"], r["kind"])} for r in rows]
     if fmt != "xlsx":
-        return render_columns(rows, COLUMNS, fmt, "indicators", headers)
+        return render_columns(shown, COLUMNS, fmt, "indicators", headers)
     wb = Workbook()
-    write_sheet(wb.active, rows, COLUMNS, "chi-tieu" if headers == "vi" else "indicators",
+    write_sheet(wb.active, shown, COLUMNS, "chi-tieu" if headers == "vi" else "indicators",
                 titles(COLUMNS, headers))
     by_indicator: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
