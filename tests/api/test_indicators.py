@@ -108,6 +108,7 @@ def test_xlsx_vietnamese_headers(client: TestClient) -> None:
     wb = load_workbook(io.BytesIO(r.content))
     assert wb.sheetnames[0] == "chi-tieu"
     assert [c.value for c in wb[SHARE][2]][:3] == ["Tỉnh/thành", "2023 chỉ tiêu", "2023 thực hiện"]
+    assert wb[SHARE]["C4"].value == 7.2  # Nghệ An, 2023 thực hiện: the values do not depend on the headers
 
 
 def test_page_chart_table_and_vietnamese_dates(client: TestClient) -> None:
