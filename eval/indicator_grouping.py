@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:16s} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
               f"({s['pairs']} pairs, {s['same']} same, {s['grouped']} grouped)")
     if args.json:
-        args.json.write_text(json.dumps(metrics, indent=1), encoding="utf-8")
+        # nested under the evaluation's name, as eval.run expects ("indicators.test.precision")
+        args.json.write_text(json.dumps({"indicators": metrics}, indent=1), encoding="utf-8")
     return 0
 
 
