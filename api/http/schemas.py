@@ -174,15 +174,12 @@ class ErrorBody(BaseModel):
     detail: str | list[Any]
 
 
-class IndicatorRow(BaseModel):
+class IndicatorRow(_ItemRowBase):
     """One value of one canonical indicator (issue 14): a target or an achievement of a province
     for a year, with the source document; ``link`` opens the sentence in its document."""
 
-    model_config = ConfigDict(extra="allow")
-
     indicator_id: str | None = None
     indicator_label: str | None = None
-    province: str | None = None
     year: int | None = None
     kind: Literal["target", "achievement"]
     comparator: str | None = None
@@ -190,11 +187,4 @@ class IndicatorRow(BaseModel):
     value_max: float | None = None
     unit: str | None = None
     indicator: str | None = None
-    document_number: str | None = None
-    document_issued_on: str | None = None
-    document_title: str | None = None
-    document_id: str
     link: str
-    span_start: int | None = None
-    span_end: int | None = None
-    sentence: str | None = None
