@@ -149,3 +149,9 @@ def test_cli_export_indicators_xlsx_vi(tmp_path: Path) -> None:
     assert wb.sheetnames == ["chi-tieu", SHARE]
     links = [c.hyperlink.target for row in wb[SHARE].iter_rows(min_row=3) for c in row if c.hyperlink]
     assert links and all(t.startswith("http://127.0.0.1:8000/doc/") for t in links)
+
+
+def test_targets_csv_vietnamese_headers(client: TestClient) -> None:
+    r = client.get("/targets", params={"format": "csv", "headers": "vi"})
+    assert r.content.decode("utf-8-sig").startswith("Chỉ tiêu (nguyên văn),So sánh,Giá trị")
+    assert client.get("/tasks", params={"format": "csv", "headers": "xx"}).status_code == 422

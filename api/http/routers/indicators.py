@@ -8,21 +8,27 @@ field names (the contract).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api import indicator_export
 from api.http.deps import FiltersDep, ServiceDep
-from api.http.routers.items import MEDIA_TYPES, FormatQuery, TextQuery, _responses, _wants_html
+from api.http.routers.items import (
+    MEDIA_TYPES,
+    FormatQuery,
+    HeadersQuery,
+    TextQuery,
+    _responses,
+    _wants_html,
+)
 from api.http.schemas import IndicatorRow
 from api.web import pages
 
 router = APIRouter(tags=["items"])
 
 IndicatorQuery = Annotated[str | None, Query(max_length=120, description="one indicator_id")]
-HeadersQuery = Annotated[Literal["en", "vi"], Query(description="column titles of CSV/XLSX: en or vi")]
 
 
 @router.get("/indicators", response_model=list[IndicatorRow], responses=_responses(),
