@@ -155,3 +155,9 @@ def test_targets_csv_vietnamese_headers(client: TestClient) -> None:
     r = client.get("/targets", params={"format": "csv", "headers": "vi"})
     assert r.content.decode("utf-8-sig").startswith("Chỉ tiêu (nguyên văn),So sánh,Giá trị")
     assert client.get("/tasks", params={"format": "csv", "headers": "xx"}).status_code == 422
+
+
+def test_targets_table_links_each_target_to_its_indicator_view(client: TestClient) -> None:
+    html = client.get("/targets", headers={"Accept": "text/html"}).text
+    link = f'<a href="/indicators?indicator={SHARE}">Tỷ trọng kinh tế số trong GRDP</a>'
+    assert link in html
