@@ -51,6 +51,7 @@ class ExportKind(StrEnum):
     targets = "targets"
     tasks = "tasks"
     decisions = "decisions"
+    indicators = "indicators"
 
 
 class Format(StrEnum):
@@ -255,16 +256,29 @@ def export(what: Annotated[ExportKind, typer.Argument()],
            fmt: Annotated[Format, typer.Option("--format")] = Format.csv,
            output: Annotated[Path, typer.Option("-o", "--output", help="file to write")] = Path("-"),
            kind: KindOpt = None, issuer: IssuerOpt = None, province: ProvinceOpt = None,
-           year_from: YearFromOpt = None, year_to: YearToOpt = None, status: StatusOpt = None) -> None:
-    """Targets, tasks or decisions as CSV, XLSX or JSON: one row per item."""
-    from api import exports
+           year_from: YearFromOpt = None, year_to: YearToOpt = None, status: StatusOpt = None,
+           vi: Annotated[bool, typer.Option("--vi", help="Vietnamese column headers (CSV, XLSX)")] = False,
+           indicator: Annotated[str | None, typer.Option(help="indicators: one indicator_id")] = None,
+           ) -> None:
+    """Targets, tasks, decisions or indicators as CSV, XLSX or JSON: one row per item.
+
+    ``indicators``: targets and achievements by canonical indicator, province and year; the XLSX
+    has one sheet per indicator (provinces × years) linking to the documents on the server."""
+    from api import exports, indicator_export
 
     svc = _service()
-    item_kind = {"targets": "target", "tasks": "task", "decisions": "decision"}[what.value]
-    rows = svc.item_rows(item_kind, _filters(kind, issuer, province, year_from, year_to, status))
     if str(output) == "-" and fmt == Format.xlsx:
         raise _fail(VanbanError("XLSX needs a file: add -o FILE.xlsx"), code=2)
-    data = exports.render(rows, fmt.value, item_kind)
+    filters = _filters(kind, issuer, province, year_from, year_to, status)
+    headers = "vi" if vi else "en"
+    if what == ExportKind.indicators:
+        base = f"http://{svc.settings.host}:{svc.settings.port}" if fmt != Format.json else ""
+        rows = svc.indicator_rows(filters, indicator=indicator, base_url=base)
+        data = indicator_export.render(rows, fmt.value, headers)
+    else:
+        item_kind = {"targets": "target", "tasks": "task", "decisions": "decision"}[what.value]
+        rows = svc.item_rows(item_kind, filters)
+        data = exports.render(rows, fmt.value, item_kind, headers)
     if str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))
     else:

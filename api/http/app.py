@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from api.http import errors
 from api.http.limits import BodyLimit
 from api.http.origin import SameOrigin
-from api.http.routers import decisions, documents, health, items, search
+from api.http.routers import decisions, documents, health, indicators, items, search
 from api.web import pages
 from core.errors import VanbanError
 from core.settings import Settings, get_settings
@@ -66,7 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(_security_headers)
     app.add_middleware(BodyLimit)
     app.add_middleware(SameOrigin, allowed=settings.cors_origins)
-    for module in (health, documents, decisions, search, items):
+    for module in (health, documents, decisions, search, items, indicators):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")

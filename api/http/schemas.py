@@ -177,3 +177,19 @@ class ErrorBody(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"detail": "no document with id 0000"}]})
 
     detail: str | list[Any]
+
+
+class IndicatorRow(_ItemRowBase):
+    """One value of one canonical indicator (issue 14): a target or an achievement of a province
+    for a year, with the source document; ``link`` opens the sentence in its document."""
+
+    indicator_id: str | None = None
+    indicator_label: str | None = None
+    year: int | None = None
+    kind: Literal["target", "achievement"]
+    comparator: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    indicator: str | None = None
+    link: str

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from api.web.labels import NO_INDICATOR, OTHER_INDICATORS
+from extract.indicators import resolve
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#7f7f7f")
 _TOP = len(PALETTE) - 1  # the last colour is for "other indicators"
@@ -27,15 +28,24 @@ class Series:
     counts: dict[int, Counter[str]]
 
 
+def _indicator(row: dict[str, Any]) -> str:
+    """The canonical measure (SPEC §5), so wordings of one measure share a colour; rows stored
+    before canonical ids existed get theirs by rule."""
+    if row.get("indicator_label"):
+        return str(row["indicator_label"])
+    m = resolve(row.get("indicator"))
+    return m.label if m else NO_INDICATOR
+
+
 def series(rows: Sequence[dict[str, Any]]) -> Series:
-    """Count targets per (year, indicator); indicators beyond the most frequent few share one
-    bucket so the legend stays readable."""
+    """Count targets per (year, canonical indicator); indicators beyond the most frequent few
+    share one bucket so the legend stays readable."""
     dated = [r for r in rows if isinstance(r.get("year"), int)]
-    totals = Counter((r.get("indicator") or NO_INDICATOR) for r in dated)
+    totals = Counter(_indicator(r) for r in dated)
     top = [name for name, _ in totals.most_common(_TOP)]
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     for r in dated:
-        name = r.get("indicator") or NO_INDICATOR
+        name = _indicator(r)
         counts[r["year"]][name if name in top else OTHER_INDICATORS] += 1
     indicators = top + ([OTHER_INDICATORS] if len(totals) > len(top) else [])
     return Series(sorted(counts), indicators, dict(counts))

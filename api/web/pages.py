@@ -20,8 +20,9 @@ from fastapi.templating import Jinja2Templates
 from api import status_lookup
 from api.http.deps import ServiceDep
 from api.http.routers.search import run_search
-from api.web import charts, labels, status_view
+from api.web import charts, indicator_chart, labels, status_view
 from api.web.markup import Mark, highlight, mark_region
+from api.web.vnformat import vn_date
 from core.errors import NotFoundError, VanbanError
 from core.filters import Filters
 from core.record import Document
@@ -32,6 +33,7 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE / "templates"), a
                           undefined=jinja2.StrictUndefined)
 _env.filters["numurl"] = lambda number: quote(number or "", safe="")
 _env.filters["level"] = labels.target_level
+_env.filters["vndate"] = vn_date
 _env.globals.update(KINDS=labels.KINDS, RELATIONS=labels.RELATIONS, COMPARATORS=labels.COMPARATORS,
                     STATES=labels.STATES)
 templates = Jinja2Templates(env=_env)
@@ -151,3 +153,24 @@ def targets_page(request: Request, rows: list[dict[str, Any]]) -> HTMLResponse:
     exports = {fmt: "/targets?" + urlencode({**query, "format": fmt}) for fmt in ("csv", "xlsx")}
     return _render(request, "targets.html", form=form, rows=rows[:_TABLE_ROWS], total=len(rows),
                    chart=charts.targets_by_year(rows), exports=exports)
+
+
+def indicators_page(request: Request, rows: list[dict[str, Any]], selected: str | None) -> HTMLResponse:
+    """Called by ``GET /indicators`` from a browser: pick an indicator (the most frequent by
+    default), see targets against achievements by province over the years, the table under it."""
+    form, _ = read_form(request)
+    counts: dict[str, list[Any]] = {}
+    for r in rows:
+        entry = counts.setdefault(r["indicator_id"] or "", [r["indicator_label"] or r["indicator_id"], 0])
+        entry[1] += 1
+    options = sorted(((i, label, n) for i, (label, n) in counts.items()), key=lambda o: (-o[2], o[1] or ""))
+    if selected not in counts:
+        selected = options[0][0] if options else None
+    chosen = [r for r in rows if r["indicator_id"] == selected]
+    query = {k: v for k, v in form.items() if v} | ({"indicator": selected} if selected else {})
+    exports = {name: "/indicators?" + urlencode({**query, **extra}) for name, extra in (
+        ("csv", {"format": "csv"}), ("xlsx", {"format": "xlsx"}),
+        ("xlsx_vi", {"format": "xlsx", "headers": "vi"}))}
+    return _render(request, "indicators.html", form=form, options=options, selected=selected,
+                   rows=chosen[:_TABLE_ROWS], total=len(chosen), chart=indicator_chart.chart(chosen),
+                   exports=exports)

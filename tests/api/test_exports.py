@@ -114,3 +114,13 @@ def test_empty_xlsx_still_has_header() -> None:
 def test_unknown_format_or_kind(fmt: str, kind: str) -> None:
     with pytest.raises(VanbanError):
         exports.render([], fmt, kind)
+
+
+def test_vietnamese_headers_in_csv_and_xlsx_json_keeps_field_names() -> None:
+    data = exports.render([TARGET], "csv", "target", headers="vi")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Chỉ tiêu (nguyên văn)", "So sánh", "Giá trị"]
+    assert "Số văn bản" in rows[0] and rows[1][0] == "tỷ lệ hồ sơ trực tuyến"
+    ws = load_workbook(io.BytesIO(exports.render([TARGET], "xlsx", "target", headers="vi")))["targets"]
+    assert ws["A1"].value == "Chỉ tiêu (nguyên văn)" and ws["C2"].value == 80
+    assert next(iter(json.loads(exports.render([TARGET], "json", "target", headers="vi"))[0])) == "indicator"

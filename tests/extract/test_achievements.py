@@ -87,7 +87,9 @@ def test_pipeline_fills_achievements_and_never_duplicates_a_target() -> None:
     assert [(t.value, t.year) for t in doc.targets] == [(20, 2025)]
     spans = {t.span for t in doc.targets}
     assert not any(a.span in spans for a in doc.achievements)
-    assert doc.to_json()["achievements"][0]["indicator_id"] is None  # SPEC §5 field, filled by the taxonomy
+    # SPEC §5: the plan and the result share one canonical measure
+    assert doc.to_json()["achievements"][0]["indicator_id"] == "kinh-te-so-ty-trong-grdp"
+    assert doc.targets[0].indicator_id == "kinh-te-so-ty-trong-grdp"
 
 
 def test_a_report_sentence_with_a_same_period_comparison_and_coordinated_counts() -> None:

@@ -28,6 +28,7 @@ MEDIA_TYPES = {
 }
 FormatQuery = Annotated[Format | None, Query(description="json (default), csv or xlsx")]
 TextQuery = Annotated[str | None, Query(max_length=200, description="indicator / text contains")]
+HeadersQuery = Annotated[Literal["en", "vi"], Query(description="column titles of CSV/XLSX: en or vi")]
 
 
 def _responses() -> dict[int | str, dict[str, Any]]:
@@ -38,8 +39,8 @@ def _responses() -> dict[int | str, dict[str, Any]]:
     }}}
 
 
-def export_response(rows: list[dict[str, Any]], fmt: str, kind: str) -> Response:
-    data = exports.render(rows, fmt, kind)
+def export_response(rows: list[dict[str, Any]], fmt: str, kind: str, headers: str = "en") -> Response:
+    data = exports.render(rows, fmt, kind, headers)
     headers = {}
     if fmt != "json":
         headers["Content-Disposition"] = f'attachment; filename="{exports.SHEET_NAMES[kind]}.{fmt}"'
@@ -54,19 +55,19 @@ def _wants_html(request: Request, fmt: str | None) -> bool:
 @router.get("/targets", response_model=list[TargetRow], responses=_responses(),
             summary="Targets (goals) with their document")
 def targets(request: Request, service: ServiceDep, filters: FiltersDep, q: TextQuery = None,
-            format: FormatQuery = None) -> Response:
+            format: FormatQuery = None, headers: HeadersQuery = "en") -> Response:
     """The year filters apply to the target's year (``đến năm 2025``), not the document's."""
     rows = service.item_rows("target", filters, text=q or None)
     if _wants_html(request, format):
         return pages.targets_page(request, rows)
-    return export_response(rows, format or "json", "target")
+    return export_response(rows, format or "json", "target", headers)
 
 
 def _listing(kind: str) -> Callable[..., Response]:
     def endpoint(service: ServiceDep, filters: FiltersDep, q: TextQuery = None,
-                 format: FormatQuery = None) -> Response:
+                 format: FormatQuery = None, headers: HeadersQuery = "en") -> Response:
         rows = service.item_rows(kind, filters, text=q or None)  # type: ignore[arg-type]
-        return export_response(rows, format or "json", kind)
+        return export_response(rows, format or "json", kind, headers)
 
     endpoint.__name__ = exports.SHEET_NAMES[kind]  # the OpenAPI operation id: tasks, decisions
     return endpoint

@@ -6,3 +6,8 @@ document.querySelectorAll("form.search").forEach(function (form) {
     });
   });
 });
+
+// The indicator page: picking an indicator shows it at once.
+document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+  select.addEventListener("change", function () { select.form.requestSubmit(); });
+});
