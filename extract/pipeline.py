@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from core.record import Document
 from extract import (
-    achievements, decisions, effective, entities, identity, indicators, relations, signers, targets, tasks,
+    achievements,
+    decisions,
+    effective,
+    entities,
+    identity,
+    indicators,
+    relations,
+    signers,
+    targets,
+    tasks,
 )
 
 Stage = Callable[[Document], Document]
