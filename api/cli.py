@@ -41,6 +41,7 @@ class ExportKind(StrEnum):
     targets = "targets"
     tasks = "tasks"
     decisions = "decisions"
+    spacy = "spacy"  # the real gold set as spaCy DocBins, one per split (not store items)
 
 
 class Format(StrEnum):
@@ -202,10 +203,17 @@ def export(what: Annotated[ExportKind, typer.Argument()],
            fmt: Annotated[Format, typer.Option("--format")] = Format.csv,
            output: Annotated[Path, typer.Option("-o", "--output", help="file to write")] = Path("-"),
            kind: KindOpt = None, issuer: IssuerOpt = None, province: ProvinceOpt = None,
-           year_from: YearFromOpt = None, year_to: YearToOpt = None) -> None:
-    """Targets, tasks or decisions as CSV, XLSX or JSON: one row per item."""
+           year_from: YearFromOpt = None, year_to: YearToOpt = None,
+           gold_dir: Annotated[Path | None, typer.Option("--gold-dir", help="spacy: gold folder with "
+                                                         "dev/ and test/ (default eval/gold_real)")] = None,
+           ) -> None:
+    """Targets, tasks or decisions as CSV, XLSX or JSON: one row per item. `export spacy -o
+    gold.spacy` writes the real gold set as spaCy DocBins gold.dev.spacy and gold.test.spacy."""
     from api import exports
 
+    if what == ExportKind.spacy:
+        _export_spacy(output, gold_dir)
+        return
     svc = _service()
     item_kind = {"targets": "target", "tasks": "task", "decisions": "decision"}[what.value]
     rows = svc.item_rows(item_kind, _filters(kind, issuer, province, year_from, year_to))
@@ -217,6 +225,20 @@ def export(what: Annotated[ExportKind, typer.Argument()],
     else:
         output.write_bytes(data)
         err_console.print(f"wrote {len(rows)} rows to {output}")
+
+
+def _export_spacy(output: Path, gold_dir: Path | None) -> None:
+    """The gold items located in their texts, one DocBin per split; what was not found is counted."""
+    if str(output) == "-":
+        raise _fail(VanbanError("a DocBin needs a file: add -o gold.spacy"), code=2)
+    from eval import spacy_gold
+
+    try:
+        written = spacy_gold.export(output, get_settings(), gold_dir or spacy_gold.REAL_DIR)
+    except VanbanError as err:
+        raise _fail(err) from err
+    for split, (path, located) in written.items():
+        err_console.print(f"wrote {path} ({split}): {located.line()}", highlight=False)
 
 
 @app.command()

@@ -3,7 +3,7 @@
 Annotators quote a target or a task as they read it ("đạt tối thiểu 75 %", a line break
 turned into a space, a dropped accent, a typographic quote); an item that carries no span (the
 document's own ``self`` decision) is found by its number. Both searches compare the *skeleton*
-of the two strings: accent-folded, lower case, letters and digits only. ``core.textnorm.fold``
+of the two strings: accent-folded, lower case, letters, digits and ``%`` only. ``core.textnorm.fold``
 keeps one character per NFC character, so every skeleton character maps back to one offset of
 the original text and a hit is an exact ``[start, end)`` there.
 
@@ -24,6 +24,12 @@ from core.textnorm import fold, nfc
 PART_CHARS = 24
 # A head-to-tail match may be at most this much longer than the quote (skeleton characters).
 MAX_STRETCH = 1.5
+# Signs that belong to a figure and so to the skeleton ('80 %' ends at '%', not at '80').
+KEPT_SIGNS = frozenset("%‰")
+
+
+def _kept(c: str) -> bool:
+    return c.isalnum() or c in KEPT_SIGNS
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class Skeleton:
     @classmethod
     def of(cls, text: str) -> Skeleton:
         folded = fold(text) if nfc(text) == text else _fold_keep_length(text)
-        keep = [(c, i) for i, c in enumerate(folded) if c.isalnum()]
+        keep = [(c, i) for i, c in enumerate(folded) if _kept(c)]
         return cls("".join(c for c, _ in keep), tuple(i for _, i in keep))
 
     def span(self, start: int, end: int) -> Span:
@@ -50,7 +56,7 @@ def _fold_keep_length(text: str) -> str:
 
 
 def skeleton_of(phrase: str) -> str:
-    return "".join(c for c in fold(phrase) if c.isalnum())
+    return "".join(c for c in fold(phrase) if _kept(c))
 
 
 def _find_from(hay: str, needle: str, start: int) -> int:

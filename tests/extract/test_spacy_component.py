@@ -131,7 +131,7 @@ def test_plain_text_in_gives_the_record_of_that_text(nlp_ws: Language) -> None:
 
 
 def test_self_decision_without_span_is_found_by_its_number(nlp_vi: Language) -> None:
-    doc, record = run_on_file(nlp_vi, ROOT / "corpus" / "docs" / "cv_danang_4410_2024.txt")
+    doc, _ = run_on_file(nlp_vi, ROOT / "corpus" / "docs" / "cv_danang_4410_2024.txt")
     own = next(s for s in doc.spans["decisions"] if s._.relation == "self")
     assert own._.item["span"] is None and own._.alignment == "located"
     assert own.text == "4410/UBND-STTTT"
