@@ -3,16 +3,17 @@ scored on the TEST split against the rule-based extractor, on the same located g
 
 1. ``eval.spacy_gold`` builds the gold Docs (items located in their text, as ``vanban export
    spacy`` writes them). Training uses DEV only: its documents, split into lines (short
-   examples, shuffled well; a gold span that crosses a line is dropped from training and
-   counted), with ``TARGET`` and ``SIGNER`` entities (every line with one, and a seeded sample
-   of ``--negatives`` lines without); every 7th DEV document is held out as
-   spaCy's own dev set (model selection). TEST is never seen before the final scoring.
+   examples, shuffled well; never cut inside a gold span), with ``TARGET`` and ``SIGNER``
+   entities (every line with one, and a seeded sample of ``--negatives`` lines without);
+   every 7th DEV document is held out as spaCy's own dev set (model selection). TEST is
+   never seen before the final scoring.
 2. ``spacy train bench/spacy_ner.cfg`` on CPU (small tok2vec, a bounded number of steps).
-3. On every TEST document, gold spans vs (a) the model's entities on the whole text, (b) the
-   spans of ``extract.pipeline.run`` on the same text. Precision/recall/F1 under three
-   matchings, one-to-one: ``exact`` (same characters once edge spaces and punctuation are
-   trimmed), ``half`` (character overlap ≥ 50% of the union), ``overlap`` (any shared character).
-   The rule-based signer span is the whole signature block, the gold one the name: compare
+3. On every TEST document, the gold items' character spans (``eval.spacy_gold.locate``)
+   against (a) the model's entities on the whole text, (b) the spans of
+   ``extract.pipeline.run`` on the same text. Precision/recall/F1 under three matchings,
+   one-to-one: ``exact`` (same characters once edge spaces and punctuation are trimmed),
+   ``half`` (character overlap ≥ 50% of the union), ``overlap`` (any shared character). The
+   rule-based signer span is the whole signature block, the gold one the name: compare
    signers under ``overlap``.
 
     python bench/spacy_train.py [--steps 1500] [--threads 2] [--out bench/out/spacy]
@@ -24,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -39,7 +41,7 @@ from spacy.util import filter_spans  # noqa: E402
 
 from core.settings import Settings  # noqa: E402
 from eval.gold import load_gold, read_source  # noqa: E402
-from eval.spacy_gold import REAL_DIR, gold_doc  # noqa: E402
+from eval.spacy_gold import REAL_DIR, gold_doc, locate  # noqa: E402
 from extract.pipeline import run as extract_run  # noqa: E402
 
 KINDS = {"targets": "TARGET", "signers": "SIGNER"}
@@ -57,28 +59,32 @@ def trim(text: str, span: CharSpan) -> CharSpan:
     return s, e
 
 
-def lines_of(doc: Doc, nlp: spacy.Language) -> tuple[list[Doc], int]:
-    """The doc cut at line breaks into Docs with TARGET/SIGNER entities; spans crossing a line
-    are dropped (returned count)."""
+def lines_of(doc: Doc, nlp: spacy.Language) -> list[Doc]:
+    """The doc cut at line breaks that fall outside every gold span (a PDF's hard-wrapped
+    sentence stays whole), as Docs with TARGET/SIGNER entities."""
     spans = [(s.start_char, s.end_char, KINDS[k]) for k in KINDS for s in doc.spans[k]]
-    out, dropped, start = [], 0, 0
     text = doc.text
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if text[start:end].strip():
-            line = nlp.make_doc(text[start:end])
-            ents = []
-            for s, e, label in spans:
-                if start <= s and e <= end:
-                    span = line.char_span(s - start, e - start, label=label, alignment_mode="expand")
-                    if span is not None:
-                        ents.append(span)
-            line.ents = filter_spans(ents)
-            out.append(line)
-        start = end + 1
-    dropped = sum(1 for s, e, _ in spans if "\n" in text[s:e])
-    return out, dropped
+    cuts = [i for i, c in enumerate(text) if c == "\n" and not any(s <= i < e for s, e, _ in spans)]
+    out = []
+    for start, end in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
+        if not text[start:end].strip():
+            continue
+        line = nlp.make_doc(text[start:end])
+        ents = [line.char_span(s - start, e - start, label=label, alignment_mode="expand")
+                for s, e, label in spans if start <= s and e <= end]
+        line.ents = filter_spans([e for e in ents if e is not None])
+        out.append(line)
+    return out
+
+
+def predict(model: spacy.Language, text: str) -> list[tuple[int, int, str]]:
+    """The model's entities, line by line as it was trained (on a whole document at once it
+    finds none: it learned lines, where a signer's name is the whole example)."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    out = []
+    for (start, _), doc in zip(lines, model.pipe(t for _, t in lines), strict=True):
+        out += [(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents]
+    return out
 
 
 def prf(gold: Sequence[CharSpan], found: Sequence[CharSpan], same: Callable[[CharSpan, CharSpan], bool]
@@ -129,13 +135,12 @@ def main() -> int:
     settings, nlp = Settings(), spacy.blank("vi")
 
     # 1. training data from DEV only
-    train, hold, dropped, located = [], [], 0, {k: 0 for k in KINDS}
+    train, hold, located = [], [], {k: 0 for k in KINDS}
     for i, record in enumerate(load_gold(REAL_DIR / "dev")):
         doc, _ = gold_doc(nlp, record, settings)
         for k in KINDS:
             located[k] += len(doc.spans[k])
-        lines, n = lines_of(doc, nlp)
-        dropped += n
+        lines = lines_of(doc, nlp)
         (hold if i % HOLDOUT_EVERY == HOLDOUT_EVERY - 1 else train).extend(lines)
     positive = [d for d in train if d.ents]
     negative = [d for d in train if not d.ents]
@@ -144,7 +149,7 @@ def main() -> int:
     DocBin(docs=train).to_disk(args.out / "train.spacy")
     DocBin(docs=hold).to_disk(args.out / "holdout.spacy")
     print(f"dev: {len(train)} training lines ({len(positive)} with a span), {len(hold)} held-out lines, "
-          f"gold spans {located}, {dropped} crossing a line dropped", flush=True)
+          f"gold spans {located}", flush=True)
 
     # 2. spacy train on CPU
     env = {**os.environ, "OMP_NUM_THREADS": str(args.threads), "OPENBLAS_NUM_THREADS": str(args.threads)}
@@ -163,18 +168,18 @@ def main() -> int:
     records = load_gold(REAL_DIR / "test")
     for record in records:
         source = read_source(record, settings)
-        gold, _ = gold_doc(nlp, record, settings)
+        gold_spans, _ = locate(record, source.text)  # characters, not pyvi's widened tokens
         t = time.perf_counter()
-        pred = model(source.text)
+        pred = predict(model, source.text)
         times["ner"] += time.perf_counter() - t
         t = time.perf_counter()
         rules = extract_run(source)
         times["rules"] += time.perf_counter() - t
         same = matchers(source.text)
         for k, label in KINDS.items():
-            want = [(s.start_char, s.end_char) for s in gold.spans[k]]
+            want = gold_spans[k]
             found = {
-                "ner": [(e.start_char, e.end_char) for e in pred.ents if e.label_ == label],
+                "ner": [(s, e) for s, e, lab in pred if lab == label],
                 "rules": [tuple(it.span) for it in getattr(rules, k) if it.span],
             }
             for who, spans in found.items():
