@@ -16,7 +16,8 @@ scored on the TEST split against the rule-based extractor, on the same located g
    rule-based signer span is the whole signature block, the gold one the name: compare
    signers under ``overlap``.
 
-    python bench/spacy_train.py [--steps 1500] [--threads 2] [--out bench/out/spacy]
+    python bench/spacy_train.py [--steps 1500] [--patience 600] [--negatives 2000] [--threads 2]
+                                [--out bench/out/spacy]
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--steps", type=int, default=1500)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--patience", type=int, default=600,
+                    help="steps without a better held-out score before stopping (0: never stop)")
     ap.add_argument("--negatives", type=int, default=2000,
                     help="training lines without a span kept (a seeded sample; all lines with one are kept)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "spacy")
@@ -156,7 +159,8 @@ def main() -> int:
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "spacy", "train", str(ROOT / "bench" / "spacy_ner.cfg"),
                     "--output", str(args.out / "model"), "--paths.train", str(args.out / "train.spacy"),
-                    "--paths.dev", str(args.out / "holdout.spacy"), "--training.max_steps", str(args.steps)],
+                    "--paths.dev", str(args.out / "holdout.spacy"), "--training.max_steps", str(args.steps),
+                    "--training.patience", str(args.patience)],
                    check=True, env=env)
     train_s = time.perf_counter() - t0
     model = spacy.load(args.out / "model" / "model-best")
@@ -187,7 +191,8 @@ def main() -> int:
                     tp, fp, fn = prf(want, spans, eq)
                     c = counts[f"{who}/{k}/{m}"]
                     c[0], c[1], c[2] = c[0] + tp, c[1] + fp, c[2] + fn
-    result = {"train_seconds": round(train_s, 1), "steps": args.steps, "test_documents": len(records),
+    result = {"train_seconds": round(train_s, 1), "steps": args.steps, "patience": args.patience,
+              "negatives": args.negatives, "training_lines": len(train), "test_documents": len(records),
               "seconds": {k: round(v, 2) for k, v in times.items()}, "scores": scores(counts)}
     (args.out / "result.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"\ntrained {train_s:.0f} s; TEST {len(records)} documents "
