@@ -177,8 +177,9 @@ def test_misaligned_character_spans_take_the_nearest_tokens() -> None:
 def test_displacy_renders_the_target_spans(nlp_vi: Language) -> None:
     doc, _ = run_on_file(nlp_vi, SHARED / "samples" / "qd_nghean_example.txt")
     for key in GROUPS:
-        html = displacy.render(doc, style="span", options={"spans_key": key})
-        assert isinstance(html, str)
+        if doc.spans[key]:  # displacy warns (W117) on an empty group
+            html = displacy.render(doc, style="span", options={"spans_key": key})
+            assert all(s.text.split()[0] in html for s in doc.spans[key])
     html = displacy.render(doc, style="span", options={"spans_key": "signers"})
     assert doc.spans["signers"][0]._.name.split()[-1] in html and "signer" in html
 
