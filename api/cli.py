@@ -52,6 +52,7 @@ class ExportKind(StrEnum):
     tasks = "tasks"
     decisions = "decisions"
     indicators = "indicators"
+    spacy = "spacy"  # the real gold set as spaCy DocBins, one per split (not store items)
 
 
 class Format(StrEnum):
@@ -259,13 +260,20 @@ def export(what: Annotated[ExportKind, typer.Argument()],
            year_from: YearFromOpt = None, year_to: YearToOpt = None, status: StatusOpt = None,
            vi: Annotated[bool, typer.Option("--vi", help="Vietnamese column headers (CSV, XLSX)")] = False,
            indicator: Annotated[str | None, typer.Option(help="indicators: one indicator_id")] = None,
+           gold_dir: Annotated[Path | None, typer.Option("--gold-dir", help="spacy: gold folder with "
+                                                         "dev/ and test/ (default eval/gold_real)")] = None,
            ) -> None:
     """Targets, tasks, decisions or indicators as CSV, XLSX or JSON: one row per item.
 
     ``indicators``: targets and achievements by canonical indicator, province and year; the XLSX
-    has one sheet per indicator (provinces × years) linking to the documents on the server."""
+    has one sheet per indicator (provinces × years) linking to the documents on the server.
+    ``spacy``: ``export spacy -o gold.spacy`` writes the real gold set as spaCy DocBins
+    gold.dev.spacy and gold.test.spacy."""
     from api import exports, indicator_export
 
+    if what == ExportKind.spacy:
+        _export_spacy(output, gold_dir)
+        return
     svc = _service()
     if str(output) == "-" and fmt == Format.xlsx:
         raise _fail(VanbanError("XLSX needs a file: add -o FILE.xlsx"), code=2)
@@ -284,6 +292,20 @@ def export(what: Annotated[ExportKind, typer.Argument()],
     else:
         output.write_bytes(data)
         err_console.print(f"wrote {len(rows)} rows to {output}")
+
+
+def _export_spacy(output: Path, gold_dir: Path | None) -> None:
+    """The gold items located in their texts, one DocBin per split; what was not found is counted."""
+    if str(output) == "-":
+        raise _fail(VanbanError("a DocBin needs a file: add -o gold.spacy"), code=2)
+    from eval import spacy_gold
+
+    try:
+        written = spacy_gold.export(output, get_settings(), gold_dir or spacy_gold.REAL_DIR)
+    except VanbanError as err:
+        raise _fail(err) from err
+    for split, (path, located) in written.items():
+        err_console.print(f"wrote {path} ({split}): {located.line()}", highlight=False)
 
 
 @app.command()

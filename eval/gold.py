@@ -119,6 +119,13 @@ class Score:
 
 def extract(record: dict, settings: Settings) -> Document:
     from extract.pipeline import run
+
+    return run(read_source(record, settings))
+
+
+def read_source(record: dict, settings: Settings) -> Document:
+    """The gold record's document as ``vanban extract`` reads it (a tvpl page without the
+    site's metadata table, which annotators were told to ignore); nothing extracted yet."""
     from ingest.reader import read
 
     doc = read(ROOT / record["source"], settings, source=record["source"])
@@ -126,7 +133,7 @@ def extract(record: dict, settings: Settings) -> Document:
         from eval.silver_labels import strip_site
 
         doc = doc.model_copy(update={"text": clean(strip_site(doc.text)), "sections": [], "pages": []})
-    return run(doc)
+    return doc
 
 
 def _reported(items: list[Any]) -> list[Any]:
