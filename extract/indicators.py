@@ -5,7 +5,7 @@ Rules only, here: a phrase is normalized (tones, case, the place and period it i
 and tried against the curated taxonomy (``lexicon.indicators``). A phrase no rule catches gets
 its own id, the slug of its normalized form, and its own phrase as label: it is never forced
 into a wrong group. The embedding match for those leftovers lives in
-``search.indicator_match`` (the model belongs to search; extract never imports it), run by the
+``api.indicator_match`` (the model belongs to search; extract never imports it), run by the
 service before a document is stored.
 """
 

@@ -100,6 +100,11 @@ def _frame_bounds(texts: Sequence[str], frame: dict[str, str | int]) -> tuple[in
     return start, end
 
 
+def is_site_frame(line: str) -> bool:
+    """A line that names a known portal's frame (its copyright notice, its loading banner)."""
+    return any(re.search(str(frame["detect"]), line) for frame in phrases.SITE_FRAMES)
+
+
 def strip_frame(lines: Sequence[str]) -> list[str]:
     """The document inside a known legal portal's saved page (its metadata table before, its
     related-documents list after, full of other documents' numbers and dates); other text

@@ -138,11 +138,16 @@ def from_text(text: str) -> RawText:
     no_body = not blocks
     if no_body:
         # Everything was site furniture. A page whose body is only its title and metadata (a
-        # law site's "still loading" stub) still says something in a sentence: keep what it
-        # has, flagged, rather than fail the file. A menu with no sentence stays no text.
-        kept = [line for line in text.splitlines() if any(ch.isalnum() for ch in line)]
-        if any(len(line.split()) >= _SENTENCE_WORDS for line in kept):
-            blocks = to_blocks(kept)
+        # law site's "still loading" stub) still names its document in one long line: keep that
+        # line, flagged, rather than fail the file; the portal's own notices (copyright, "Đang
+        # tải văn bản") are not it. A menu with no sentence stays no text.
+        lines_ = [
+            line.replace("**", "").strip()
+            for line in text.splitlines()
+            if len(line.split()) >= _SENTENCE_WORDS and not boilerplate.is_site_frame(line)
+        ]
+        if lines_:
+            blocks = to_blocks([max(lines_, key=len)])
     if not blocks:
         raise NoTextError("no text found in the file")
     raw = RawText(blocks=blocks, title=title, published_at=published_at)

@@ -6,7 +6,7 @@ measure when **every** group in ``all`` finds a match in it and no ``none`` patt
 Entries are tried in order, so the narrower measure comes first ("tỷ trọng kinh tế số trong
 từng ngành" before "tỷ trọng kinh tế số trong GRDP"; "hộ cận nghèo" before "hộ nghèo").
 ``aliases`` are other wordings seen in real plans and reports; the embedding match
-(``search.indicator_match``) compares phrases no rule catches against label + aliases.
+(``api.indicator_match``) compares phrases no rule catches against label + aliases.
 
 Sources: QĐ 749/QĐ-TTg (Chương trình chuyển đổi số quốc gia), QĐ 411/QĐ-TTg (kinh tế số và xã
 hội số), QĐ 942/QĐ-TTg (chính phủ điện tử/số), NQ 57-NQ/TW (khoa học, công nghệ, đổi mới sáng

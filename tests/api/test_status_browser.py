@@ -27,7 +27,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "status"
-TODAY = "2024-09-15"
+TODAY = "15/09/2024"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
@@ -76,16 +76,16 @@ def test_replaced_document(page, server: str) -> None:  # type: ignore[no-untype
     assert "/doc/" in page.url
     badge = page.locator("#status .status")
     assert badge.get_attribute("data-state") == "expired"
-    assert badge.inner_text() == "Hết hiệu lực toàn bộ từ 2024-05-01"
+    assert badge.inner_text() == "Hết hiệu lực toàn bộ từ 01/05/2024"
     assert page.locator("#status .status-by a").all_inner_texts() == ["200/QĐ-UBND"]
     assert headings(page)["Bị thay thế bởi"] == ["200/QĐ-UBND"]
     steps = page.locator("#timeline li").all_inner_texts()
-    assert steps[0].startswith("2023-01-10 Ban hành") and steps[-1] == "2024-05-01 Bị thay thế 200/QĐ-UBND"
+    assert steps[0].startswith("10/01/2023 Ban hành") and steps[-1] == "01/05/2024 Bị thay thế 200/QĐ-UBND"
 
 
 def test_amended_and_partly_repealed_document(page, server: str) -> None:  # type: ignore[no-untyped-def]
     lookup(page, server, "200/QĐ-UBND")
-    assert page.locator("#status .status").inner_text() == "Hết hiệu lực một phần từ 2024-08-01"
+    assert page.locator("#status .status").inner_text() == "Hết hiệu lực một phần từ 01/08/2024"
     assert page.locator("#status .status-by").inner_text() == "theo 400/QĐ-UBND (khoản 2 Điều 3)"
     got = headings(page)
     assert got["Được sửa đổi, bổ sung bởi"] == ["300/QĐ-UBND"]
@@ -96,8 +96,8 @@ def test_amended_and_partly_repealed_document(page, server: str) -> None:  # typ
                              "Tin bài đưa tin"]
     # original, in effect, amendment, then the partial repeal
     assert page.locator("#timeline li").all_inner_texts() == [
-        "2024-03-15 Ban hành", "2024-05-01 Có hiệu lực", "2024-06-10 Sửa đổi, bổ sung 300/QĐ-UBND",
-        "2024-08-01 Bị bãi bỏ khoản 2 Điều 3 400/QĐ-UBND"]
+        "15/03/2024 Ban hành", "01/05/2024 Có hiệu lực", "10/06/2024 Sửa đổi, bổ sung 300/QĐ-UBND",
+        "01/08/2024 Bị bãi bỏ khoản 2 Điều 3 400/QĐ-UBND"]
     # the news page has no status badge of its own
     page.locator("ul.incoming[data-relation=reported] a").first.click()
     page.wait_for_load_state()
@@ -108,7 +108,7 @@ def test_not_yet_in_force(page, server: str) -> None:  # type: ignore[no-untyped
     lookup(page, server, "500/QĐ-UBND")
     badge = page.locator("#status .status")
     assert (badge.get_attribute("data-state"), badge.inner_text()) == ("not_yet_in_force",
-                                                                      "Chưa có hiệu lực từ 2099-01-01")
+                                                                      "Chưa có hiệu lực từ 01/01/2099")
 
 
 def test_number_not_stored_shows_stub_and_nearest(page, server: str) -> None:  # type: ignore[no-untyped-def]

