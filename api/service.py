@@ -35,8 +35,8 @@ from store.db import session_factory
 from store.repository import ItemKind, Repository, SaveResult
 
 if TYPE_CHECKING:
-    from search.engine import SearchEngine
     from api.indicator_match import IndicatorMatcher
+    from search.engine import SearchEngine
 
 Progress = Callable[[int, int, str], None]  # done, total, label
 
@@ -127,8 +127,8 @@ class Service:
     @cached_property
     def _indicator_matcher(self) -> IndicatorMatcher:
         """Loaded on the first document (the taxonomy is embedded once per process)."""
-        from search.embedder import get_embedder
         from api.indicator_match import IndicatorMatcher
+        from search.embedder import get_embedder
 
         return IndicatorMatcher(get_embedder(self.settings))
 

@@ -3,7 +3,7 @@
 ``eval/indicator_pairs.jsonl`` holds pairs of real indicator phrases labelled same / different
 measure (see ``eval/indicator_pairs.md``). A pair is *grouped* when both phrases get the same
 ``indicator_id``. Precision: grouped pairs that are the same measure; recall: same-measure
-pairs that are grouped. The embedding threshold (``search.indicator_match.THRESHOLD``) is
+pairs that are grouped. The embedding threshold (``api.indicator_match.THRESHOLD``) is
 chosen on the dev half (highest F1, ties to the higher threshold, i.e. fewer merges); the test
 half is reported at that threshold and at the committed one, and for rules alone.
 
@@ -17,10 +17,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from api.indicator_match import THRESHOLD, IndicatorMatcher
 from core.settings import Settings
 from extract.indicators import by_id, own, resolve
 from search.embedder import get_embedder
-from search.indicator_match import THRESHOLD, IndicatorMatcher
 
 PAIRS = Path(__file__).with_name("indicator_pairs.jsonl")
 SWEEP = [round(0.80 + 0.005 * i, 3) for i in range(41)] + [1.01]  # 1.01: rules alone

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from api.indicator_match import THRESHOLD, IndicatorMatcher
 from core.record import Achievement, Document, Target
 from core.settings import Settings
 from search.embedder import get_embedder
-from api.indicator_match import THRESHOLD, IndicatorMatcher
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "status"
-TODAY = "15/09/2024"
+TODAY = "2024-09-15"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
