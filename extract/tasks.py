@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from core.record import Document, Task
 from core.textnorm import match_form
 from extract.dates import find_dates, to_date
-from extract.nlp import PLAIN, list_level, logical_lines, sentences, strip_marker
+from extract.nlp import PLAIN, content_start, list_level, logical_lines, sentences, strip_marker
 from extract.patterns import tasks as P
 from extract.patterns import titles as T
 
@@ -46,6 +46,11 @@ _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
 _SPEAKS = re.compile(P.SPEAKS)
 _PASSIVE_FUTURE = re.compile(P.PASSIVE_FUTURE)
 _COPULA = re.compile(P.COPULA_END)
+# A head followed by a proper name: "Bộ Công an", "Đoàn Luật sư tỉnh Bình Thuận"
+_NAMED_NEXT = re.compile(rf"\s+(?:(?:{T.PLACE_LEVELS})\s+)?[A-ZÀ-ỸĐ]")
+_DETAIL_INTRO = re.compile(P.DETAIL_INTRO, re.IGNORECASE)
+_HEADING_LEAD = re.compile(P.BODY_HEADING_LEAD, re.IGNORECASE)
+_LISTED_HEADS = re.compile(P.LISTED_HEADS)
 _CLAUSE_BREAK = re.compile(r";\s*")
 _MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
@@ -59,10 +64,14 @@ class _Scope:
     level: float
     assignee: str | None = None  # set for "X có nhiệm vụ:" (every item is X's)
     intro: bool = False  # an unmarked intro covers only the marked items right after it
+    # A bare body heading ("1. Sở Y tế") inside a task section: its items are the body's duties;
+    # items nested deeper only detail one of them. ``child`` is the level of its first item.
+    heading: bool = False
+    child: float | None = None
 
 
 def _clean_name(name: str) -> str | None:
-    name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–")
+    name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–*")
     if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name) or _COPULA.search(name):
         return None
     return " ".join(name.split())
@@ -134,6 +143,19 @@ def _task(text: str, assignee: str | None, a: int, b: int, ref: dt.date | None) 
     return Task(text=" ".join(duty.split()), assignee=assignee, deadline=deadline, span=(a, a + len(duty)))
 
 
+def _first_listed(name: str) -> str:
+    """"Bộ Quốc phòng, Bộ Công an quyết định …": bodies named side by side as one party; the
+    first named is the assignee. A comma inside one name ("Sở Văn hóa, Thể thao và Du lịch",
+    "UBND các huyện, thành phố") is not followed by a body's head, so the name stays whole."""
+    if name[:3].lower() == "các":  # "Các bộ, ngành, Ủy ban nhân dân tỉnh": one group
+        return name
+    for m in re.finditer(r",\s+", name):
+        head = _BODY.match(name, m.end())
+        if head and _NAMED_NEXT.match(name, head.end()):  # "Bộ Công an", not "Tổ giúp việc"
+            return name[: m.start()]
+    return name
+
+
 def _split_assignees(tasks: list[Task | None]) -> list[Task]:
     """"đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện …": one
     task per body listed."""
@@ -141,7 +163,7 @@ def _split_assignees(tasks: list[Task | None]) -> list[Task]:
     for t in tasks:
         if t is None:
             continue
-        names = [n.strip() for n in (t.assignee or "").split(";")] if t.assignee else [None]
+        names = [_first_listed(n.strip()) for n in (t.assignee or "").split(";")] if t.assignee else [None]
         out.extend(t.model_copy(update={"assignee": n}) for n in names if n is None or n)
     return out
 
@@ -163,7 +185,7 @@ def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date
         if name:
             out.append(_task(text, name, duty.end(), e, ref))
     if not out and subject_first:  # "1. Về bệnh án: Sở Y tế chỉ đạo …; các bệnh viện … xây dựng …"
-        start = s + len(text[s:e]) - len(strip_marker(text[s:e]).lstrip())
+        start = content_start(text, s, e)
         topic = _TOPIC.match(text, start, e)
         starts = [topic.end() if topic else start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, e)]
         hits = [(a, hit) for a in starts if (hit := _body_then_verb(text, a, e, plural=in_section))]
@@ -210,6 +232,7 @@ class _Reader:
         self.scopes: list[_Scope] = []
         self.tasks: list[Task] = []
         self.last_duty: str | None = None  # assignee of a "có nhiệm vụ" paragraph, for the next one
+        self.last_item: tuple[str, float] | None = None  # (assignee, level) of the last marked item
 
     def line(self, start: int, end: int) -> None:
         text, line = self.text, self.text[start:end]
@@ -222,13 +245,19 @@ class _Reader:
             return
         if self._opens_section(body, level):
             return
+        if self._opens_body_heading(body, level):
+            return
         scope = self.scopes[-1] if self.scopes else None
         found: list[Task] = []
         duty_paragraph = level == PLAIN and _VERB.match(body[:1].lower() + body[1:])
-        if scope and scope.assignee and (level < PLAIN or duty_paragraph):  # an item of "X có nhiệm vụ:"
-            a = end - len(body)
-            task = _task(text, scope.assignee, a, end, self.ref)
-            found = [task] if task else []
+        loose = level == PLAIN and _is_heading(body)  # a page footer or stray line inside a list
+        if scope and scope.heading:
+            if scope.child is None and not loose:
+                scope.child = level
+            if level == scope.child and (not _is_heading(body) or body.endswith(":")):
+                found = self._item(start, end, scope.assignee)
+        elif scope and scope.assignee and (level < PLAIN or duty_paragraph):  # an item of "X có nhiệm vụ:"
+            found = self._item(start, end, scope.assignee)
         elif self.last_duty and duty_paragraph:
             found = [t for s, e in sentences(text, start, end)
                      if (t := _task(text, self.last_duty, s, e, self.ref))]
@@ -237,11 +266,22 @@ class _Reader:
             for s, e in sentences(text, start, end):  # a numbered item "3. Sở … theo dõi …" anywhere
                 found.extend(_sentence_tasks(text, s, e, in_section or level < PLAIN, self.ref, in_section))
             if not found and in_section and level < PLAIN and not _is_heading(body):
-                task = _task(text, None, end - len(body), end, self.ref)  # "3. Hoàn thành …" with no body
+                task = _task(text, None, content_start(text, start, end), end, self.ref)  # "3. Hoàn thành …" with no body
                 found = [task] if task else []
         self.last_duty = next((t.assignee for t in found if _DUTY.search(text, start, end)), None)
+        if level < PLAIN:  # the item a following "Cụ thể:" details
+            self.last_item = (found[-1].assignee, level) if found and found[-1].assignee else None
         self.tasks.extend(found)
         self._opens_intro(line, body, level)
+
+    def _item(self, start: int, end: int, assignee: str | None) -> list[Task]:
+        """An item under a body's heading or intro; "a) Bộ Y tế: Kiểm tra …" names its own body."""
+        a = content_start(self.text, start, end)
+        own = _body_then_verb(self.text, a, end)
+        own = own if own and self.text[a:own[1]].rstrip().endswith(":") else None
+        task = _task(self.text, own[0], own[1], end, self.ref) if own else _task(
+            self.text, assignee, a, end, self.ref)
+        return [task] if task else []
 
     def _opens_section(self, body: str, level: float) -> bool:
         """A NHIỆM VỤ / Tổ chức thực hiện heading opens a section; another heading closes it."""
@@ -256,6 +296,25 @@ class _Reader:
             self.scopes.append(_Scope(level=1.0 if level == PLAIN else level, assignee=name))
             return True
         return bool(_OTHER_HEADING.match(title))
+
+    def _opens_body_heading(self, body: str, level: float) -> bool:
+        """"1. Sở Y tế", "**3. Ngân hàng Nhà nước chi nhánh khu vực 14**", "6. Đề nghị các tổ chức
+        cung cấp dịch vụ chi trả", "1. Các Bộ: Y tế, Công Thương" inside a task section: a
+        heading that is nothing but a body's name makes its items that body's duties. Of bodies
+        listed as one party the first named is the assignee ("Các Bộ: Y tế, …" is "Bộ Y tế")."""
+        if not self.scopes or level >= PLAIN or not _is_heading(body) or body.endswith(":"):
+            return False
+        title = _HEADING_LEAD.sub("", " ".join(body.strip(" *").split()))
+        title = _LISTED_HEADS.sub(r"\1 \2", title)
+        head = _BODY.match(title)
+        bold = body.rstrip().endswith("**")  # set apart by type: a heading, never a duty sentence
+        if not head or (not bold and _VERB.search(title, head.end())) or _TASK_HEADING.match(title):
+            return False
+        name = _clean_name(title)
+        if not name or len(name.split()) < 2 or match_form(name) in P.VAGUE_ASSIGNEES:
+            return False
+        self.scopes.append(_Scope(level=level, assignee=name, heading=True))
+        return True
 
     def _opens_intro(self, line: str, body: str, level: float) -> None:
         """"Ban Chỉ đạo có nhiệm vụ:", "Trách nhiệm của Sở Y tế:", "UBND tỉnh yêu cầu:"."""
@@ -272,6 +331,14 @@ class _Reader:
                 return
         if _REQUEST_INTRO.search(line):
             self.scopes.append(_Scope(level=lvl, intro=level == PLAIN))
+            return
+        # "3. Các bộ, ngành, UBND tỉnh … tổ chức thực hiện các chủ trương …. Cụ thể:" in a task
+        # section: the items below detail that body's duty.
+        hit = _body_then_verb(body, 0, len(body)) if self.scopes and level < PLAIN else None
+        if hit and match_form(hit[0]) not in P.VAGUE_ASSIGNEES:
+            self.scopes.append(_Scope(level=level, assignee=hit[0]))
+        elif level == PLAIN and _DETAIL_INTRO.match(body) and self.last_item is not None:
+            self.scopes.append(_Scope(level=self.last_item[1], assignee=self.last_item[0]))
 
 
 def _shape(text: str) -> tuple[tuple[str, ...], set[str]]:
