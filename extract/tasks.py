@@ -266,7 +266,8 @@ class _Reader:
             for s, e in sentences(text, start, end):  # a numbered item "3. Sở … theo dõi …" anywhere
                 found.extend(_sentence_tasks(text, s, e, in_section or level < PLAIN, self.ref, in_section))
             if not found and in_section and level < PLAIN and not _is_heading(body):
-                task = _task(text, None, content_start(text, start, end), end, self.ref)  # "3. Hoàn thành …" with no body
+                # "3. Hoàn thành …" with no body
+                task = _task(text, None, content_start(text, start, end), end, self.ref)
                 found = [task] if task else []
         self.last_duty = next((t.assignee for t in found if _DUTY.search(text, start, end)), None)
         if level < PLAIN:  # the item a following "Cụ thể:" details

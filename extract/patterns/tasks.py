@@ -28,7 +28,8 @@ BARE_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Trung tâm")
 
 # Phrases between an assignee and its duties: "Ban Chỉ đạo có nhiệm vụ: 1. … 2. …".
 DUTY_MARKERS = (
-    r"có (?:các\s+)?nhiệm vụ|có (?:các\s+)?trách nhiệm|là cơ quan thường trực[^,.;:]*?(?:,\s*có trách nhiệm)?|"
+    r"có (?:các\s+)?nhiệm vụ|có (?:các\s+)?trách nhiệm|"
+    r"là cơ quan thường trực[^,.;:]*?(?:,\s*có trách nhiệm)?|"
     r"là cơ quan đầu mối[^,.;:]*?(?:,\s*có trách nhiệm)?|chịu trách nhiệm"
 )
 

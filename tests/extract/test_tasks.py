@@ -198,7 +198,8 @@ def test_body_headings_in_a_task_section_give_their_items_that_body() -> None:
             "b) Tổ chức huy động nguồn lực\nxã hội hóa để khen thưởng cho tập thể, cá nhân;\n\n"
             "**2. Sở Nội vụ**\n\nPhối hợp Sở Y tế thẩm định, lập\nthủ tục xét trình Chủ tịch Ủy ban nhân dân "
             "thành phố tặng Bằng khen.\n\n**3. Ngân hàng Nhà nước chi\nnhánh khu vực 14**\n\n"
-            "a) Chỉ đạo các Ngân hàng thương\nmại trên địa bàn chủ động phối hợp với Sở Y tế, cụ thể như sau:\n\n"
+            "a) Chỉ đạo các Ngân hàng thương\nmại trên địa bàn chủ động phối hợp với Sở Y tế, "
+            "cụ thể như sau:\n\n"
             "- Các ngân hàng thương mại tham\ngia phối hợp với Sở Y tế tuyên truyền;\n\n"
             "b) Đề xuất danh sách các ngân\nhàng, cá nhân có thành tích tiêu biểu để xét khen thưởng.\n\n"
             "**6. Đề nghị các tổ chức cung\ncấp dịch vụ chi trả**\n\na) Tích cực tham gia phong trào\n"
@@ -212,7 +213,8 @@ def test_body_headings_in_a_task_section_give_their_items_that_body() -> None:
 
 def test_listed_ministries_heading_own_body_items_and_detail_intro() -> None:
     # Nghị quyết 15/2026/NQ-CP and Quyết định 892/QĐ-TTg (real wording, page footer included).
-    text = ("Điều 3. Trách nhiệm tổ chức thực hiện \n1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường \n"
+    text = ("Điều 3. Trách nhiệm tổ chức thực hiện \n"
+            "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường \n"
             "a) Chủ động hướng dẫn tổ chức triển khai thi hành Nghị quyết này. \n"
             "2. Ngoài trách nhiệm tại khoản 1 nêu trên, các Bộ ngành có các trách \nnhiệm sau: \n"
             "a) Bộ Y tế: Kiểm tra, theo dõi, giám sát, xử lý các hành vi vi phạm. \n"
