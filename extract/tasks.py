@@ -25,10 +25,12 @@ from extract.patterns import titles as T
 _W = r"[\wÀ-ỹ]"
 BODY = rf"(?:(?:{T.BODY_HEADS})(?!{_W})|[Cc]ác\s+(?:{T.PLURAL_BODIES})(?!{_W})|[Tt]hành viên(?!{_W}))"
 _BODY = re.compile(BODY)
-_VERB = re.compile(rf"(?<!{_W})(?:{P.TASK_VERBS})(?!{_W})")  # case-sensitive: names are capitalised
-_DUTY = re.compile(rf"(?<!{_W})(?:{P.DUTY_MARKERS})(?!{_W})")
+# Lines keep the source's breaks ("có trách\nnhiệm"): a space in a verb matches any blank run.
+_BLANKS = r"\s+"
+_VERB = re.compile(rf"(?<!{_W})(?:{P.TASK_VERBS.replace(' ', _BLANKS)})(?!{_W})")  # case-sensitive
+_DUTY = re.compile(rf"(?<!{_W})(?:{P.DUTY_MARKERS.replace(' ', _BLANKS)})(?!{_W})")
 _REQUEST = re.compile(rf"(?<!{_W})(?:{P.REQUESTS})\s+(?={BODY})")
-_BOILERPLATE = re.compile(P.BOILERPLATE, re.IGNORECASE)
+_BOILERPLATE = re.compile(P.BOILERPLATE.replace(" ", _BLANKS), re.IGNORECASE)
 _TASK_HEADING = re.compile(P.TASK_HEADINGS, re.IGNORECASE)
 _OTHER_HEADING = re.compile(P.OTHER_HEADINGS, re.IGNORECASE)
 _RESPONSIBILITY = re.compile(P.RESPONSIBILITY_INTRO, re.IGNORECASE)
@@ -151,7 +153,9 @@ def _first_listed(name: str) -> str:
         return name
     for m in re.finditer(r",\s+", name):
         head = _BODY.match(name, m.end())
-        if head and _NAMED_NEXT.match(name, head.end()):  # "Bộ Công an", not "Tổ giúp việc"
+        # "Bộ Công an", not "Tổ giúp việc". ("Thường trực HĐND tỉnh, các Ban HĐND tỉnh, …" stays
+        # whole: our demo gold and the real gold disagree on it, see eval/gold_real notes.)
+        if head and _NAMED_NEXT.match(name, head.end()):
             return name[: m.start()]
     return name
 

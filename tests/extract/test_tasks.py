@@ -234,3 +234,16 @@ def test_named_bodies_side_by_side_are_one_party_named_by_the_first() -> None:
     # Thông tư 97/2025/TT-BTC; "Tổ công tác, Tổ giúp việc" (no proper name) stays whole.
     text = "Hằng năm, Bộ Quốc phòng, Bộ Công an chịu trách nhiệm xét duyệt quyết toán số kinh phí."
     assert [t.assignee for t in find_tasks(text)] == ["Bộ Quốc phòng"]
+
+
+def test_hdnd_closing_clauses_with_line_breaks_inside_verbs() -> None:
+    # Nghị quyết 49/2017/NQ-HĐND Hòa Bình and 11/2025/NQ-HĐND Hà Nội (real line breaks).
+    text = ("Điều 3. Tổ chức thực hiện\n1. Ủy ban nhân dân tỉnh có trách\nnhiệm hướng dẫn và tổ "
+            "chức thực hiện Nghị quyết này.\n2. Giao Thường trực Hội đồng nhân dân Thành phố, "
+            "các Ban của Hội đồng nhân "
+            "dân Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện "
+            "Nghị quyết.\nBộ trưởng, Thủ trưởng cơ quan ngang bộ và Chủ tịch Ủy ban nhân dân các tỉnh chịu "
+            "trách nhiệm\nthi hành Nghị định này.\n")
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Ủy ban nhân dân tỉnh", "Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng nhân dân "
+        "Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố"]
