@@ -57,6 +57,9 @@ _CLAUSE_BREAK = re.compile(r";\s*")
 _MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
 _MAX_HEADING = 120
+_MAX_RECIPIENT = 100  # an addressee line of the "Nơi nhận" list is short
+_DASH = 5.0  # list level of "-" items (extract.nlp)
+_RECIPIENTS = re.compile(r"^\W*nơi nhận", re.IGNORECASE)
 
 
 @dataclass
@@ -237,6 +240,7 @@ class _Reader:
         self.tasks: list[Task] = []
         self.last_duty: str | None = None  # assignee of a "có nhiệm vụ" paragraph, for the next one
         self.last_item: tuple[str, float] | None = None  # (assignee, level) of the last marked item
+        self.recipients = False  # inside the "Nơi nhận:" list
 
     def line(self, start: int, end: int) -> None:
         text, line = self.text, self.text[start:end]
@@ -246,7 +250,11 @@ class _Reader:
             self.scopes.pop()
         if _BODY_END.match(line):
             self.scopes.clear()
+            self.recipients = bool(_RECIPIENTS.match(line))
             return
+        if self.recipients and (level >= _DASH or len(body) <= _MAX_RECIPIENT):
+            return  # "- Thường trực: Thành ủy, HĐND Thành phố;" is an addressee, not a duty
+        self.recipients = False
         if self._opens_section(body, level):
             return
         if self._opens_body_heading(body, level):

@@ -247,3 +247,11 @@ def test_hdnd_closing_clauses_with_line_breaks_inside_verbs() -> None:
     assert [t.assignee for t in find_tasks(text)] == [
         "Ủy ban nhân dân tỉnh", "Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng nhân dân "
         "Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố"]
+
+
+def test_addressees_of_the_recipients_list_are_no_assignees() -> None:
+    # Quyết định 64/2024/QĐ-UBND Hà Nội: "Nơi nhận:" then short "- …;" lines.
+    text = ("Điều 4. Tổ chức thực hiện\n1. Giao Sở Tài chính hướng dẫn thực hiện Quyết định này.\n\n"
+            "Nơi nhận: \n- Như Điều 4; \n- Thường trực: Thành ủy, HĐND Thành phố; \n"
+            "- Văn phòng Chính phủ (để báo cáo); \n")
+    assert [t.assignee for t in find_tasks(text)] == ["Sở Tài chính"]
