@@ -23,7 +23,8 @@ from extract.patterns import tasks as P
 from extract.patterns import titles as T
 
 _W = r"[\wÀ-ỹ]"
-BODY = rf"(?:(?:{T.BODY_HEADS})(?!{_W})|[Cc]ác\s+(?:{T.PLURAL_BODIES})(?!{_W})|[Tt]hành viên(?!{_W}))"
+BODY = (rf"(?:(?:{T.BODY_HEADS}|{P.ASSIGNED_OFFICIALS})(?!{_W})|[Cc]ác\s+(?:{T.PLURAL_BODIES})(?!{_W})"
+        rf"|[Tt]hành viên(?!{_W}))")
 _BODY = re.compile(BODY)
 # Lines keep the source's breaks ("có trách\nnhiệm"): a space in a verb matches any blank run.
 _BLANKS = r"\s+"
@@ -51,6 +52,7 @@ _COPULA = re.compile(P.COPULA_END)
 # A head followed by a proper name: "Bộ Công an", "Đoàn Luật sư tỉnh Bình Thuận"
 _NAMED_NEXT = re.compile(rf"\s+(?:(?:{T.PLACE_LEVELS})\s+)?[A-ZÀ-ỸĐ]")
 _DETAIL_INTRO = re.compile(P.DETAIL_INTRO, re.IGNORECASE)
+_PLACE_LIST_COLON = re.compile(P.PLACE_LIST_COLON)
 _HEADING_LEAD = re.compile(P.BODY_HEADING_LEAD, re.IGNORECASE)
 _LISTED_HEADS = re.compile(P.LISTED_HEADS)
 _CLAUSE_BREAK = re.compile(r";\s*")
@@ -77,7 +79,10 @@ class _Scope:
 
 def _clean_name(name: str) -> str | None:
     name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–*")
-    if not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.:!?]", name) or _COPULA.search(name):
+    colon = name.find(":")
+    listed = colon > 0 and bool(_PLACE_LIST_COLON.search(name[: colon + 1]))  # "… các tỉnh: Đắk Lắk, …"
+    if (not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.!?]", name)
+            or (colon >= 0 and not listed) or _COPULA.search(name)):
         return None
     return " ".join(name.split())
 
@@ -105,6 +110,8 @@ def _body_then_verb(text: str, pos: int, end: int, plural: bool = True) -> tuple
     end = min(end, pos + _MAX_NAME_CHARS)  # a name is short: never scan a whole run-on sentence
     v = _VERB.search(text, pos + 2, end)
     colon = text.find(":", pos, v.start() if v else end)
+    if colon > 0 and _PLACE_LIST_COLON.search(text, pos, colon + 1):
+        colon = -1  # "Chủ tịch UBND các tỉnh: Đắk Lắk, Khánh Hòa … tiếp tục": the list is the name's
     if colon > 0 and (name := _clean_name(text[pos:colon])):
         return name, colon + 1
     name = _clean_name(text[pos : v.start()]) if v else None

@@ -99,3 +99,10 @@ LISTED_HEADS = r"^[Cc]ác\s+(Bộ|Sở|Ban|Cục)\s*:\s*([^,;]+?)\s*(?:[,;].*)?$
 # "Cụ thể:" on its own line after "3. Các bộ, ngành … tổ chức thực hiện …": the items below
 # detail that item's duty, for its assignee.
 DETAIL_INTRO = r"^(?:cụ thể|như sau|bao gồm|gồm)[^:]{0,20}:$"
+# Officials a duty is given to besides the heads of extract/patterns/titles.py BODY_HEADS (kept
+# out of those, which also read people): "1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh:
+# Đắk Lắk, … tiếp tục …", "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo …".
+ASSIGNED_OFFICIALS = r"Bí thư|Thống đốc|Hiệu trưởng"
+# A colon after a plural place head introduces the places, not the duty: "Bí thư tỉnh ủy và Chủ
+# tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng tiếp tục …".
+PLACE_LIST_COLON = r"các\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)\s*:$"

@@ -255,3 +255,14 @@ def test_addressees_of_the_recipients_list_are_no_assignees() -> None:
             "Nơi nhận: \n- Như Điều 4; \n- Thường trực: Thành ủy, HĐND Thành phố; \n"
             "- Văn phòng Chính phủ (để báo cáo); \n")
     assert [t.assignee for t in find_tasks(text)] == ["Sở Tài chính"]
+
+
+def test_officials_of_listed_provinces_own_the_numbered_duties_below_them() -> None:
+    # Công điện 227/CĐ-TTg (tvpl e01d3782): the provinces follow a colon inside the assignee.
+    text = ("Thủ tướng Chính phủ yêu cầu:\n1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các\ntỉnh: Đắk Lắk, "
+            "Khánh Hòa, Gia Lai và Lâm Đồng tiếp tục phân công nhiệm vụ cụ thể, trong đó tập trung một số "
+            "nhiệm vụ sau:\n(1) Huy động các lực lượng, phương tiện tiếp cận các hộ dân bị cô lập.\n"
+            "(2) Huy động các lực lượng hỗ trợ dọn dẹp, vệ sinh nhà cửa trước ngày 30/11/2025.\n")
+    who = "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng"
+    got = find_tasks(text, dt.date(2025, 11, 23))
+    assert [(t.assignee, t.deadline) for t in got] == [(who, None), (who, None), (who, "2025-11-30")]
