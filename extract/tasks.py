@@ -53,6 +53,9 @@ _COPULA = re.compile(P.COPULA_END)
 _NAMED_NEXT = re.compile(rf"\s+(?:(?:{T.PLACE_LEVELS})\s+)?[A-ZÀ-ỸĐ]")
 _DETAIL_INTRO = re.compile(P.DETAIL_INTRO, re.IGNORECASE)
 _PLACE_LIST_COLON = re.compile(P.PLACE_LIST_COLON)
+_LEAD_BODY = re.compile(P.LEAD_BODY, re.IGNORECASE | re.DOTALL)
+_LEAD_HELPER = re.compile(P.LEAD_HELPER, re.IGNORECASE)
+_LEAD_TIME = re.compile(P.LEAD_TIME, re.IGNORECASE | re.DOTALL)
 _HEADING_LEAD = re.compile(P.BODY_HEADING_LEAD, re.IGNORECASE)
 _LISTED_HEADS = re.compile(P.LISTED_HEADS)
 _CLAUSE_BREAK = re.compile(r";\s*")
@@ -248,6 +251,8 @@ class _Reader:
         self.last_duty: str | None = None  # assignee of a "có nhiệm vụ" paragraph, for the next one
         self.last_item: tuple[str, float] | None = None  # (assignee, level) of the last marked item
         self.recipients = False  # inside the "Nơi nhận:" list
+        self.pending: tuple[int, int, float] | None = None  # (start, end, level) of a bodiless item
+        self.lead_task: int | None = None  # index of the task its "Cơ quan chủ trì" line gave
 
     def line(self, start: int, end: int) -> None:
         text, line = self.text, self.text[start:end]
@@ -262,6 +267,8 @@ class _Reader:
         if self.recipients and (level >= _DASH or len(body) <= _MAX_RECIPIENT):
             return  # "- Thường trực: Thành ủy, HĐND Thành phố;" is an addressee, not a duty
         self.recipients = False
+        if self._lead_body(body, level):
+            return
         if self._opens_section(body, level):
             return
         if self._opens_body_heading(body, level):
@@ -292,6 +299,9 @@ class _Reader:
         if level < PLAIN:  # the item a following "Cụ thể:" details
             self.last_item = (found[-1].assignee, level) if found and found[-1].assignee else None
         self.tasks.extend(found)
+        if level < PLAIN:  # a duty item whose body may come in a "- Cơ quan chủ trì: …" line below
+            self.pending = None if found else (content_start(text, start, end), end, level)
+            self.lead_task = None
         self._opens_intro(line, body, level)
 
     def _item(self, start: int, end: int, assignee: str | None) -> list[Task]:
@@ -316,6 +326,26 @@ class _Reader:
             self.scopes.append(_Scope(level=1.0 if level == PLAIN else level, assignee=name))
             return True
         return bool(_OTHER_HEADING.match(title))
+
+    def _lead_body(self, body: str, level: float) -> bool:
+        """Plans to implement a law list each duty with its bodies below it: "2. Tổ chức tập huấn
+        …" then "- Cơ quan chủ trì: Bộ Công an." and "- Thời gian hoàn thành: năm 2027"."""
+        if self.pending is None or level <= self.pending[2]:
+            return False
+        if lead := _LEAD_BODY.match(body):
+            name = _clean_name(_first_listed(" ".join(lead.group("b").split()).rstrip(" .;")))
+            task = _task(self.text, name, *self.pending[:2], self.ref) if name else None
+            if self.lead_task is None and task:
+                self.tasks.append(task)
+                self.lead_task = len(self.tasks) - 1
+            return True
+        if when := _LEAD_TIME.match(body):
+            task = self.tasks[self.lead_task] if self.lead_task is not None else None
+            dates = find_dates(when.group("t"), self.ref)
+            if task and dates and task.deadline is None:
+                self.tasks[self.lead_task] = task.model_copy(update={"deadline": dates[-1].value})
+            return True
+        return bool(_LEAD_HELPER.match(body))  # "- Cơ quan phối hợp: …" only helps
 
     def _opens_body_heading(self, body: str, level: float) -> bool:
         """"1. Sở Y tế", "**3. Ngân hàng Nhà nước chi nhánh khu vực 14**", "6. Đề nghị các tổ chức

@@ -106,3 +106,8 @@ ASSIGNED_OFFICIALS = r"Bí thư|Thống đốc|Hiệu trưởng"
 # A colon after a plural place head introduces the places, not the duty: "Bí thư tỉnh ủy và Chủ
 # tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng tiếp tục …".
 PLACE_LIST_COLON = r"các\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)\s*:$"
+# The lines under a duty of a plan implementing a law: "- Cơ quan chủ trì: Bộ Công an." (the
+# assignee; "Cơ quan phối hợp" only helps) and "- Thời gian hoàn thành: năm 2027" (the deadline).
+LEAD_BODY = r"^(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<b>.+)$"
+LEAD_TIME = r"^(?:thời\s+gian|thời\s+hạn)\s+(?:hoàn\s+thành|thực\s+hiện|trình)\s*:\s*(?P<t>.+)$"
+LEAD_HELPER = r"^(?:cơ\s+quan|đơn\s+vị)\s+phối\s+hợp\s*:"

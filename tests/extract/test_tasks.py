@@ -266,3 +266,16 @@ def test_officials_of_listed_provinces_own_the_numbered_duties_below_them() -> N
     who = "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng"
     got = find_tasks(text, dt.date(2025, 11, 23))
     assert [(t.assignee, t.deadline) for t in got] == [(who, None), (who, None), (who, "2025-11-30")]
+
+
+def test_a_law_plans_duty_takes_its_body_and_deadline_from_the_lines_below() -> None:
+    # Kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân (tvpl 86367f2d), real line breaks.
+    text = ("2. Tổ chức tập huấn chuyên\nsâu, bồi dưỡng kiến thức pháp luật, nghiệp vụ bảo vệ dữ liệu "
+            "cá nhân\n\n"
+            "- Cơ quan chủ trì: Bộ Công\nan.\n\n- Cơ quan phối hợp: các bộ,\ncơ quan ngang bộ.\n\n"
+            "- Thời gian hoàn thành: tháng\n12 năm 2026.\n\n3. Biên soạn tài liệu phục vụ\n"
+            "công tác phổ biến Luật\n\n"
+            "- Cơ quan thực hiện: Bộ Công\nan, Bộ Tư pháp.\n")
+    got = find_tasks(text, dt.date(2025, 11, 1))
+    assert [(t.assignee, t.deadline) for t in got] == [("Bộ Công an", "2026-12"), ("Bộ Công an", None)]
+    assert got[0].text.startswith("Tổ chức tập huấn chuyên sâu")
