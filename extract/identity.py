@@ -53,6 +53,8 @@ _ORG = re.compile(
     + rf")\s+[{UP}][{UP}, \-–&]*[{UP}])[ \t]*$",
     re.MULTILINE,
 )
+_RULE_LINE = re.compile(r"[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)  # the rule under a header block
+_ORG_MAX_LINES = 4
 _CAPS_LINE = re.compile(rf"[ \t]*([{UP}][{UP}, \-–&]*[{UP}])[ \t]*$", re.MULTILINE)
 # A news dateline near the top: "02:21 28/05/2021", "Thứ bảy, 13/05/2023 14:44".
 _DATELINE = re.compile(P.DATELINE, re.IGNORECASE)
@@ -104,6 +106,17 @@ def _org_name(m: re.Match[str], head: str) -> str:
     known = any(match_form(joined) == match_form(v) for v in I.ISSUER_CODES.values())
     if known or m.group("org").rstrip().endswith(("VÀ", ",", "-")):
         return joined
+    # "BAN CHỈ ĐẠO NHÀ / NƯỚC / VỀ DU LỊCH / -------": caps lines closed by the header's rule are
+    # one name, unless a line starts a body of its own (a parent's "BỘ Y TẾ" over "CỤC …").
+    lines = [m.group("org")]
+    pos = m.end() + 1
+    while (cap := _CAPS_LINE.match(head, pos)) and len(lines) < _ORG_MAX_LINES:
+        if _ORG.match(head, cap.start()):
+            return name
+        lines.append(cap.group(1))
+        pos = cap.end() + 1
+    if _RULE_LINE.match(head, pos):
+        return org_case(" ".join(lines))
     return name
 
 

@@ -18,8 +18,10 @@ from collections.abc import Iterator
 
 from extract.orgnames import LOCAL_RX, fast_fold, find_province, local_body
 from extract.patterns import identity as P
+from lexicon import issuers as I
 
 _SIGNATURE_LEAD = re.compile(P.SIGNATURE_LEADS)
+_ANNOUNCES = re.compile(P.ANNOUNCES, re.MULTILINE)
 _BODY_ISSUE_VERB = re.compile(P.BODY_ISSUE_VERBS, re.IGNORECASE)
 _BASIS = re.compile(r"^[ \t]*Căn\s+cứ", re.MULTILINE)
 
@@ -76,11 +78,22 @@ def body(view: str) -> tuple[str, str | None] | None:
     return None
 
 
+def announcer(view: str) -> tuple[str, str | None] | None:
+    """The closing formula of a notice: "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh …
+    biết, thực hiện" names the body that issues it (a national one; local ones are read above)."""
+    found = None
+    for m in _ANNOUNCES.finditer(view):
+        name = " ".join(m.group("b").split()).upper()
+        if name in I.NATIONAL_BODIES:
+            found = (I.NATIONAL_BODIES[name], None)
+    return found
+
+
 def fallback(view: str, title_end: int | None, body_word: str | None) -> tuple[str, str | None] | None:
     """The issuer by the order above; ``body_word`` (``UBND``/``HĐND`` from a header that named
     the body without its province) must agree with what is found."""
     for found in (authority_line(view, title_end) if title_end is not None else None, signature(view),
-                  body(view)):
+                  body(view), None if body_word else announcer(view)):
         if found and (body_word is None or found[0].startswith(body_word)):
             return found
     return None

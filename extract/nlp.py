@@ -28,6 +28,7 @@ PLAIN = 6.0  # a paragraph without a list marker
 _JUNK_LINE = re.compile(r'^[\s|"*#_=\-]*$')  # table residue and rules left by crawlers
 _ENDS_UNIT = re.compile(r"[.;:!?…][\"”’)\]*]*\s*$")  # a stop, maybe inside a closing quote
 _SHORT_HEADING = 80
+_OPEN_SPAN_MAX = 300  # an unclosed bracket farther back is a typo, not a span still open
 _SENTENCE_END = re.compile(r"[.!?…]\**(?=\s+[\"“(*]*[A-ZÀ-ỸĐ\d])")
 
 
@@ -41,6 +42,16 @@ def list_level(line: str) -> float:
 
 def strip_marker(line: str) -> str:
     return _MARKER.sub("", line, count=1).strip()
+
+
+def content_start(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]``'s content begins after its list marker and spaces: an offset
+    into ``text`` that trailing spaces on the line do not shift."""
+    m = _MARKER.match(text[start:end])  # "^" does not anchor at a match position
+    pos = start + m.end() if m else start
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def logical_lines(text: str) -> list[tuple[int, int]]:
@@ -58,7 +69,11 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
         if open_unit is not None:
             prev = text[open_unit[0] : open_unit[1]]
             heading = len(prev) <= _SHORT_HEADING and stripped[:1].isupper()
-            if not (_ENDS_UNIT.search(prev) or _MARKER.match(stripped) or heading):
+            # "**2. Sở\nKhoa học và Công nghệ**", "Phối hợp Sở Nội vụ *(Ban\nThi đua …)": a bold
+            # span or a bracket left open continues on the next line
+            still_open = (prev.count("**") % 2 == 1 or prev.count("(") > prev.count(")")) and not (
+                _MARKER.match(stripped) or len(prev) > _OPEN_SPAN_MAX)
+            if still_open or not (_ENDS_UNIT.search(prev) or _MARKER.match(stripped) or heading):
                 open_unit[1] = end
                 units[-1] = (open_unit[0], end)
                 continue

@@ -32,7 +32,7 @@ VALUE = re.compile(
     rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
     rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){END}"
-    rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?P<count>{_COUNT_UNITS}){END}"
+    rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?!(?:{P.NOT_UNITS}){END})(?P<count>{_COUNT_UNITS}){END}"
     rf"|(?(cmp)(?P<generic>{P.GENERIC_UNIT}){END}|(?!)))"
     rf"(?:\s+(?P<after>{'|'.join(w for w, _ in P.COMPARATORS_AFTER)}))?"
     rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",

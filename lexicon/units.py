@@ -50,6 +50,10 @@ COUNT_UNITS: list[str] = [
     "giờ", "phút", "ngày làm việc", "ngày",
 ]
 
+# Phrases that open with a count unit but are no unit: "… KỲ HỌP THỨ 4\nCăn cứ Luật …" (the
+# basis of a resolution right under its session line).
+NOT_UNITS: list[str] = ["căn cứ"]
+
 # Measures, as opposed to counts: the thing measured is written before the figure ("diện tích
 # đất có rừng 2.426,8 ha"), while a count's noun is its unit ("đã lắp đặt 215 trạm 5G").
 MEASURE_UNITS: frozenset[str] = frozenset(

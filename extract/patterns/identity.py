@@ -71,4 +71,7 @@ SELF_ATTACHMENT = r"kèm\s+theo\s+(?P<type>{types})\s+số\s*:?\s*"
 # issuing verb ("Ủy ban nhân dân tỉnh Thanh Hóa ban hành …").
 AUTHORITY_ZONE = 1500  # characters after the title searched for the authority line
 SIGNATURE_LEADS = r"(?:T\.?M\.?|T/M|K\.?T\.?|K/T|(?:PHÓ\s+)?CHỦ\s+TỊCH)\s*$"
+# The closing formula of a notice (Thông báo kết luận): "Văn phòng Chính phủ thông báo để Ủy ban
+# nhân dân tỉnh Sơn La và các Bộ, cơ quan liên quan biết, thực hiện./."
+ANNOUNCES = r"^\s*(?P<b>[A-ZĐ][^\n.;,]{3,60}?)\s+thông\s+báo\s+(?:để|cho)\b"
 BODY_ISSUE_VERBS = r"^[^\n.;]{0,60}?\b(?:đã\s+|vừa\s+)?(?:ban\s+hành|thông\s+qua|quyết\s+nghị|phê\s+duyệt)\b"

@@ -61,6 +61,7 @@ VERBS = (
 MONEY_UNIT = (rf"(?:(?:{units.alternation(units.MONEY_SCALES)})\s+)?(?:{units.alternation(units.CURRENCIES)})"
               r"(?:/[\wÀ-ỹ]+){0,2}")
 COUNT_UNITS = units.alternation(units.COUNT_UNITS)
+NOT_UNITS = units.alternation(units.NOT_UNITS)
 SCALE_WORDS = units.alternation(list(units.SCALES))
 PERCENT_UNIT = units.alternation(units.PERCENT_UNITS)
 

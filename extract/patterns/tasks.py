@@ -28,7 +28,8 @@ BARE_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Trung tâm")
 
 # Phrases between an assignee and its duties: "Ban Chỉ đạo có nhiệm vụ: 1. … 2. …".
 DUTY_MARKERS = (
-    r"có nhiệm vụ|có trách nhiệm|là cơ quan thường trực[^,.;:]*?(?:,\s*có trách nhiệm)?|"
+    r"có (?:các\s+)?nhiệm vụ|có (?:các\s+)?trách nhiệm|"
+    r"là cơ quan thường trực[^,.;:]*?(?:,\s*có trách nhiệm)?|"
     r"là cơ quan đầu mối[^,.;:]*?(?:,\s*có trách nhiệm)?|chịu trách nhiệm"
 )
 
@@ -88,3 +89,25 @@ PASSIVE_FUTURE = r"(?<!\w)sẽ\s+được(?!\w)"
 # "Hội Công chứng viên tỉnh Lâm Đồng (mới) là tổ chức xã hội …": a name ending in the copula
 # defines the body ("tổ chức" is a noun there), it is not assigned a duty.
 COPULA_END = r"\s(?:là|sẽ là|trở thành)$"
+
+# Words before a body's name in a heading of a task section: "6. Đề nghị các tổ chức …",
+# "Trách nhiệm của Sở Tư pháp".
+BODY_HEADING_LEAD = r"^(?:đề nghị|giao|trách nhiệm của|nhiệm vụ của)\s+"
+# "Các Bộ: Y tế, Công Thương, …": bodies of one head listed after a colon; the first is named
+# as "Bộ Y tế".
+LISTED_HEADS = r"^[Cc]ác\s+(Bộ|Sở|Ban|Cục)\s*:\s*([^,;]+?)\s*(?:[,;].*)?$"
+# "Cụ thể:" on its own line after "3. Các bộ, ngành … tổ chức thực hiện …": the items below
+# detail that item's duty, for its assignee.
+DETAIL_INTRO = r"^(?:cụ thể|như sau|bao gồm|gồm)[^:]{0,20}:$"
+# Officials a duty is given to besides the heads of extract/patterns/titles.py BODY_HEADS (kept
+# out of those, which also read people): "1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh:
+# Đắk Lắk, … tiếp tục …", "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo …".
+ASSIGNED_OFFICIALS = r"Bí thư|Thống đốc|Hiệu trưởng"
+# A colon after a plural place head introduces the places, not the duty: "Bí thư tỉnh ủy và Chủ
+# tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng tiếp tục …".
+PLACE_LIST_COLON = r"các\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)\s*:$"
+# The lines under a duty of a plan implementing a law: "- Cơ quan chủ trì: Bộ Công an." (the
+# assignee; "Cơ quan phối hợp" only helps) and "- Thời gian hoàn thành: năm 2027" (the deadline).
+LEAD_BODY = r"^(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<b>.+)$"
+LEAD_TIME = r"^(?:thời\s+gian|thời\s+hạn)\s+(?:hoàn\s+thành|thực\s+hiện|trình)\s*:\s*(?P<t>.+)$"
+LEAD_HELPER = r"^(?:cơ\s+quan|đơn\s+vị)\s+phối\s+hợp\s*:"

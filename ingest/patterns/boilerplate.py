@@ -92,6 +92,9 @@ INLINE_DROP: list[str] = [
     r"(?<=[.!?)”\"])\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3}\s*$",
     r"^Ảnh minh h[ọo]a(?=[A-ZĐ])",
     r"\[:\w+:[^\]\n]*\](?:\([^)\s]*\))?",
+    # the outlet's tag opening a lead, maybe after a "more" link glued to it: "(Dân Việt) - UBND
+    # TP. Đà Nẵng vừa …", "more(HDDTVN)- Kể từ ngày …", "(Chinhphu.vn) - Theo Nghị quyết …"
+    r"^(?:more)?\([A-ZĐ][\w.+&]*(?:\s[A-ZĐ][\w.+&]*){0,3}\)\s*[-–]\s*",
 ]
 
 # Lines that are furniture only after the article's last paragraph: a news outlet's name as

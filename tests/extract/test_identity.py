@@ -378,3 +378,21 @@ def test_eth_in_a_code_is_repaired_after_good_digits() -> None:
     doc = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 932/QĐÐ-TTg\nHà Nội, ngày 15 tháng 5 năm 2025\n\n"
               "QUYẾT ĐỊNH\nVề việc x\n")
     assert doc.number == "932/QĐ-TTg"
+
+
+def test_issuer_name_broken_over_header_lines_up_to_the_rule() -> None:
+    # Quyết định 170/QĐ-BCĐNNDL (tvpl): the name runs over three caps lines above the rule.
+    doc = run("**BAN CHỈ ĐẠO NHÀ\nNƯỚC **\nVỀ DU LỊCH\n-------\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
+               "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 170/QĐ-BCĐNNDL\n"
+               "*Hà Nội, ngày 21\ntháng 11 năm 2025*\n**QUYẾT ĐỊNH**\nBAN HÀNH QUY CHẾ HOẠT ĐỘNG\n")
+    assert (doc.issuer or "").lower() == "ban chỉ đạo nhà nước về du lịch"
+
+
+def test_a_notice_without_header_is_issued_by_the_body_of_its_closing_formula() -> None:
+    # Thông báo kết luận (tvpl b13aef6a): the page keeps no header, only the closing formula.
+    doc = run("**THÔNG BÁO**\n\nKẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN TẠI BUỔI LÀM VIỆC\n\n"
+               "Ngày 18 tháng 11 năm 2025, Phó Thủ tướng Chính phủ Bùi Thanh Sơn đã chủ trì buổi làm "
+               "việc.\n\nVăn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh\nSơn La và các Bộ, cơ quan "
+               "liên quan biết, "
+               "thực hiện./.\n\nNơi nhận:\n- TTgCP, các PTTgCP (để b/c);\n")
+    assert doc.issuer == "Văn phòng Chính phủ"

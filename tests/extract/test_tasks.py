@@ -188,3 +188,94 @@ def test_a_definition_with_the_copula_is_not_a_task() -> None:
     text = ("Điều 2. Hội Công chứng viên tỉnh Lâm Đồng (mới) là tổ chức xã hội - nghề nghiệp có tư cách "
             "pháp nhân, có con dấu và tài khoản riêng.\n")
     assert tasks.apply(Document(source="t", text=text)).tasks == []
+
+
+def test_body_headings_in_a_task_section_give_their_items_that_body() -> None:
+    # Real layout of a Đà Nẵng plan (tvpl 3a2db039): bold body headings, a heading broken
+    # across two lines inside its bold markers, sub-bullets that only detail item a).
+    text = ("**V. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\na) Chủ trì, phối hợp với Sở,\nban ngành liên "
+            "quan triển khai, đôn đốc, kiểm tra việc thực hiện nội dung kế\nhoạch thi đua này;\n\n"
+            "b) Tổ chức huy động nguồn lực\nxã hội hóa để khen thưởng cho tập thể, cá nhân;\n\n"
+            "**2. Sở Nội vụ**\n\nPhối hợp Sở Y tế thẩm định, lập\nthủ tục xét trình Chủ tịch Ủy ban nhân dân "
+            "thành phố tặng Bằng khen.\n\n**3. Ngân hàng Nhà nước chi\nnhánh khu vực 14**\n\n"
+            "a) Chỉ đạo các Ngân hàng thương\nmại trên địa bàn chủ động phối hợp với Sở Y tế, "
+            "cụ thể như sau:\n\n"
+            "- Các ngân hàng thương mại tham\ngia phối hợp với Sở Y tế tuyên truyền;\n\n"
+            "b) Đề xuất danh sách các ngân\nhàng, cá nhân có thành tích tiêu biểu để xét khen thưởng.\n\n"
+            "**6. Đề nghị các tổ chức cung\ncấp dịch vụ chi trả**\n\na) Tích cực tham gia phong trào\n"
+            "thi đua chi trả không dùng tiền mặt;\n")
+    got = find_tasks(text)
+    assert [t.assignee for t in got] == [
+        "Sở Y tế", "Sở Y tế", "Sở Nội vụ", "Ngân hàng Nhà nước chi nhánh khu vực 14",
+        "Ngân hàng Nhà nước chi nhánh khu vực 14", "các tổ chức cung cấp dịch vụ chi trả"]
+    assert got[0].text.startswith("phối hợp với Sở, ban ngành")  # "chủ trì," is a lead-in
+
+
+def test_listed_ministries_heading_own_body_items_and_detail_intro() -> None:
+    # Nghị quyết 15/2026/NQ-CP and Quyết định 892/QĐ-TTg (real wording, page footer included).
+    text = ("Điều 3. Trách nhiệm tổ chức thực hiện \n"
+            "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường \n"
+            "a) Chủ động hướng dẫn tổ chức triển khai thi hành Nghị quyết này. \n"
+            "2. Ngoài trách nhiệm tại khoản 1 nêu trên, các Bộ ngành có các trách \nnhiệm sau: \n"
+            "a) Bộ Y tế: Kiểm tra, theo dõi, giám sát, xử lý các hành vi vi phạm. \n"
+            "b) Bộ Công Thương: Kiểm tra, rà soát, theo dõi hoạt động kinh doanh thực phẩm. \n"
+            "VI. TỔ CHỨC THỰC HIỆN  \n1. Bộ Ngoại giao \n\nCÔNG BÁO/Số 302/Ngày 02-06-2026 \n52\n \n"
+            "a) Chủ trì, phối hợp tổ chức thực hiện các nhiệm vụ của Đề án. \n"
+            "3. Các bộ, ngành, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương \ntổ chức thực hiện "
+            "các nhiệm vụ, giải pháp nêu trong \nĐề án. \nCụ thể:  \n"
+            "- Phối hợp với Bộ Ngoại giao trong quá trình triển khai Đề án;  \n")
+    got = [t.assignee for t in find_tasks(text)]
+    assert got == ["Bộ Y tế", "Bộ Y tế", "Bộ Công Thương", "Bộ Ngoại giao",
+                   "Các bộ, ngành, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+                   "Các bộ, ngành, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_named_bodies_side_by_side_are_one_party_named_by_the_first() -> None:
+    # Thông tư 97/2025/TT-BTC; "Tổ công tác, Tổ giúp việc" (no proper name) stays whole.
+    text = "Hằng năm, Bộ Quốc phòng, Bộ Công an chịu trách nhiệm xét duyệt quyết toán số kinh phí."
+    assert [t.assignee for t in find_tasks(text)] == ["Bộ Quốc phòng"]
+
+
+def test_hdnd_closing_clauses_with_line_breaks_inside_verbs() -> None:
+    # Nghị quyết 49/2017/NQ-HĐND Hòa Bình and 11/2025/NQ-HĐND Hà Nội (real line breaks).
+    text = ("Điều 3. Tổ chức thực hiện\n1. Ủy ban nhân dân tỉnh có trách\nnhiệm hướng dẫn và tổ "
+            "chức thực hiện Nghị quyết này.\n2. Giao Thường trực Hội đồng nhân dân Thành phố, "
+            "các Ban của Hội đồng nhân "
+            "dân Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện "
+            "Nghị quyết.\nBộ trưởng, Thủ trưởng cơ quan ngang bộ và Chủ tịch Ủy ban nhân dân các tỉnh chịu "
+            "trách nhiệm\nthi hành Nghị định này.\n")
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Ủy ban nhân dân tỉnh", "Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng nhân dân "
+        "Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố"]
+
+
+def test_addressees_of_the_recipients_list_are_no_assignees() -> None:
+    # Quyết định 64/2024/QĐ-UBND Hà Nội: "Nơi nhận:" then short "- …;" lines.
+    text = ("Điều 4. Tổ chức thực hiện\n1. Giao Sở Tài chính hướng dẫn thực hiện Quyết định này.\n\n"
+            "Nơi nhận: \n- Như Điều 4; \n- Thường trực: Thành ủy, HĐND Thành phố; \n"
+            "- Văn phòng Chính phủ (để báo cáo); \n")
+    assert [t.assignee for t in find_tasks(text)] == ["Sở Tài chính"]
+
+
+def test_officials_of_listed_provinces_own_the_numbered_duties_below_them() -> None:
+    # Công điện 227/CĐ-TTg (tvpl e01d3782): the provinces follow a colon inside the assignee.
+    text = ("Thủ tướng Chính phủ yêu cầu:\n1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các\ntỉnh: Đắk Lắk, "
+            "Khánh Hòa, Gia Lai và Lâm Đồng tiếp tục phân công nhiệm vụ cụ thể, trong đó tập trung một số "
+            "nhiệm vụ sau:\n(1) Huy động các lực lượng, phương tiện tiếp cận các hộ dân bị cô lập.\n"
+            "(2) Huy động các lực lượng hỗ trợ dọn dẹp, vệ sinh nhà cửa trước ngày 30/11/2025.\n")
+    who = "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng"
+    got = find_tasks(text, dt.date(2025, 11, 23))
+    assert [(t.assignee, t.deadline) for t in got] == [(who, None), (who, None), (who, "2025-11-30")]
+
+
+def test_a_law_plans_duty_takes_its_body_and_deadline_from_the_lines_below() -> None:
+    # Kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân (tvpl 86367f2d), real line breaks.
+    text = ("2. Tổ chức tập huấn chuyên\nsâu, bồi dưỡng kiến thức pháp luật, nghiệp vụ bảo vệ dữ liệu "
+            "cá nhân\n\n"
+            "- Cơ quan chủ trì: Bộ Công\nan.\n\n- Cơ quan phối hợp: các bộ,\ncơ quan ngang bộ.\n\n"
+            "- Thời gian hoàn thành: tháng\n12 năm 2026.\n\n3. Biên soạn tài liệu phục vụ\n"
+            "công tác phổ biến Luật\n\n"
+            "- Cơ quan thực hiện: Bộ Công\nan, Bộ Tư pháp.\n")
+    got = find_tasks(text, dt.date(2025, 11, 1))
+    assert [(t.assignee, t.deadline) for t in got] == [("Bộ Công an", "2026-12"), ("Bộ Công an", None)]
+    assert got[0].text.startswith("Tổ chức tập huấn chuyên sâu")

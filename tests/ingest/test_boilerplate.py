@@ -204,3 +204,19 @@ def test_glued_credits_and_widgets_are_cut_out_of_their_lines():
         "Cổng kiểm soát liên ngành.",
         OTHER,
     ]
+
+
+def test_outlet_tag_opening_a_lead_is_cut_out():
+    """baomoi 11116343 and the hddtvn page (dev): the outlet's tag, after a glued "more" link."""
+    lines = [
+        "(Dân Việt) - UBND TP. Đà Nẵng vừa ban hành quyết định hỗ trợ kinh phí cho 4 chủ tàu đóng mới.",
+        "more(HDDTVN)- Kể từ ngày 29/5/2018, Trạm Kiểm soát nội địa chính thức giải thể.",
+        "(1) 100% số xã có điểm phục vụ bưu chính - viễn thông.",
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == [
+        "UBND TP. Đà Nẵng vừa ban hành quyết định hỗ trợ kinh phí cho 4 chủ tàu đóng mới.",
+        "Kể từ ngày 29/5/2018, Trạm Kiểm soát nội địa chính thức giải thể.",
+        "(1) 100% số xã có điểm phục vụ bưu chính - viễn thông.",
+        OTHER,
+    ]
