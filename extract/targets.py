@@ -274,8 +274,4 @@ def _dedupe(targets: list[Target]) -> list[Target]:
 def apply(doc: Document) -> Document:
     ref = to_date(doc.issued_on) or to_date(doc.published_at)
     title_year = last_year(doc.title) if doc.title else None
-    # A formal plan's goals with no year anywhere are for the year it is issued in ("100% số
-    # người hưởng trợ cấp … " in a campaign plan of 11/2025); a news page's date dates nothing.
-    issued = to_date(doc.issued_on)
-    default = title_year or (issued.year if issued else None)
-    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, default)})
+    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, title_year)})

@@ -415,16 +415,6 @@ def test_a_goal_on_a_plan_share_written_in_brackets() -> None:
     assert find_targets("Năm 2024, tỷ lệ giải ngân (chiếm 52,3%) so với kế hoạch.", 2025) == []
 
 
-def test_a_formal_plans_undated_goals_take_its_issue_year_a_news_page_does_not_date_them() -> None:
-    # Kế hoạch thi đua (Đà Nẵng, 11/2025): the goals name no year; the plan runs in 2025.
-    text = ("Mục tiêu cụ thể:\n(2) Ít nhất 85% người hưởng trợ cấp xã hội, hưu trí xã hội mở mới tài "
-            "khoản ngân hàng, ví điện tử.\n")
-    plan = Document(source="plan", text=text, issued_on="2025-11-18")
-    assert [t.year for t in targets.apply(plan).targets] == [2025]
-    news = Document(source="news", text=text, published_at="2025-11-18")
-    assert [t.year for t in targets.apply(news).targets] == [None]
-
-
 def test_the_basis_under_a_session_line_is_no_count_of_houses() -> None:
     # Nghị quyết 35/2017/NQ-HĐND Trà Vinh: "KỲ HỌP THỨ 4" then "Căn cứ Luật …" on the next line.
     text = ("Mục tiêu\nHỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH\nKHOÁ IX - KỲ HỌP THỨ 4\n"
