@@ -115,8 +115,8 @@ def _body_then_verb(text: str, pos: int, end: int, plural: bool = True) -> tuple
     colon = text.find(":", pos, v.start() if v else end)
     if colon > 0 and _PLACE_LIST_COLON.search(text, pos, colon + 1):
         colon = -1  # "Chủ tịch UBND các tỉnh: Đắk Lắk, Khánh Hòa … tiếp tục": the list is the name's
-    if colon > 0 and (name := _clean_name(text[pos:colon])):
-        return name, colon + 1
+    if colon > 0 and (name := _clean_name(text[pos:colon])) and len(name.split()) > 1:
+        return name, colon + 1  # not a bare "Sở: Nội vụ, Y tế" (a list of departments)
     name = _clean_name(text[pos : v.start()]) if v else None
     name = _resolve_bare(text, pos, name) if name else None
     if not name or len(name.split()) < 2 or match_form(name) in P.VAGUE_ASSIGNEES:
