@@ -64,12 +64,12 @@ class Signer(Item):
     span: Span | None = None
 
 
-class Target(Item):
+class Figure(Item):
+    """A measured value a text states: what targets and achievements (SPEC §5) share."""
+
     text: str
     indicator: str | None = None
-    comparator: Comparator | None = None
     value: float | None = None
-    value_max: float | None = None
     unit: str | None = None
     year: int | None = None
     span: Span | None = None
@@ -78,17 +78,15 @@ class Target(Item):
     indicator_label: str | None = None
 
 
-class Achievement(Item):
-    """SPEC §5: a value reported as already reached, with the year it refers to; never a target."""
+class Target(Figure):
+    """A goal set for the future (SPEC §2): a figure with how it must compare and a range end."""
 
-    text: str
-    indicator: str | None = None
-    value: float | None = None
-    unit: str | None = None
-    year: int | None = None
-    span: Span | None = None
-    indicator_id: str | None = None
-    indicator_label: str | None = None
+    comparator: Comparator | None = None
+    value_max: float | None = None
+
+
+class Achievement(Figure):
+    """SPEC §5: a value reported as already reached, with the year it refers to; never a target."""
 
 
 class Task(Item):
