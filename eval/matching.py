@@ -61,14 +61,6 @@ def content_words(s: str | None) -> set[str]:
     return words(s) - _FUNCTION_WORDS
 
 
-def overlap(a: str | None, b: str | None) -> float:
-    """Share of the shorter phrase's words the other contains (used for traps, not for credit)."""
-    wa, wb = words(a), words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
-
-
 def same_indicator(gold: str | None, found: str | None) -> bool:
     g, f = content_words(gold), content_words(found)
     if not g or not f:
