@@ -12,24 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from apisupport import HATINH_NEWS, NGHEAN, SAMPLES, SCRIPT_DOC, SHARED, make_client, require_samples  # noqa: F401
 from fastapi.testclient import TestClient
 
-from api.http.app import create_app
 from api.http.deps import app_service
 from api.service import Service
 from core.settings import Settings
-
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[1] / ".." / "shared"
-SAMPLES = SHARED / "samples"
-NGHEAN = SAMPLES / "qd_nghean_example.txt"
-HATINH_NEWS = SAMPLES / "news_hatinh_2021.txt"
-SCRIPT_DOC = HERE / "fixtures" / "qd_hatinh_script.txt"
-
-
-def require_samples() -> None:
-    if not NGHEAN.is_file():
-        pytest.skip("../shared samples not present")
 
 
 def index_samples(data_dir: Path) -> Path:
@@ -45,11 +33,6 @@ def indexed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with both decisions stored and indexed; read-only for its users."""
     require_samples()
     return index_samples(tmp_path_factory.mktemp("indexed") / "data")
-
-
-def make_client(data_dir: Path, **overrides: object) -> TestClient:
-    settings = Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
-    return TestClient(create_app(settings), raise_server_exceptions=False)
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apisupport import HATINH_NEWS, NGHEAN, require_samples
 
 from api.devserver import background_server
 from api.service import Service
 from core.settings import Settings
-from tests.api.conftest import HATINH_NEWS, NGHEAN, require_samples
 
 pytestmark = pytest.mark.slow
 

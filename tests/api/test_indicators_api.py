@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apisupport import HATINH_NEWS, NGHEAN, make_client, require_samples
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from api.http.deps import app_service
 from api.web.vnformat import vn_date
-from tests.api.conftest import HATINH_NEWS, NGHEAN, make_client, require_samples
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "indicators"
 DOCS = [NGHEAN, HATINH_NEWS, *sorted(FIXTURES.glob("*.txt"))]
