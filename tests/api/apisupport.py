@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.service import Service
 from core.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -27,3 +28,11 @@ def require_samples() -> None:
 def make_client(data_dir: Path, **overrides: object) -> TestClient:
     settings = Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
     return TestClient(create_app(settings), raise_server_exceptions=False)
+
+
+def index_samples(data_dir: Path) -> Path:
+    """Store and index the two small decisions into ``data_dir`` through the Service (the
+    CLI's ``ingest`` path), for tests that start their own server process on it."""
+    summary = Service(Settings(data_dir=data_dir)).ingest_paths([NGHEAN, SCRIPT_DOC])
+    assert summary.count("failed") == 0, summary.outcomes
+    return data_dir

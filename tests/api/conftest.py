@@ -12,20 +12,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from apisupport import HATINH_NEWS, NGHEAN, SAMPLES, SCRIPT_DOC, SHARED, make_client, require_samples  # noqa: F401
+from apisupport import (  # noqa: F401
+    HATINH_NEWS,
+    NGHEAN,
+    SAMPLES,
+    SCRIPT_DOC,
+    SHARED,
+    index_samples,
+    make_client,
+    require_samples,
+)
 from fastapi.testclient import TestClient
 
 from api.http.deps import app_service
-from api.service import Service
-from core.settings import Settings
-
-
-def index_samples(data_dir: Path) -> Path:
-    """Store and index the two small decisions into ``data_dir`` through the Service (the
-    CLI's ``ingest`` path), for tests that start their own server process on it."""
-    summary = Service(Settings(data_dir=data_dir)).ingest_paths([NGHEAN, SCRIPT_DOC])
-    assert summary.count("failed") == 0, summary.outcomes
-    return data_dir
 
 
 @pytest.fixture(scope="session")

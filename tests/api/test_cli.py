@@ -92,7 +92,7 @@ def test_show_unknown_is_a_one_line_error(tmp_path: Path):
 def test_unreadable_bm25_store_is_reported_and_rebuilt_without_re_embedding(tmp_path: Path):
     """A damaged BM25 file: `check` says so in one line; `check --repair` rebuilds the lexical
     store from SQL and keeps every vector (re-embedding is hours at scale)."""
-    from tests.api.conftest import index_samples, require_samples
+    from apisupport import index_samples, require_samples
 
     require_samples()
     data = index_samples(tmp_path / "data")
