@@ -330,6 +330,10 @@ def serve(host: Annotated[str | None, typer.Option()] = None,
                                 f"running there? choose another with --port or VANBAN_PORT)")) from err
     except VanbanError as err:
         raise _fail(err, code=2) from err
+    try:  # other nodes sharing the database may have ingested: be current before the first request
+        _service().follow_changes(force=True)
+    except VanbanError as err:
+        raise _fail(err) from err
     print(f"vanban serving on http://{h}:{p}/", flush=True)
     uvicorn.run("api.http.app:create_app", factory=True, host=h, port=p, log_level="info")
 

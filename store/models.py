@@ -8,8 +8,9 @@ exports, `GET /targets` and the relation graph are plain queries.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -87,3 +88,23 @@ class ItemRow(Base):
         # the relation graph: every change (replaces/repeals/amends) in the store, for statuses
         Index("ix_items_relation_number", "relation", "number"),
     )
+
+
+class ChangeRow(Base):
+    """One write to ``documents``, in commit order (``store/changelog.py``): what every serving
+    node's lexical index replays to stay consistent with the store it shares with other nodes.
+
+    No foreign key: the row outlives the document it records the deletion of."""
+
+    __tablename__ = "changes"
+
+    # BIGINT on PostgreSQL; on SQLite only INTEGER PRIMARY KEY is the rowid, and AUTOINCREMENT
+    # (sqlite_autoincrement) keeps a seq from ever being reused
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+                                     autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(16), index=True)
+    op: Mapped[str] = mapped_column(String(8))  # put | delete
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 of the text (puts)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__: ClassVar[dict[str, bool]] = {"sqlite_autoincrement": True}

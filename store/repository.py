@@ -16,6 +16,7 @@ from core.errors import StoreError
 from core.filters import Filters, year_of
 from core.record import DERIVED_FIELDS, Document
 from core.textnorm import fold
+from store import changelog
 from store.models import DocumentRow, ItemRow, SectionRow
 from store.numbers import number_key
 from store.relations import Relations
@@ -55,7 +56,8 @@ class ItemHit:
     document: DocumentRow
 
 
-def _row_to_document(row: DocumentRow) -> Document:
+def row_to_document(row: DocumentRow) -> Document:
+    """The stored row as the Document it was saved from (text and record)."""
     return Document.model_validate({**row.record, "text": row.text})
 
 
@@ -64,11 +66,12 @@ class Repository:
         """``today`` is the day statuses are computed for (``date.today`` unless pinned)."""
         self._sessions = sessions
         self.relations = Relations(sessions, today or dt.date.today)
+        self.changes = changelog.ChangeLog(sessions)
 
     # --- writing -------------------------------------------------------------------------
     def save(self, doc: Document, source_key: str | None = None) -> SaveResult:
         """Store ``doc``; a stored document with the same ``source_key`` and other content is
-        replaced in the same transaction."""
+        replaced in the same transaction, which also logs the change (``store/changelog.py``)."""
         key = source_key or doc.source
         try:
             with self._sessions.begin() as s:
@@ -79,6 +82,9 @@ class Repository:
                     s.execute(delete(DocumentRow).where(DocumentRow.id == old))
                 s.flush()
                 s.add(self._to_row(doc, key))
+                s.flush()
+                changelog.record(s, [*((old, "delete", None) for old in old_ids),
+                                     (doc.id, "put", changelog.content_hash(doc.text))])
             status: SaveStatus = "replaced" if old_ids else "ingested"
             return SaveResult(status, doc.id, old_ids[0] if old_ids else None)
         except IntegrityError:
@@ -89,7 +95,10 @@ class Repository:
 
     def delete(self, doc_id: str) -> bool:
         with self._sessions.begin() as s:
-            return s.execute(delete(DocumentRow).where(DocumentRow.id == doc_id)).rowcount > 0
+            gone = s.execute(delete(DocumentRow).where(DocumentRow.id == doc_id)).rowcount > 0
+            if gone:
+                changelog.record(s, [(doc_id, "delete", None)])
+            return gone
 
     @staticmethod
     def _to_row(doc: Document, key: str) -> DocumentRow:
@@ -127,14 +136,14 @@ class Repository:
     def get(self, doc_id: str) -> Document | None:
         with self._sessions() as s:
             row = s.get(DocumentRow, doc_id)
-            return _row_to_document(row) if row else None
+            return row_to_document(row) if row else None
 
     def by_number(self, number: str) -> list[Document]:
         with self._sessions() as s:
             # Spellings vary (QD/QĐ, spaces): the indexed key column is what they share.
             q = (select(DocumentRow).where(DocumentRow.number_key == number_key(number))
                  .order_by(DocumentRow.id))
-            return [_row_to_document(r) for r in s.scalars(q).all()]
+            return [row_to_document(r) for r in s.scalars(q).all()]
 
     def citing(self, number: str) -> list[tuple[Document, dict]]:
         """Documents whose text refers to ``number`` (not as their own), with the reference."""
@@ -142,7 +151,7 @@ class Repository:
         with self._sessions() as s:
             # only decision items have a number (see store.relations on the index this picks)
             q = select(ItemRow).where(ItemRow.number == key, ItemRow.relation != "self")
-            return [(_row_to_document(i.document), i.data) for i in s.scalars(q).all()]
+            return [(row_to_document(i.document), i.data) for i in s.scalars(q).all()]
 
     def file_hash(self, source_key: str) -> tuple[str, str | None] | None:
         """(id, file sha256) of the document stored for ``source_key``, if any."""
@@ -167,7 +176,7 @@ class Repository:
             with self._sessions() as s:
                 q = select(DocumentRow).order_by(DocumentRow.id).offset(offset).limit(batch)
                 rows = s.scalars(q).all()
-                docs = [_row_to_document(r) for r in rows]
+                docs = [row_to_document(r) for r in rows]
             if not docs:
                 return
             yield from docs
@@ -177,7 +186,7 @@ class Repository:
         with self._sessions() as s:
             # Filtering needs only the columns: the text is loaded for the page's rows alone.
             rows = self._filtered(s, filters, defer_text=True)
-            return [_row_to_document(r) for r in rows[offset:offset + limit]], len(rows)
+            return [row_to_document(r) for r in rows[offset:offset + limit]], len(rows)
 
     def items(self, kind: ItemKind, filters: Filters, text: str | None = None) -> list[ItemHit]:
         """Items of one kind from documents that pass ``filters``; for targets and achievements
