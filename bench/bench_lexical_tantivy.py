@@ -55,12 +55,16 @@ def schema() -> tantivy.Schema:
     sb.add_text_field("chunk_id", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("doc_id", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("terms", tokenizer_name="whitespace", index_option="freq")
+    # the passage and its metadata, as our shards keep them: results are read from here
+    sb.add_bytes_field("stored", stored=True, indexed=False)
     return sb.build()
 
 
 def tantivy_add(writer: tantivy.IndexWriter, doc_id: str, entry: dict) -> None:
     for c in entry["chunks"]:
-        writer.add_document(tantivy.Document(chunk_id=c["id"], doc_id=doc_id, terms=c["terms"]))
+        stored = json.dumps({"text": c["text"], "meta": c["meta"]}, ensure_ascii=False).encode("utf-8")
+        writer.add_document(tantivy.Document(chunk_id=c["id"], doc_id=doc_id, terms=c["terms"],
+                                             stored=stored))
 
 
 def copy_entry(entry: dict, new_id: str) -> dict:
@@ -74,10 +78,18 @@ def tantivy_query(sch: tantivy.Schema, terms: list[str]) -> tantivy.Query:
 
 
 def tantivy_top(index: tantivy.Index, sch: tantivy.Schema, terms: list[str],
-                k: int) -> list[tuple[str, float]]:
+                k: int, passages: bool = False) -> list[tuple[str, float]]:
+    """Top ``k`` (chunk id, score); ``passages`` also decodes each hit's stored passage, as a
+    search that returns results must."""
     searcher = index.searcher()
     hits = searcher.search(tantivy_query(sch, terms), k, count=False).hits
-    return [(searcher.doc(addr)["chunk_id"][0], score) for score, addr in hits]
+    out = []
+    for score, addr in hits:
+        doc = searcher.doc(addr)
+        if passages:
+            json.loads(bytes(doc["stored"][0]))
+        out.append((doc["chunk_id"][0], score))
+    return out
 
 
 def ours_top(idx: LexicalIndex, terms: list[str], k: int) -> list[tuple[str, float]]:
@@ -95,7 +107,7 @@ def fresh_queries(idx: LexicalIndex, n: int, seed: int = 15) -> list[str]:
         if len(words) < 6:
             continue
         size = rng.randint(2, 6)
-        start = rng.randrange(len(words) - size)
+        start = rng.randrange(len(words) - size + 1)
         q = " ".join(words[start:start + size])
         out.append(fold(q) if len(out) % 2 else q)
     return out
@@ -143,7 +155,7 @@ def latency(idx: LexicalIndex, index: tantivy.Index, sch: tantivy.Schema,
     runs: dict[str, list[float]] = {"ours": [], "tantivy": []}
     for i, terms in enumerate(queries):
         order = [("ours", lambda t=terms: [idx.get(c) for c, _ in ours_top(idx, t, 50)]),
-                 ("tantivy", lambda t=terms: tantivy_top(index, sch, t, 50))]
+                 ("tantivy", lambda t=terms: tantivy_top(index, sch, t, 50, passages=True))]
         for name, fn in order if i % 2 else order[::-1]:
             start = time.perf_counter()
             fn()
@@ -182,7 +194,7 @@ if kind == "ours":
     for q in queries: [idx.get(c.id) for c, _ in idx.search(q, 50)]
 elif kind == "tantivy":
     sch = schema(); index = tantivy.Index.open(path)
-    for q in queries: tantivy_top(index, sch, q.split(), 50)
+    for q in queries: tantivy_top(index, sch, q.split(), 50, passages=True)
 # VmHWM, not ru_maxrss: the latter keeps the forking parent's peak across exec
 print(int(re.search(r"VmHWM:\s+(\d+)", open("/proc/self/status").read()).group(1)) / 1024)
 """

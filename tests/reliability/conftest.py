@@ -14,7 +14,7 @@ from sqlalchemy import delete
 
 from core.settings import Settings
 from store.db import session_factory
-from store.models import DocumentRow
+from store.models import ChangeRow, DocumentRow
 
 # CI runs the fuzz tests reproducibly: HYPOTHESIS_PROFILE=ci (or --hypothesis-profile=ci).
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True,
@@ -27,6 +27,7 @@ def _empty_database(url: str) -> None:
     sessions = session_factory(Settings(database_url=url))
     with sessions.begin() as s:  # sections and items go with their document (ON DELETE CASCADE)
         s.execute(delete(DocumentRow))
+        s.execute(delete(ChangeRow))  # a fresh data dir would replay the earlier tests' log
     sessions.kw["bind"].dispose()
 
 
