@@ -11,13 +11,17 @@ transaction), makes the next writer wait for this one's commit before it draws i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.errors import StoreError
 from core.record import Document
 from store.models import ChangeRow, DocumentRow
 
@@ -53,6 +57,15 @@ def record(session: Session, changes: list[tuple[str, Op, str | None]]) -> None:
     session.flush()
 
 
+@contextlib.contextmanager
+def _reading(what: str) -> Iterator[None]:
+    """A database error while a node reads the log: a StoreError (503), naming the read."""
+    try:
+        yield
+    except SQLAlchemyError as err:
+        raise StoreError(f"cannot read the change log ({what}): {err.__class__.__name__}") from err
+
+
 class ChangeLog:
     """Reading the log; ``search.follow.ChangeSource`` is what the search side expects of it."""
 
@@ -61,12 +74,12 @@ class ChangeLog:
 
     def head(self) -> int:
         """The newest seq (0 for an empty log): one indexed read, what a node checks per search."""
-        with self._sessions() as s:
+        with _reading("newest seq"), self._sessions() as s:
             return s.scalar(select(func.max(ChangeRow.seq))) or 0
 
     def since(self, seq: int, limit: int) -> list[Change]:
         """Up to ``limit`` changes after ``seq``, oldest first."""
-        with self._sessions() as s:
+        with _reading(f"changes after {seq}"), self._sessions() as s:
             q = select(ChangeRow).where(ChangeRow.seq > seq).order_by(ChangeRow.seq).limit(limit)
             return [Change(r.seq, r.document_id, r.op, r.content_hash)  # type: ignore[arg-type]
                     for r in s.scalars(q).all()]
@@ -76,7 +89,7 @@ class ChangeLog:
         from store.repository import row_to_document
 
         out: dict[str, Document] = {}
-        with self._sessions() as s:
+        with _reading("documents to index"), self._sessions() as s:
             for i in range(0, len(ids), _IN_LIST_MAX):
                 q = select(DocumentRow).where(DocumentRow.id.in_(ids[i:i + _IN_LIST_MAX]))
                 out.update((r.id, row_to_document(r)) for r in s.scalars(q).all())
