@@ -151,11 +151,13 @@ def compare(idx: LexicalIndex, index: tantivy.Index, sch: tantivy.Schema,
 
 def latency(idx: LexicalIndex, index: tantivy.Index, sch: tantivy.Schema,
             queries: list[list[str]]) -> dict:
-    """Interleaved per query (order alternates), top 50 with chunk ids read back."""
-    runs: dict[str, list[float]] = {"ours": [], "tantivy": []}
+    """Interleaved per query (order alternates), top 50 with passages read back (and Tantivy
+    with its stored chunk ids only, to show what reading its document store costs)."""
+    runs: dict[str, list[float]] = {"ours": [], "tantivy": [], "tantivy, ids only": []}
     for i, terms in enumerate(queries):
         order = [("ours", lambda t=terms: [idx.get(c) for c, _ in ours_top(idx, t, 50)]),
-                 ("tantivy", lambda t=terms: tantivy_top(index, sch, t, 50, passages=True))]
+                 ("tantivy", lambda t=terms: tantivy_top(index, sch, t, 50, passages=True)),
+                 ("tantivy, ids only", lambda t=terms: tantivy_top(index, sch, t, 50))]
         for name, fn in order if i % 2 else order[::-1]:
             start = time.perf_counter()
             fn()
@@ -192,6 +194,13 @@ from bench.bench_lexical_tantivy import schema, tantivy_top
 if kind == "ours":
     idx = LexicalIndex(__import__("pathlib").Path(path))
     for q in queries: [idx.get(c.id) for c, _ in idx.search(q, 50)]
+elif kind == "ours-postings":  # the BM25 segments alone, without the shards (passages, terms)
+    import json, pathlib
+    from search import bm25
+    d = pathlib.Path(path)
+    views = [bm25.View(bm25.Segment.load(d / (e["name"] + ".npz"), e["name"]), frozenset(e["deleted"]))
+             for e in json.loads((d / "manifest.json").read_text())["segments"]]
+    for q in queries: bm25.search(views, q.split(), 50)
 elif kind == "tantivy":
     sch = schema(); index = tantivy.Index.open(path)
     for q in queries: tantivy_top(index, sch, q.split(), 50, passages=True)
@@ -292,12 +301,16 @@ def bench(target: int, n_queries: int) -> dict:
             add["tantivy"].append((time.perf_counter() - start) * 1000)
         out["add_one_doc_and_search_ms_median"] = {k: round(statistics.median(v), 1) for k, v in add.items()}
         writer.wait_merging_threads()
-        out["disk_mb"] = {name: round(sum(p.stat().st_size for p in d.rglob("*") if p.is_file()) / 2**20, 1)
-                          for name, d in (("ours", ours_dir), ("tantivy", tan_dir))}
+        out["disk_mb"] = {name: round(sum(p.stat().st_size for p in d.rglob(glob) if p.is_file()) / 2**20, 1)
+                          for name, d, glob in (("ours", ours_dir, "*"),
+                                                ("ours, segments only", ours_dir, "seg-*"),
+                                                ("tantivy", tan_dir, "*"))}
         probe = texts[:20]
         out["peak_rss_mb (fresh process: open + 20 searches)"] = {
             "python + imports (baseline)": peak_rss_mb("none", tmp, probe),
             "ours": peak_rss_mb("ours", str(ours_dir), probe),
+            "ours, segments only": peak_rss_mb("ours-postings", str(ours_dir),
+                                               [" ".join(analyze_query(q, vocab)) for q in probe]),
             "tantivy": peak_rss_mb("tantivy", str(tan_dir),
                                    [" ".join(analyze_query(q, vocab)) for q in probe]),
         }
