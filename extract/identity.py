@@ -231,7 +231,7 @@ def apply(doc: Document) -> Document:
         number = _ocr_number(header)
     if number is None and type_name and not _BLANK_NUMBER.search(header):
         number = _attached_number(view, type_name)
-    letter = bool(_LETTER.search(header))
+    letter = bool(_LETTER.search(header)) or _addressed(view)
     formal = bool(number or (title_m and title_m.start() < 2500) or letter)
     updates: dict[str, object] = {}
 
@@ -242,6 +242,9 @@ def apply(doc: Document) -> Document:
         day, month, year = (int(stamp.group(k)) for k in ("d", "m", "y"))
         if 1 <= day <= 31 and 1 <= month <= 12:
             updates["published_at"] = f"{2000 + year}-{month:02d}-{day:02d}"
+
+    if _ENCYCLOPEDIA.search(text):
+        return doc.model_copy(update=_encyclopedia(text, doc.title))
 
     if not formal or doc.kind == "news":
         updates.update(kind="news", number=None, issued_on=None, issuer=None)
@@ -286,6 +289,18 @@ _BLANK_NUMBER = re.compile(P.BLANK_NUMBER)
 _DISPLAY_DATE = re.compile(N.DISPLAY_DATE, re.IGNORECASE)
 _SHORT_STAMP = re.compile(N.SHORT_YEAR_STAMP)
 _BARE_BODY = re.compile(P.BARE_BODY, re.MULTILINE)
+_ENCYCLOPEDIA = re.compile(N.ENCYCLOPEDIA_MARK, re.IGNORECASE)
+_HEADING = re.compile(N.HEADING, re.MULTILINE)
+
+
+def _encyclopedia(text: str, title: str | None) -> dict[str, object]:
+    """An encyclopedia article: kind ``other``, no identity of its own; its title is the first
+    heading and its province the one that heading names (an article on a province), else none."""
+    head = _HEADING.search(text[:2000])
+    name = head.group("h").strip(" *#") if head else (title or "").lstrip("# ").strip() or None
+    prov = find_province(name) if name else None
+    return {"kind": "other", "number": None, "issued_on": None, "issuer": None, "published_at": None,
+            "title": name, "province": prov[0] if prov and prov[1] == 0 else None}
 
 
 _LOOKALIKE = "".join(re.escape(c) for c in P.DIGIT_LOOKALIKES)
@@ -313,6 +328,16 @@ def _ocr_number(header: str) -> str | None:
     if not _NUMBER_ONLY.match(candidate) or type_of_number(candidate) is None:
         return None
     return canonical_number(candidate)
+
+
+_ADDRESSEE = re.compile(P.ADDRESSEE, re.MULTILINE | re.IGNORECASE)
+_RECIPIENTS = re.compile(P.RECIPIENTS, re.MULTILINE | re.IGNORECASE)
+
+
+def _addressed(view: str) -> bool:
+    """A letter that lost its header: its addressee line near the top, its recipients below."""
+    top = _ADDRESSEE.search(view, 0, P.ADDRESSEE_WITHIN)
+    return top is not None and _RECIPIENTS.search(view, top.end()) is not None
 
 
 def _dateline(text: str) -> re.Match[str] | None:

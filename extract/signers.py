@@ -254,7 +254,9 @@ def apply(doc: Document) -> Document:
             main = main.model_copy(update={"title": _complete(main.title, doc.issuer, doc.province)})
             signers.append(main)
             decisions = _link(decisions, main, self_only=True)
-    for s in news_signers(doc.text, doc.province):
+    # a news sentence names who signed what the page reports; in a formal text (its signature
+    # block says who signed) or an encyclopedia article such sentences recall other acts
+    for s in news_signers(doc.text, doc.province) if doc.kind == "news" else []:
         if not any(x.name == s.name for x in signers):
             signers.append(s)
             decisions = _link(decisions, s, self_only=False)

@@ -53,6 +53,13 @@ BARE_BODY = r"^[ \t*]*(uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)[ \t*]*$"
 # "ngày … tháng 12 năm 2025": the day left blank for a handwritten date.
 BLANK_DAY = r"ngày\s*[.…_ ]*\s*tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
 
+# An official letter whose header was lost (a saved page that kept only the body) still opens
+# with its addressee and closes with its recipients: "Kính gửi: Ủy ban nhân dân các tỉnh …" near
+# the top and "Nơi nhận:" before the signature. Both together make it formal; news never has them.
+ADDRESSEE = r"^[ \t*|_]*Kính\s+gửi\s*\**\s*:"
+ADDRESSEE_WITHIN = 600  # characters from the top
+RECIPIENTS = r"^[ \t*|_]*Nơi\s+nhận\s*\**\s*:"
+
 # An official letter's subject line: "V/v thuế suất thuế GTGT" (về việc).
 SUBJECT_PREFIX = r"^V/v\s*"
 

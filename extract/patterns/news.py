@@ -49,3 +49,10 @@ DISPLAY_DATE = r"(?:Hôm\s+nay|Today|Ngày\s+hiện\s+tại|Cập\s+nhật\s+lú
 
 # "28/05/13 06:44 GMT+7": an article's timestamp with a two-digit year (baomoi.com).
 SHORT_YEAR_STAMP = r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})\s+\d{1,2}:\d{2}(?:\s*GMT[+-]\d+)?"
+
+# An encyclopedia article saved as text (Wikipedia's "[sửa | sửa mã nguồn]" edit link under each
+# heading, English "[edit]"): neither an administrative document nor news. Its kind is "other",
+# it has no number, issuer or date of its own, and it is about the subject its first heading names
+# ("# Tiền Giang" is about that province, "# Nguyễn Văn Quảng" about no province).
+ENCYCLOPEDIA_MARK = r"\[\s*sửa\s*(?:\|\s*sửa\s+mã\s+nguồn\s*)?\]|\[\s*sửa\s+mã\s+nguồn\s*\]|\[\s*edit\s*\]"
+HEADING = r"^[ \t]*#{1,2}[ \t]+(?P<h>[^\n]+?)[ \t]*$"
