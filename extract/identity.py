@@ -257,7 +257,9 @@ def apply(doc: Document) -> Document:
     if issuer is None:
         found = issuer_sources.fallback(view, title_m.end() if title_m else None, _bare_body(header))
         issuer, province = found if found else (None, province)
-    date_zone = view[so.end() if so else 0 : end + 200]
+    # the date line may sit just under the title (PDF layouts); with neither number nor title
+    # line, what follows the header's end is the body, whose dates are other documents'
+    date_zone = view[so.end() if so else 0 : end + 200 if so or title_m else end]
     # a header-less text has no date line: a date in its title is another document's
     headed = so is not None or _PLACE_DATE.search(date_zone) is not None
     issued_on = _issued_on(date_zone, to_date(doc.published_at)) if headed else None

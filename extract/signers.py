@@ -11,6 +11,7 @@ import re
 from core.record import DecisionRef, Document, Signer
 from extract.identity import find_province, near, org_case, plain
 from extract.patterns import signatures as P
+from extract.patterns import titles as PT
 from lexicon import issuers as I
 
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -29,6 +30,7 @@ _NOISE_INLINE = re.compile(P.NOISE_INLINE, re.IGNORECASE)
 _JUNK = re.compile(P.TRAILING_JUNK)
 _NOI_NHAN = re.compile(P.NOI_NHAN)
 _TITLE_FORM = dict(I.TITLES)
+_RANK = re.compile(rf"^(?:{PT.RANKS})\s+", re.IGNORECASE)
 
 # News: "<title> <Name> vừa ký …" and "<Name>, <title>, đã ký …".
 _RECORD_TITLES = sorted({v for _, v in I.TITLES}, key=len, reverse=True)
@@ -114,6 +116,9 @@ def _block_title(caps: str) -> str | None:
     """The signer's own title in a block: the last title named, after TM./KT. prefixes."""
     hits = list(_TITLE_RX.finditer(caps))
     if not hits:
+        body = _PREFIX_RX.sub("", caps, count=1).strip(" .:")
+        if body and body != caps and len(body.split()) <= P.BODY_TITLE_MAX_WORDS and not _PREFIX_RX.match(body):
+            return org_case(body)  # "T/M BỘ CHÍNH TRỊ": the body signs
         return None
     last = hits[-1]
     rest = caps[last.end():].strip(" .:")
@@ -122,13 +127,20 @@ def _block_title(caps: str) -> str | None:
 
 
 def _person(line: str) -> str | None:
-    line = line.strip(" .,:;")
+    line = _RANK.sub("", line.strip(" .,:;"))  # "Thượng tướng Vũ Hải Sản"
     if _NAME_LINE.match(line):
         return line
     words = set(line.split())
     if _CAPS_NAME_LINE.match(line) and not _TITLE_RX.search(line) and not I.NOT_NAME_WORDS & words:
         return " ".join(w.capitalize() for w in line.split())
     return None
+
+
+def _name_follows(lines: list[tuple[int, str]], k: int) -> bool:
+    """A person's name in mixed case on the first line with text at or after ``k``."""
+    while k < len(lines) and not lines[k][1]:
+        k += 1
+    return k < len(lines) and bool(_NAME_LINE.match(_RANK.sub("", lines[k][1].strip(" .,:;"))))
 
 
 def signature_blocks(text: str) -> list[Signer]:
@@ -155,6 +167,9 @@ def signature_blocks(text: str) -> list[Signer]:
             # An all-caps name right under the title: "PHÓ CHỦ TỊCH / NGUYỄN VĂN A".
             cand = lines[r][1]
             if not _TITLE_RX.search(cand) and not _PREFIX_RX.match(cand) and (caps_name := _person(cand)):
+                if _name_follows(lines, run[-1] + 1):
+                    caps_name = None  # "THỨ / TRỬỞNG THUỜNG TRỰC / Vũ Mạnh Hà": an OCR'd title line
+                    break
                 run, j = run[:pos], r
                 break
         caps = " ".join(" ".join(lines[r][1] for r in run).split())

@@ -24,6 +24,13 @@ GARBAGE_MIN_LETTERS = 3
 # Where the recipients' list starts; the main block is the one nearest it.
 NOI_NHAN = r"Nơi\s+nhận\s*:"
 
+# A military or police rank written before the name under a block ("THỨ TRƯỞNG / Thượng tướng
+# Vũ Hải Sản"): part of neither the title nor the name. The ranks are in ``titles.RANKS``.
+
+# A block with a prefix and no title word names the collective body that signs ("T/M BỘ CHÍNH
+# TRỊ", "TM. BAN BÍ THƯ"): the body is the signer's title, at most this many words long.
+BODY_TITLE_MAX_WORDS = 8
+
 # News: "<title> <Name> vừa ký …" and "<Name>, <title>, đã ký …".
 SIGN_VERB = r"(?:vừa|đã|đã vừa|mới)\s+(?:ký|ban\s+hành)"
 NEWS_HONORIFICS = r"(?:Ông|Bà|Đồng chí)"
