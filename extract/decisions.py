@@ -21,12 +21,12 @@ from extract.patterns import citations as C
 from extract.patterns import news as N
 from lexicon import doctypes as T
 from lexicon import issuers as I
-from lexicon.doctypes import NUMBER, canonical_number, issuer_of_number, type_of_number
+from lexicon.doctypes import NUMBER, PARTY_NUMBER, canonical_number, issuer_of_number, type_of_number
 
 _TYPES = "|".join(re.escape(t) for t in T.CITED_TYPES)
 _TYPE_FORM = {match_form(t): t for t in T.CITED_TYPES}
 # "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND", "Nghị quyết số 57-NQ/TW".
-_PARTY = r"(?P<pn>\d{1,5})-(?P<pcode>[A-ZĐ]{2,4})/(?P<porg>[A-ZĐ]{2,6})"
+_PARTY = PARTY_NUMBER
 _NUMBER_RX = re.compile(rf"(?<![\w/])(?:{NUMBER}|{_PARTY})(?![\w/])")
 # The type word just before a number: "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND".
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)

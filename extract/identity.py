@@ -34,10 +34,11 @@ from extract.patterns import identity as P
 from extract.patterns import news as N
 from lexicon import doctypes as T
 from lexicon import issuers as I
-from lexicon.doctypes import NUMBER, canonical_number, type_of_number
+from lexicon.doctypes import NUMBER, PARTY_NUMBER, canonical_number, type_of_number
 
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ).
 _SO = re.compile(rf"{P.NUMBER_LEAD}{NUMBER}(?![\w/])")
+_PARTY_SO = re.compile(rf"{P.NUMBER_LEAD}{PARTY_NUMBER}(?![\w/])")
 _MOTTO = re.compile("|".join(I.MOTTO), re.IGNORECASE)
 _LETTER = re.compile(T.LETTER_MARK, re.IGNORECASE)
 # Title words are matched on the folded text so OCR variants (QUYÉT ĐỊNH, QUYET DINH) count too;
@@ -227,6 +228,8 @@ def apply(doc: Document) -> Document:
     number = canonical_number(so.group(0)[so.start("n") - so.start():]) if so else None
     title_m = _title_line(view)
     type_name = _TITLE_TYPE[title_m.group(1)] if title_m else None
+    if number is None and (party := _PARTY_SO.search(header)):
+        number = f"{party.group('pn')}-{party.group('pcode')}/{party.group('porg')}"  # "Số 221-KL/TW"
     if number is None:
         number = _ocr_number(header)
     if number is None and type_name and not _BLANK_NUMBER.search(header):
