@@ -66,11 +66,14 @@ _PLACE_DATE = re.compile(P.PLACE_DATE)
 _SUBJECT_PREFIX = re.compile(P.SUBJECT_PREFIX, re.IGNORECASE)
 _PASSED_ON = re.compile(P.PASSED_ON, re.IGNORECASE)
 _SELF_ATTACHMENT = re.compile(
-    P.SELF_ATTACHMENT.format(types="|".join(re.escape(t) for t in T.CITED_TYPES)) + NUMBER, re.IGNORECASE
+    P.SELF_ATTACHMENT.format(types="|".join(re.escape(t) for t in T.CITED_TYPES)) + NUMBER,
+    re.IGNORECASE | re.MULTILINE,
 )
 _SIGNATURE_LEAD = re.compile(P.SIGNATURE_LEADS)
 _BODY_ISSUE_VERB = re.compile(P.BODY_ISSUE_VERBS, re.IGNORECASE)
 # A type name right before "Số": "NGHỊ QUYẾT SỐ 14/2015/NQ-HĐND" in a title cites another text.
+# A line that cites ("Căn cứ …", "… các Nghị định của Chính phủ: Số …"): its "Số" is not the header's.
+_CITING_LINE = re.compile(P.CITING_LINE + "|" + "|".join(re.escape(fold(t)) for t in T.CITED_TYPES))
 _TYPE_BEFORE_SO = re.compile(r"(?:" + "|".join(re.escape(fast) for fast in {fold(t) for t in T.CITED_TYPES})
                              + r")\s*$")
 
@@ -359,8 +362,12 @@ def _own_number(view: str, within: int) -> re.Match[str] | None:
     """The header's ``Số: …`` in ``view[:within]``; a ``SỐ`` after a type word (``NGHỊ QUYẾT SỐ
     14/2015/NQ-HĐND`` in a title) names another document and is passed over."""
     for m in _SO.finditer(view, 0, within):
-        if not _TYPE_BEFORE_SO.search(fast_fold(view[max(0, m.start() - 25):m.start()])):
-            return m
+        if _TYPE_BEFORE_SO.search(fast_fold(view[max(0, m.start() - 25):m.start()])):
+            continue
+        line = fast_fold(view[view.rfind("\n", 0, m.start()) + 1:m.start()])
+        if _CITING_LINE.search(line):
+            continue  # "Căn cứ các Nghị định của Chính phủ: Số 71/2024/NĐ-CP …" cites
+        return m
     return None
 
 

@@ -7,6 +7,9 @@ Document types, issuing bodies and provinces are shared vocabulary in ``lexicon/
 
 from __future__ import annotations
 
+# A header line never cites; a "Số" on a line that does is another document's (matched folded).
+CITING_LINE = r"\bcan\s+cu\b"
+
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ); the number pattern follows.
 NUMBER_LEAD = r"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*"
 
@@ -70,7 +73,9 @@ PASSED_ON = r"thông\s+qua\s+(?:ngày\s)?"
 # A document whose header lost its number names itself in its appendix or attachment line:
 # "(Kèm theo Nghị quyết số 20/NQ-HĐND ngày 13 tháng 7 năm 2017 của …)". The type named must be
 # the document's own; the number pattern follows.
-SELF_ATTACHMENT = r"kèm\s+theo\s+(?P<type>{types})\s+số\s*:?\s*"
+# The caption opens its line ("(Kèm theo …", "Ban hành kèm theo …"): mid-sentence, "… ban hành kèm
+# theo Nghị quyết số 02/2015/NQ-HĐND" names an older text the document amends or repeals.
+SELF_ATTACHMENT = r"^[ \t(*_\[]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>{types})\s+số\s*:?\s*"
 
 # Where the issuer is named when the header does not name it (issue 11): after the title
 # ("HỘI ĐỒNG NHÂN DÂN TỈNH GIA LAI / KHÓA XI, KỲ HỌP THỨ BA"), in the signature ("TM. ỦY BAN
