@@ -37,12 +37,12 @@ _RECORD_TITLES = sorted({v for _, v in I.TITLES}, key=len, reverse=True)
 _SIGN_VERB = P.SIGN_VERB
 _VERB_RX = re.compile(_SIGN_VERB)
 _NEWS_A = re.compile(
-    r"(?P<title>(?<!\w)(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")(?:\s+[^\s,.;:\n]+){0,9}?)"
+    r"(?P<title>(?<!\w)(?i:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")(?:\s+[^\s,.;:\n]+){0,9}?)"
     rf"\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,4}})\s+{_SIGN_VERB}"
 )
 _NEWS_B = re.compile(
     rf"{P.NEWS_HONORIFICS}?\s*(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s*"
-    r"(?P<title>(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")[^,\n]{0,80}),\s*" + _SIGN_VERB
+    r"(?P<title>(?i:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")[^,\n]{0,80}),\s*" + _SIGN_VERB
 )
 
 
@@ -225,7 +225,7 @@ def news_signers(text: str, province: str | None = None) -> list[Signer]:
     for rx in (_NEWS_A, _NEWS_B):
         for m in near(_VERB_RX, rx, text, 220, 20):
             name = m.group("name")
-            title = " ".join(m.group("title").split())
+            title = _record_case(" ".join(m.group("title").split()))
             prov = find_province(name)
             if prov and prov[1] == 0:  # "… tỉnh Hà Tĩnh Võ Trọng Hải": the province belongs to the title
                 cut = len(prov[0])
@@ -236,6 +236,13 @@ def news_signers(text: str, province: str | None = None) -> list[Signer]:
             title = _complete(title, None, province)
             out.append(Signer(name=name, title=title, span=(start, start + len(name))))
     return out
+
+
+def _record_case(title: str) -> str:
+    """``Phó chủ tịch UBND …`` (news spelling) → ``Phó Chủ tịch UBND …``."""
+    low = title.lower()
+    head = next((t for t in _RECORD_TITLES if low.startswith(t.lower())), None)
+    return head + title[len(head):] if head else title
 
 
 def _link(decisions: list[DecisionRef], signer: Signer, *, self_only: bool) -> list[DecisionRef]:
