@@ -117,7 +117,8 @@ def _block_title(caps: str) -> str | None:
     hits = list(_TITLE_RX.finditer(caps))
     if not hits:
         body = _PREFIX_RX.sub("", caps, count=1).strip(" .:")
-        if body and body != caps and len(body.split()) <= P.BODY_TITLE_MAX_WORDS and not _PREFIX_RX.match(body):
+        short = len(body.split()) <= P.BODY_TITLE_MAX_WORDS
+        if body and body != caps and short and not _PREFIX_RX.match(body):
             return org_case(body)  # "T/M BỘ CHÍNH TRỊ": the body signs
         return None
     last = hits[-1]

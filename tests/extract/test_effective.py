@@ -45,7 +45,8 @@ def test_news_pages_have_none() -> None:
     ("Nghị quyết đã được Hội đồng nhân\ndân tỉnh Điện Biên khóa XIV, kỳ họp\nthứ 5 thông qua ngày 13 tháng 7 "
      "năm 2017 và có hiệu lực từ ngày 23 tháng\n7 năm 2017./.", "2017-07-23"),
     # a number glued to its word in a typed date
-    ("Nghị quyết này đã được Hội đồng nhân dân tỉnh Khóa XI, Kỳ họp thứ Ba thông qua ngày 13 tháng 7 năm 2017 "
+    ("Nghị quyết này đã được Hội đồng nhân dân tỉnh Khóa XI, Kỳ họp thứ Ba "
+     "thông qua ngày 13 tháng 7 năm 2017 "
      "và có hiệu lực thi hành từ ngày 23 tháng 7 năm2017./.", "2017-07-23"),
     # mid-sentence, or with its number, the type word names another text
     ("Theo đó Quyết định có hiệu lực từ ngày 1/1/2020.", None),

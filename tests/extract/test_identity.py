@@ -407,7 +407,8 @@ def test_a_notice_without_header_is_issued_by_the_body_of_its_closing_formula() 
 ])
 def test_encyclopedia_article_is_other_with_no_identity(text: str, title: str, province: str | None) -> None:
     doc = run(text)
-    assert (doc.kind, doc.number, doc.issuer, doc.issued_on, doc.published_at) == ("other", None, None, None, None)
+    identity_fields = (doc.kind, doc.number, doc.issuer, doc.issued_on, doc.published_at)
+    assert identity_fields == ("other", None, None, None, None)
     assert (doc.title, doc.province) == (title, province)
 
 
@@ -428,7 +429,8 @@ def test_news_mentioning_kinh_gui_is_still_news() -> None:
     # a Party document's number; a date typed with its number glued to the word
     ("**BAN\nCHẤP HÀNH TRUNG ƯƠNG**\n|\n**ĐẢNG\nCỘNG SẢN VIỆT NAM**\n---------------\n|\nSố 221-KL/TW\n|\n"
      "*Hà Nội, ngày 28\ntháng 11 năm 2025*\n|\n**KẾT LUẬN**\nCỦA BỘ CHÍNH TRỊ\n", "221-KL/TW", "2025-11-28"),
-    ("**ỦY BAN NHÂN DÂN **\nTỈNH HÀ TĨNH\n--------\n|\nSố: 3005/QĐ-UBND\n|\n*Hà Tĩnh, ngày 01 tháng12 năm 2025*\n|\n"
+    ("**ỦY BAN NHÂN DÂN **\nTỈNH HÀ TĨNH\n--------\n|\nSố: 3005/QĐ-UBND\n|\n"
+     "*Hà Tĩnh, ngày 01 tháng12 năm 2025*\n|\n"
      "# QUYẾT ĐỊNH\nCÔNG BỐ DANH MỤC\n", "3005/QĐ-UBND", "2025-12-01"),
 ])
 def test_party_number_and_glued_date(header: str, number: str, issued_on: str) -> None:
@@ -446,8 +448,10 @@ def test_number_on_a_citing_line_is_not_the_headers() -> None:
 
 def test_attachment_of_an_older_text_is_not_the_documents_number() -> None:
     """prov_tra-vinh_27-2017: the resolution repeals rules 'ban hành kèm theo' an older one."""
-    text = ('<jsontable name="bang_0"> </jsontable>\nNGHỊ QUYẾT\nQUY ĐỊNH LỆ PHÍ\nHỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH\n'
-            "Căn cứ Luật;\nĐiều 2. Bãi bỏ Quy định lệ phí trên địa bàn tỉnh Trà Vinh ban hành kèm theo Nghị quyết "
+    text = ('<jsontable name="bang_0"> </jsontable>\nNGHỊ QUYẾT\nQUY ĐỊNH LỆ PHÍ\n'
+            "HỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH\n"
+            "Căn cứ Luật;\nĐiều 2. Bãi bỏ Quy định lệ phí trên địa bàn tỉnh Trà Vinh "
+            "ban hành kèm theo Nghị quyết "
             "số 02/2015/NQ-HĐND ngày 10/7/2015.\n")
     assert run(text).number is None
 
@@ -460,5 +464,6 @@ def test_attachment_of_an_older_text_is_not_the_documents_number() -> None:
      "Ban Chỉ đạo quốc gia về phát triển ngành công nghiệp bán dẫn"),
 ])
 def test_national_authority_line_of_a_headerless_text(authority: str, issuer: str) -> None:
-    text = f"**QUYẾT ĐỊNH**\n\nBAN\nHÀNH QUY CHẾ CÔNG TÁC LƯU TRỮ\n\n{authority}\n\n*Căn cứ Luật Lưu trữ số 33/2024/QH15;*\n"
+    text = (f"**QUYẾT ĐỊNH**\n\nBAN\nHÀNH QUY CHẾ CÔNG TÁC LƯU TRỮ\n\n{authority}\n\n"
+            "*Căn cứ Luật Lưu trữ số 33/2024/QH15;*\n")
     assert (run(text).issuer, run(text).province) == (issuer, None)

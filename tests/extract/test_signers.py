@@ -167,12 +167,14 @@ def test_flattened_reader_leaves_running_text(line: str) -> None:
 
 @pytest.mark.parametrize(("block", "name", "title"), [
     # a military rank between the title and the name (Bộ Quốc phòng circulars)
-    ("Nơi nhận:\n- Lưu: VT.\n\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\nThượng tướng Vũ Hải Sản", "Vũ Hải Sản", "Thứ trưởng"),
+    ("Nơi nhận:\n- Lưu: VT.\n\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\nThượng tướng Vũ Hải Sản", "Vũ Hải Sản",
+     "Thứ trưởng"),
     # a Party body signs collectively: the block has no title word
     ("*Nơi nhận:*\n- Lưu Văn phòng Trung ương Đảng.\n|\n**T/M BỘ CHÍNH\nTRỊ**\nTrần Cẩm Tú", "Trần Cẩm Tú",
      "Bộ Chính trị"),
     # an OCR'd title line in capitals is not a name when the real name follows in mixed case
-    ("Nơi nhận\n- Lưu: VT, HTTB.\n|\n**KT. BỘ TRƯỞNG**\n**THỨ\nTRỬỞNG THUỜNG TRỰC**\nVũ Mạnh Hà", "Vũ Mạnh Hà",
+    ("Nơi nhận\n- Lưu: VT, HTTB.\n|\n**KT. BỘ TRƯỞNG**\n**THỨ\nTRỬỞNG THUỜNG TRỰC**\nVũ Mạnh Hà",
+     "Vũ Mạnh Hà",
      None),
     # a name broken over two lines by markup
     ("*Nơi nhận:*\n- Lưu: VT, VP (38b).\n|\n**TL. BỘ TRƯỞNG**\nCHÁNH VĂN PHÒNG\n**Phạm\nChí Thanh**",
@@ -189,7 +191,8 @@ def test_header_lost_letter_still_has_its_signer() -> None:
     # thuvienphapluat pages sometimes keep only the body: "Kính gửi" on top, "Nơi nhận" below
     text = ("|\n**Kính gửi:** Chủ\ntịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
             "Thực hiện Kết luận số 210-KL/TW ngày 12/11/2025, Ban Chỉ đạo yêu cầu khẩn trương chỉ đạo.\n|\n"
-            "Nơi nhận:\n- Như trên;\n- Lưu: VT, BCĐ (02).\n|\n**KT. TRƯỞNG BAN**\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, BCĐ (02).\n|\n**KT. TRƯỞNG BAN**\n"
+            "PHÓ TRƯỞNG BAN THƯỜNG TRỰC\n"
             "PHÓ THỦ TƯỚNG\nPhạm Thị Thanh Trà\n")
     doc = chain(text)
     assert doc.kind == "official_letter"
