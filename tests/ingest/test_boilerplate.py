@@ -230,7 +230,8 @@ def test_glued_photo_captions_and_credits_are_cut_from_the_line():
         "Các đơn vị vi phạm hốt bùn đổ sai quy định - Ảnh: N.LCụ thể, phạt tiền mỗi người 40 triệu đồng.",
         "Lâm sản khai thác trái phép bị thu giữ tại Hạt Kiểm lâm huyện Đắc Mil, tỉnh Đác Nông. Bài và ảnh: "
         "NGUYỄN CÔNG LÝNhững tháng đầu năm nay trên địa bàn tỉnh Đác Nông rừng vẫn bị phá.",
-        "Đến 2020, tỉnh Yên Bái có 280.930 ha đất rừng sản xuất - Ảnh minh họaTrong 592.849 ha đất nông nghiệp.",
+        "Đến 2020, tỉnh Yên Bái có 280.930 ha đất rừng sản xuất - Ảnh minh họa"
+        "Trong 592.849 ha đất nông nghiệp.",
         "KTĐT - Những năm gần đây, công tác thu gom và xử lý rác thải sinh hoạt có nhiều chuyển biến.",
     ]
     assert boilerplate.strip(lines) == [
@@ -243,7 +244,8 @@ def test_glued_photo_captions_and_credits_are_cut_from_the_line():
 
 
 def test_a_sentence_mentioning_a_photo_is_kept():
-    line = "Theo Sở Văn hóa, Ảnh: Hà Nội xưa và nay là triển lãm được nhiều người xem nhất năm 2023 tại thủ đô."
+    line = ("Theo Sở Văn hóa, Ảnh: Hà Nội xưa và nay là triển lãm được nhiều người xem nhất năm 2023 "
+            "tại thủ đô.")
     assert boilerplate.strip([PARAGRAPH, line]) == [PARAGRAPH, line]
 
 
