@@ -39,6 +39,7 @@ _REPORTED_GAP = re.compile(N.REPORTED_GAP, re.IGNORECASE)
 _CLAUSE_DATE = re.compile(N.CLAUSE_DATE)
 _RECENT = re.compile(N.RECENT_MARKER, re.IGNORECASE)
 _HISTORY = re.compile(N.HISTORY_MARKER, re.IGNORECASE)
+_PASSIVE_REPORT = re.compile(N.PASSIVE_REPORT, re.IGNORECASE)
 # Which kinds of report count, before and after the page's first one (see ``_reports``).
 _REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent",)}
 _VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)
@@ -275,6 +276,8 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
             m.relation = "reported"
             m.issued_on = m.issued_on or _clause_date(tail)
             first_report = False
+        elif doc.kind == "news" and m.number and _PASSIVE_REPORT.match(text, m.end) and not _HISTORY.search(tail):
+            m.relation = "reported"  # "Quyết định số … vừa được … ký"
         elif not (same_sentence and prev is not None and prev.relation != "self"):
             verb = _last_verb(tail[-150:])
             if verb:
