@@ -276,7 +276,7 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
             m.relation = "reported"
             m.issued_on = m.issued_on or _clause_date(tail)
             first_report = False
-        elif doc.kind == "news" and m.number and _PASSIVE_REPORT.match(text, m.end) and not _HISTORY.search(tail):
+        elif doc.kind == "news" and m.number and _passive_report(text, m.end, tail):
             m.relation = "reported"  # "Quyết định số … vừa được … ký"
         elif not (same_sentence and prev is not None and prev.relation != "self"):
             verb = _last_verb(tail[-150:])
@@ -297,6 +297,12 @@ def _reports(tail: str) -> str | None:
     if (bare in N.NEEDS_MARKER and not marked) or not _REPORTED_GAP.match(tail[-100:][v.end():]):
         return None
     return "recent" if _RECENT.match(v.group(0)) else "plain"
+
+
+def _passive_report(text: str, end: int, tail: str) -> bool:
+    """``Quyết định số … vừa được … ký``: the sentence after the number reports it, unless the
+    sentence before it recalls the past."""
+    return bool(_PASSIVE_REPORT.match(text, end)) and not _HISTORY.search(tail)
 
 
 def _clause_date(tail: str) -> str | None:
