@@ -37,7 +37,7 @@ DATELINE = (
 # Công điện lists its recipients.
 TITLE_STOP = (
     r"^\s*(?:Căn cứ|Kính gửi|Xét |Theo đề nghị|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|"
-    r"Thực hiện|Điều 1|I\.|1\.|[^\n]{0,80}\sđiện\s*:)"
+    r"Thực hiện|Điều 1|I\.|1\.|(?:[^\n]{0,80}\s)?điện\s*:|ĐIỆN\s*:)"
 )
 
 # The header ends at the title line or at the first of these.
