@@ -23,6 +23,10 @@ TASK_VERBS = (
     r"cho biết|cho hay|khẳng định|nhấn mạnh|đề nghị|yêu cầu"  # reporting verbs end a name too
 )
 
+# A name cannot end on a joiner: a verb word after one ("Ủy ban Mặt trận Tổ quốc … và các tổ chức
+# chính trị - xã hội phối hợp …") is a noun inside the name, and the duty's verb comes later.
+NAME_GOES_ON = r"(?<!\w)(?:và|các|những|của|với|và\s+các)\s*$"
+
 # A body named by its head alone ("Sở sẽ …" in a director's quote) stands for the last full name.
 BARE_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Trung tâm")
 
@@ -40,7 +44,9 @@ RESPONSIBILITY_INTRO = (
 )
 
 # Requests that name the assignee right after them ("đề nghị Sở … tiếp thu …").
-REQUESTS = r"đề nghị|yêu cầu|giao|Giao"
+# A sentence may open with one ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội phối
+# hợp tuyên truyền …", the closing article of every HĐND resolution).
+REQUESTS = r"đề nghị|Đề nghị|yêu cầu|Yêu cầu|giao|Giao"
 
 # The decision's execution clause is boilerplate, not a duty.
 BOILERPLATE = r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|có hiệu lực"
