@@ -30,6 +30,7 @@ _PLACE_LIST_COLON = re.compile(P.PLACE_LIST_COLON)
 # A head followed by a proper name: "Bộ Công an", "Đoàn Luật sư tỉnh Bình Thuận"
 _NAMED_NEXT = re.compile(rf"\s+(?:(?:{T.PLACE_LEVELS})\s+)?[A-ZÀ-ỸĐ]")
 _NAME_GOES_ON = re.compile(P.NAME_GOES_ON)
+_WITH_GROUP = re.compile(P.WITH_GROUP)
 _MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
 
@@ -91,7 +92,8 @@ def first_listed(name: str) -> str:
         # whole: our demo gold and the real gold disagree on it, see eval/gold_real notes.)
         if head and _NAMED_NEXT.match(name, head.end()):
             return name[: m.start()]
-    return name
+    joined = _WITH_GROUP.search(name)  # "Ủy ban Mặt trận … và các tổ chức chính trị - xã hội"
+    return name[: joined.start()] if joined else name
 
 
 def split_assignees(tasks: list[Task | None]) -> list[Task]:

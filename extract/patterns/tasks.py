@@ -27,6 +27,10 @@ TASK_VERBS = (
 # chính trị - xã hội phối hợp …") is a noun inside the name, and the duty's verb comes later.
 NAME_GOES_ON = r"(?<!\w)(?:và|các|những|của|với|và\s+các)\s*$"
 
+# A named body "và các" a plural group after it ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội
+# và các tổ chức chính trị - xã hội phối hợp …"): the named body leads and is the assignee.
+WITH_GROUP = r"\s+và\s+các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa\s+phương|hội|đoàn\s+thể)\b"
+
 # A body named by its head alone ("Sở sẽ …" in a director's quote) stands for the last full name.
 BARE_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Trung tâm")
 
