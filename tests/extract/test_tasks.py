@@ -283,12 +283,12 @@ def test_a_law_plans_duty_takes_its_body_and_deadline_from_the_lines_below() -> 
 
 @pytest.mark.parametrize(("text", "assignee"), [
     # the closing article of HĐND resolutions (Hà Nội, 2025)
-    ("Điều 3. Tổ chức thực hiện\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội tuyên truyền, vận "
-     "động tạo sự đồng thuận trong nhân dân và tham gia giám sát việc thực hiện Nghị quyết.",
+    ("Điều 3. Tổ chức thực hiện\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội tuyên "
+     "truyền, vận động tạo sự đồng thuận trong nhân dân và tham gia giám sát việc thực hiện Nghị quyết.",
      "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"),
     # "tổ chức" after "và các" is a noun of the name, not the duty's verb; the named body leads
-    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội phối hợp "
-     "tổ chức tuyên truyền và giám sát việc thực hiện Nghị quyết.",
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội "
+     "phối hợp tổ chức tuyên truyền và giám sát việc thực hiện Nghị quyết.",
      "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"),
 ])
 def test_requests_opening_a_sentence(text: str, assignee: str) -> None:
