@@ -31,6 +31,7 @@ _PLACE_LIST_COLON = re.compile(P.PLACE_LIST_COLON)
 _NAMED_NEXT = re.compile(rf"\s+(?:(?:{T.PLACE_LEVELS})\s+)?[A-ZÀ-ỸĐ]")
 _NAME_GOES_ON = re.compile(P.NAME_GOES_ON)
 _WITH_GROUP = re.compile(P.WITH_GROUP)
+_LISTED_GROUP = re.compile(P.LISTED_GROUP)
 _MAX_NAME_CHARS = 300
 _MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
 
@@ -88,9 +89,9 @@ def first_listed(name: str) -> str:
         return name
     for m in re.finditer(r",\s+", name):
         head = BODY_RX.match(name, m.end())
-        # "Bộ Công an", not "Tổ giúp việc". ("Thường trực HĐND tỉnh, các Ban HĐND tỉnh, …" stays
-        # whole: our demo gold and the real gold disagree on it, see eval/gold_real notes.)
-        if head and _NAMED_NEXT.match(name, head.end()):
+        # "Bộ Công an", not "Tổ giúp việc"; and "Thường trực HĐND tỉnh, các Ban HĐND tỉnh, các Tổ
+        # đại biểu …": the body's own organs listed after it; the first named leads (GUIDE.md)
+        if (head and _NAMED_NEXT.match(name, head.end())) or _LISTED_GROUP.match(name, m.end()):
             return name[: m.start()]
     joined = _WITH_GROUP.search(name)  # "Ủy ban Mặt trận … và các tổ chức chính trị - xã hội"
     return name[: joined.start()] if joined else name

@@ -27,6 +27,11 @@ TASK_VERBS = (
 # chính trị - xã hội phối hợp …") is a noun inside the name, and the duty's verb comes later.
 NAME_GOES_ON = r"(?<!\w)(?:và|các|những|của|với|và\s+các)\s*$"
 
+# After a named body and a comma, a group of its own organs or members ("Thường trực Hội đồng nhân
+# dân Thành phố, các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu và đại biểu …") is
+# listed beside it as one responsible party: the first named is the assignee (eval/gold_real/GUIDE.md).
+LISTED_GROUP = r"các\s+(?:Ban|Tổ\s+đại\s+biểu|đại\s+biểu|thành\s+viên)\b"
+
 # A named body "và các" a plural group after it ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội
 # và các tổ chức chính trị - xã hội phối hợp …"): the named body leads and is the assignee.
 WITH_GROUP = r"\s+và\s+các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa\s+phương|hội|đoàn\s+thể)\b"

@@ -244,9 +244,9 @@ def test_hdnd_closing_clauses_with_line_breaks_inside_verbs() -> None:
             "dân Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện "
             "Nghị quyết.\nBộ trưởng, Thủ trưởng cơ quan ngang bộ và Chủ tịch Ủy ban nhân dân các tỉnh chịu "
             "trách nhiệm\nthi hành Nghị định này.\n")
+    # the body's organs listed after it are one party named by the first (eval/gold_real/GUIDE.md)
     assert [t.assignee for t in find_tasks(text)] == [
-        "Ủy ban nhân dân tỉnh", "Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng nhân dân "
-        "Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố"]
+        "Ủy ban nhân dân tỉnh", "Thường trực Hội đồng nhân dân Thành phố"]
 
 
 def test_addressees_of_the_recipients_list_are_no_assignees() -> None:
