@@ -21,12 +21,12 @@ from extract.patterns import citations as C
 from extract.patterns import news as N
 from lexicon import doctypes as T
 from lexicon import issuers as I
-from lexicon.doctypes import NUMBER, canonical_number, issuer_of_number, type_of_number
+from lexicon.doctypes import NUMBER, PARTY_NUMBER, canonical_number, issuer_of_number, type_of_number
 
 _TYPES = "|".join(re.escape(t) for t in T.CITED_TYPES)
 _TYPE_FORM = {match_form(t): t for t in T.CITED_TYPES}
 # "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND", "Nghị quyết số 57-NQ/TW".
-_PARTY = r"(?P<pn>\d{1,5})-(?P<pcode>[A-ZĐ]{2,4})/(?P<porg>[A-ZĐ]{2,6})"
+_PARTY = PARTY_NUMBER
 _NUMBER_RX = re.compile(rf"(?<![\w/])(?:{NUMBER}|{_PARTY})(?![\w/])")
 # The type word just before a number: "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND".
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
@@ -39,6 +39,7 @@ _REPORTED_GAP = re.compile(N.REPORTED_GAP, re.IGNORECASE)
 _CLAUSE_DATE = re.compile(N.CLAUSE_DATE)
 _RECENT = re.compile(N.RECENT_MARKER, re.IGNORECASE)
 _HISTORY = re.compile(N.HISTORY_MARKER, re.IGNORECASE)
+_PASSIVE_REPORT = re.compile(N.PASSIVE_REPORT, re.IGNORECASE)
 # Which kinds of report count, before and after the page's first one (see ``_reports``).
 _REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent",)}
 _VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)
@@ -275,6 +276,8 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
             m.relation = "reported"
             m.issued_on = m.issued_on or _clause_date(tail)
             first_report = False
+        elif doc.kind == "news" and m.number and _passive_report(text, m.end, tail):
+            m.relation = "reported"  # "Quyết định số … vừa được … ký"
         elif not (same_sentence and prev is not None and prev.relation != "self"):
             verb = _last_verb(tail[-150:])
             if verb:
@@ -294,6 +297,12 @@ def _reports(tail: str) -> str | None:
     if (bare in N.NEEDS_MARKER and not marked) or not _REPORTED_GAP.match(tail[-100:][v.end():]):
         return None
     return "recent" if _RECENT.match(v.group(0)) else "plain"
+
+
+def _passive_report(text: str, end: int, tail: str) -> bool:
+    """``Quyết định số … vừa được … ký``: the sentence after the number reports it, unless the
+    sentence before it recalls the past."""
+    return bool(_PASSIVE_REPORT.match(text, end)) and not _HISTORY.search(tail)
 
 
 def _clause_date(tail: str) -> str | None:

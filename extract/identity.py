@@ -34,10 +34,11 @@ from extract.patterns import identity as P
 from extract.patterns import news as N
 from lexicon import doctypes as T
 from lexicon import issuers as I
-from lexicon.doctypes import NUMBER, canonical_number, type_of_number
+from lexicon.doctypes import NUMBER, PARTY_NUMBER, canonical_number, type_of_number
 
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ).
 _SO = re.compile(rf"{P.NUMBER_LEAD}{NUMBER}(?![\w/])")
+_PARTY_SO = re.compile(rf"{P.NUMBER_LEAD}{PARTY_NUMBER}(?![\w/])")
 _MOTTO = re.compile("|".join(I.MOTTO), re.IGNORECASE)
 _LETTER = re.compile(T.LETTER_MARK, re.IGNORECASE)
 # Title words are matched on the folded text so OCR variants (QUYÉT ĐỊNH, QUYET DINH) count too;
@@ -65,11 +66,14 @@ _PLACE_DATE = re.compile(P.PLACE_DATE)
 _SUBJECT_PREFIX = re.compile(P.SUBJECT_PREFIX, re.IGNORECASE)
 _PASSED_ON = re.compile(P.PASSED_ON, re.IGNORECASE)
 _SELF_ATTACHMENT = re.compile(
-    P.SELF_ATTACHMENT.format(types="|".join(re.escape(t) for t in T.CITED_TYPES)) + NUMBER, re.IGNORECASE
+    P.SELF_ATTACHMENT.format(types="|".join(re.escape(t) for t in T.CITED_TYPES)) + NUMBER,
+    re.IGNORECASE | re.MULTILINE,
 )
 _SIGNATURE_LEAD = re.compile(P.SIGNATURE_LEADS)
 _BODY_ISSUE_VERB = re.compile(P.BODY_ISSUE_VERBS, re.IGNORECASE)
 # A type name right before "Số": "NGHỊ QUYẾT SỐ 14/2015/NQ-HĐND" in a title cites another text.
+# A line that cites ("Căn cứ …", "… các Nghị định của Chính phủ: Số …"): its "Số" is not the header's.
+_CITING_LINE = re.compile(P.CITING_LINE + "|" + "|".join(re.escape(fold(t)) for t in T.CITED_TYPES))
 _TYPE_BEFORE_SO = re.compile(r"(?:" + "|".join(re.escape(fast) for fast in {fold(t) for t in T.CITED_TYPES})
                              + r")\s*$")
 
@@ -227,11 +231,13 @@ def apply(doc: Document) -> Document:
     number = canonical_number(so.group(0)[so.start("n") - so.start():]) if so else None
     title_m = _title_line(view)
     type_name = _TITLE_TYPE[title_m.group(1)] if title_m else None
+    if number is None and (party := _PARTY_SO.search(header)):
+        number = f"{party.group('pn')}-{party.group('pcode')}/{party.group('porg')}"  # "Số 221-KL/TW"
     if number is None:
         number = _ocr_number(header)
     if number is None and type_name and not _BLANK_NUMBER.search(header):
         number = _attached_number(view, type_name)
-    letter = bool(_LETTER.search(header))
+    letter = bool(_LETTER.search(header)) or _addressed(view)
     formal = bool(number or (title_m and title_m.start() < 2500) or letter)
     updates: dict[str, object] = {}
 
@@ -242,6 +248,9 @@ def apply(doc: Document) -> Document:
         day, month, year = (int(stamp.group(k)) for k in ("d", "m", "y"))
         if 1 <= day <= 31 and 1 <= month <= 12:
             updates["published_at"] = f"{2000 + year}-{month:02d}-{day:02d}"
+
+    if _ENCYCLOPEDIA.search(text):
+        return doc.model_copy(update=_encyclopedia(text, doc.title))
 
     if not formal or doc.kind == "news":
         updates.update(kind="news", number=None, issued_on=None, issuer=None)
@@ -254,7 +263,9 @@ def apply(doc: Document) -> Document:
     if issuer is None:
         found = issuer_sources.fallback(view, title_m.end() if title_m else None, _bare_body(header))
         issuer, province = found if found else (None, province)
-    date_zone = view[so.end() if so else 0 : end + 200]
+    # the date line may sit just under the title (PDF layouts); with neither number nor title
+    # line, what follows the header's end is the body, whose dates are other documents'
+    date_zone = view[so.end() if so else 0 : end + 200 if so or title_m else end]
     # a header-less text has no date line: a date in its title is another document's
     headed = so is not None or _PLACE_DATE.search(date_zone) is not None
     issued_on = _issued_on(date_zone, to_date(doc.published_at)) if headed else None
@@ -286,6 +297,18 @@ _BLANK_NUMBER = re.compile(P.BLANK_NUMBER)
 _DISPLAY_DATE = re.compile(N.DISPLAY_DATE, re.IGNORECASE)
 _SHORT_STAMP = re.compile(N.SHORT_YEAR_STAMP)
 _BARE_BODY = re.compile(P.BARE_BODY, re.MULTILINE)
+_ENCYCLOPEDIA = re.compile(N.ENCYCLOPEDIA_MARK, re.IGNORECASE)
+_HEADING = re.compile(N.HEADING, re.MULTILINE)
+
+
+def _encyclopedia(text: str, title: str | None) -> dict[str, object]:
+    """An encyclopedia article: kind ``other``, no identity of its own; its title is the first
+    heading and its province the one that heading names (an article on a province), else none."""
+    head = _HEADING.search(text[:2000])
+    name = head.group("h").strip(" *#") if head else (title or "").lstrip("# ").strip() or None
+    prov = find_province(name) if name else None
+    return {"kind": "other", "number": None, "issued_on": None, "issuer": None, "published_at": None,
+            "title": name, "province": prov[0] if prov and prov[1] == 0 else None}
 
 
 _LOOKALIKE = "".join(re.escape(c) for c in P.DIGIT_LOOKALIKES)
@@ -315,6 +338,16 @@ def _ocr_number(header: str) -> str | None:
     return canonical_number(candidate)
 
 
+_ADDRESSEE = re.compile(P.ADDRESSEE, re.MULTILINE | re.IGNORECASE)
+_RECIPIENTS = re.compile(P.RECIPIENTS, re.MULTILINE | re.IGNORECASE)
+
+
+def _addressed(view: str) -> bool:
+    """A letter that lost its header: its addressee line near the top, its recipients below."""
+    top = _ADDRESSEE.search(view, 0, P.ADDRESSEE_WITHIN)
+    return top is not None and _RECIPIENTS.search(view, top.end()) is not None
+
+
 def _dateline(text: str) -> re.Match[str] | None:
     """The article's dateline near the top; a portal's display date ("Hôm nay: Thứ năm,
     04/12/2026") is today's date, not the article's, and is passed over."""
@@ -329,8 +362,12 @@ def _own_number(view: str, within: int) -> re.Match[str] | None:
     """The header's ``Số: …`` in ``view[:within]``; a ``SỐ`` after a type word (``NGHỊ QUYẾT SỐ
     14/2015/NQ-HĐND`` in a title) names another document and is passed over."""
     for m in _SO.finditer(view, 0, within):
-        if not _TYPE_BEFORE_SO.search(fast_fold(view[max(0, m.start() - 25):m.start()])):
-            return m
+        if _TYPE_BEFORE_SO.search(fast_fold(view[max(0, m.start() - 25):m.start()])):
+            continue
+        line = fast_fold(view[view.rfind("\n", 0, m.start()) + 1:m.start()])
+        if _CITING_LINE.search(line):
+            continue  # "Căn cứ các Nghị định của Chính phủ: Số 71/2024/NĐ-CP …" cites
+        return m
     return None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.orgnames import LOCAL_RX, fast_fold, find_province, local_body
+from extract.orgnames import LOCAL_RX, fast_fold, find_province, local_body, org_case
 from extract.patterns import identity as P
 from lexicon import issuers as I
 
@@ -24,6 +24,8 @@ _SIGNATURE_LEAD = re.compile(P.SIGNATURE_LEADS)
 _ANNOUNCES = re.compile(P.ANNOUNCES, re.MULTILINE)
 _BODY_ISSUE_VERB = re.compile(P.BODY_ISSUE_VERBS, re.IGNORECASE)
 _BASIS = re.compile(r"^[ \t]*Căn\s+cứ", re.MULTILINE)
+_ORG_HEAD = re.compile(r"^(?:" + "|".join(re.escape(h) for h in sorted(I.ORG_HEADS, key=len, reverse=True))
+                       + r")\s")
 
 
 _Hit = tuple[re.Match[str], str, str | None]
@@ -54,6 +56,26 @@ def authority_line(view: str, title_end: int) -> tuple[str, str | None] | None:
     for m, issuer, province in _hits(view, title_end, end):
         if _upper(view, m):
             return issuer, province
+    return _national_authority(view[title_end:end])
+
+
+def _national_authority(zone: str) -> tuple[str, str | None] | None:
+    """A national authority line (``CHÍNH PHỦ``, ``THỦ TƯỚNG CHÍNH PHỦ``, ``BỘ TRƯỞNG BỘ TÀI
+    CHÍNH``, ``TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA VỀ …``): the last caps line before the basis, maybe
+    wrapped onto the next, read as a national body or as an official's title and the body he
+    heads. The title lines above it are caps too, but name no body at their start."""
+    lines = [ln.strip(" *_|") for ln in zone.split("\n")]
+    for i in range(len(lines) - 1, -1, -1):
+        for j in (i + 2, i + 1):  # joined with the next line (a wrapped name), then alone
+            caps = " ".join(" ".join(lines[i:j]).split())
+            if not caps or caps != caps.upper() or j > len(lines):
+                continue
+            if caps in I.NATIONAL_BODIES:
+                return I.NATIONAL_BODIES[caps], None
+            for title, _ in I.TITLES:  # "TRƯỞNG BAN CHỈ ĐẠO …" is the Trưởng of the Ban Chỉ đạo
+                rest = caps[len(title) + 1:] if caps.startswith(title + " ") else ""
+                if rest in I.NATIONAL_BODIES or _ORG_HEAD.match(rest):
+                    return (I.NATIONAL_BODIES.get(rest) or org_case(rest)), None
     return None
 
 

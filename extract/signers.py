@@ -11,6 +11,7 @@ import re
 from core.record import DecisionRef, Document, Signer
 from extract.identity import find_province, near, org_case, plain
 from extract.patterns import signatures as P
+from extract.patterns import titles as PT
 from lexicon import issuers as I
 
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -29,18 +30,19 @@ _NOISE_INLINE = re.compile(P.NOISE_INLINE, re.IGNORECASE)
 _JUNK = re.compile(P.TRAILING_JUNK)
 _NOI_NHAN = re.compile(P.NOI_NHAN)
 _TITLE_FORM = dict(I.TITLES)
+_RANK = re.compile(rf"^(?:{PT.RANKS})\s+", re.IGNORECASE)
 
 # News: "<title> <Name> vừa ký …" and "<Name>, <title>, đã ký …".
 _RECORD_TITLES = sorted({v for _, v in I.TITLES}, key=len, reverse=True)
 _SIGN_VERB = P.SIGN_VERB
 _VERB_RX = re.compile(_SIGN_VERB)
 _NEWS_A = re.compile(
-    r"(?P<title>(?<!\w)(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")(?:\s+[^\s,.;:\n]+){0,9}?)"
+    r"(?P<title>(?<!\w)(?i:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")(?:\s+[^\s,.;:\n]+){0,9}?)"
     rf"\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,4}})\s+{_SIGN_VERB}"
 )
 _NEWS_B = re.compile(
     rf"{P.NEWS_HONORIFICS}?\s*(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s*"
-    r"(?P<title>(?:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")[^,\n]{0,80}),\s*" + _SIGN_VERB
+    r"(?P<title>(?i:" + "|".join(re.escape(t) for t in _RECORD_TITLES) + r")[^,\n]{0,80}),\s*" + _SIGN_VERB
 )
 
 
@@ -114,6 +116,10 @@ def _block_title(caps: str) -> str | None:
     """The signer's own title in a block: the last title named, after TM./KT. prefixes."""
     hits = list(_TITLE_RX.finditer(caps))
     if not hits:
+        body = _PREFIX_RX.sub("", caps, count=1).strip(" .:")
+        short = len(body.split()) <= P.BODY_TITLE_MAX_WORDS
+        if body and body != caps and short and not _PREFIX_RX.match(body):
+            return org_case(body)  # "T/M BỘ CHÍNH TRỊ": the body signs
         return None
     last = hits[-1]
     rest = caps[last.end():].strip(" .:")
@@ -122,13 +128,20 @@ def _block_title(caps: str) -> str | None:
 
 
 def _person(line: str) -> str | None:
-    line = line.strip(" .,:;")
+    line = _RANK.sub("", line.strip(" .,:;"))  # "Thượng tướng Vũ Hải Sản"
     if _NAME_LINE.match(line):
         return line
     words = set(line.split())
     if _CAPS_NAME_LINE.match(line) and not _TITLE_RX.search(line) and not I.NOT_NAME_WORDS & words:
         return " ".join(w.capitalize() for w in line.split())
     return None
+
+
+def _name_follows(lines: list[tuple[int, str]], k: int) -> bool:
+    """A person's name in mixed case on the first line with text at or after ``k``."""
+    while k < len(lines) and not lines[k][1]:
+        k += 1
+    return k < len(lines) and bool(_NAME_LINE.match(_RANK.sub("", lines[k][1].strip(" .,:;"))))
 
 
 def signature_blocks(text: str) -> list[Signer]:
@@ -155,6 +168,9 @@ def signature_blocks(text: str) -> list[Signer]:
             # An all-caps name right under the title: "PHÓ CHỦ TỊCH / NGUYỄN VĂN A".
             cand = lines[r][1]
             if not _TITLE_RX.search(cand) and not _PREFIX_RX.match(cand) and (caps_name := _person(cand)):
+                if _name_follows(lines, run[-1] + 1):
+                    caps_name = None  # "THỨ / TRỬỞNG THUỜNG TRỰC / Vũ Mạnh Hà": an OCR'd title line
+                    break
                 run, j = run[:pos], r
                 break
         caps = " ".join(" ".join(lines[r][1] for r in run).split())
@@ -210,7 +226,7 @@ def news_signers(text: str, province: str | None = None) -> list[Signer]:
     for rx in (_NEWS_A, _NEWS_B):
         for m in near(_VERB_RX, rx, text, 220, 20):
             name = m.group("name")
-            title = " ".join(m.group("title").split())
+            title = _record_case(" ".join(m.group("title").split()))
             prov = find_province(name)
             if prov and prov[1] == 0:  # "… tỉnh Hà Tĩnh Võ Trọng Hải": the province belongs to the title
                 cut = len(prov[0])
@@ -221,6 +237,13 @@ def news_signers(text: str, province: str | None = None) -> list[Signer]:
             title = _complete(title, None, province)
             out.append(Signer(name=name, title=title, span=(start, start + len(name))))
     return out
+
+
+def _record_case(title: str) -> str:
+    """``Phó chủ tịch UBND …`` (news spelling) → ``Phó Chủ tịch UBND …``."""
+    low = title.lower()
+    head = next((t for t in _RECORD_TITLES if low.startswith(t.lower())), None)
+    return head + title[len(head):] if head else title
 
 
 def _link(decisions: list[DecisionRef], signer: Signer, *, self_only: bool) -> list[DecisionRef]:
@@ -254,7 +277,9 @@ def apply(doc: Document) -> Document:
             main = main.model_copy(update={"title": _complete(main.title, doc.issuer, doc.province)})
             signers.append(main)
             decisions = _link(decisions, main, self_only=True)
-    for s in news_signers(doc.text, doc.province):
+    # a news sentence names who signed what the page reports; in a formal text (its signature
+    # block says who signed) or an encyclopedia article such sentences recall other acts
+    for s in news_signers(doc.text, doc.province) if doc.kind == "news" else []:
         if not any(x.name == s.name for x in signers):
             signers.append(s)
             decisions = _link(decisions, s, self_only=False)

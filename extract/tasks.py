@@ -21,14 +21,18 @@ from extract.dates import find_dates, to_date
 from extract.nlp import PLAIN, content_start, list_level, logical_lines, sentences, strip_marker
 from extract.patterns import tasks as P
 from extract.patterns import titles as T
+from extract.task_assignees import (
+    BODY,
+    BODY_RX,
+    VERB,
+    body_then_verb,
+    clean_name,
+    first_listed,
+    split_assignees,
+)
 
 _W = r"[\wÀ-ỹ]"
-BODY = (rf"(?:(?:{T.BODY_HEADS}|{P.ASSIGNED_OFFICIALS})(?!{_W})|[Cc]ác\s+(?:{T.PLURAL_BODIES})(?!{_W})"
-        rf"|[Tt]hành viên(?!{_W}))")
-_BODY = re.compile(BODY)
-# Lines keep the source's breaks ("có trách\nnhiệm"): a space in a verb matches any blank run.
 _BLANKS = r"\s+"
-_VERB = re.compile(rf"(?<!{_W})(?:{P.TASK_VERBS.replace(' ', _BLANKS)})(?!{_W})")  # case-sensitive
 _DUTY = re.compile(rf"(?<!{_W})(?:{P.DUTY_MARKERS.replace(' ', _BLANKS)})(?!{_W})")
 _REQUEST = re.compile(rf"(?<!{_W})(?:{P.REQUESTS})\s+(?={BODY})")
 _BOILERPLATE = re.compile(P.BOILERPLATE.replace(" ", _BLANKS), re.IGNORECASE)
@@ -39,8 +43,6 @@ _DEADLINE_CUE = re.compile(P.DEADLINE_CUES, re.IGNORECASE)
 _CITATION = re.compile(P.CITATION_BEFORE, re.IGNORECASE)
 _MONTHLY = re.compile(P.MONTHLY, re.IGNORECASE)
 _LEAD = re.compile(P.TEXT_LEAD_INS, re.IGNORECASE)
-# "Tổ giúp việc … trong thực hiện Đề án “…”"; "(cũ)" after a merged province stays in the name
-_NAME_STOP = re.compile(P.NAME_STOP)
 _BODY_END = re.compile(P.BODY_END, re.IGNORECASE)
 _REQUEST_INTRO = re.compile(P.REQUEST_INTRO, re.IGNORECASE)
 _GOAL_TAIL = re.compile(P.GOAL_TAIL, re.IGNORECASE)
@@ -48,19 +50,13 @@ _TOPIC = re.compile(P.TOPIC)
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})\s+(?=\S)")
 _SPEAKS = re.compile(P.SPEAKS)
 _PASSIVE_FUTURE = re.compile(P.PASSIVE_FUTURE)
-_COPULA = re.compile(P.COPULA_END)
-# A head followed by a proper name: "Bộ Công an", "Đoàn Luật sư tỉnh Bình Thuận"
-_NAMED_NEXT = re.compile(rf"\s+(?:(?:{T.PLACE_LEVELS})\s+)?[A-ZÀ-ỸĐ]")
 _DETAIL_INTRO = re.compile(P.DETAIL_INTRO, re.IGNORECASE)
-_PLACE_LIST_COLON = re.compile(P.PLACE_LIST_COLON)
 _LEAD_BODY = re.compile(P.LEAD_BODY, re.IGNORECASE | re.DOTALL)
 _LEAD_HELPER = re.compile(P.LEAD_HELPER, re.IGNORECASE)
 _LEAD_TIME = re.compile(P.LEAD_TIME, re.IGNORECASE | re.DOTALL)
 _HEADING_LEAD = re.compile(P.BODY_HEADING_LEAD, re.IGNORECASE)
 _LISTED_HEADS = re.compile(P.LISTED_HEADS)
 _CLAUSE_BREAK = re.compile(r";\s*")
-_MAX_NAME_CHARS = 300
-_MAX_NAME_WORDS = 30  # three merged bodies with "(cũ)" run to 21 words
 _MAX_HEADING = 120
 _MAX_RECIPIENT = 100  # an addressee line of the "Nơi nhận" list is short
 _DASH = 5.0  # list level of "-" items (extract.nlp)
@@ -78,50 +74,6 @@ class _Scope:
     # items nested deeper only detail one of them. ``child`` is the level of its first item.
     heading: bool = False
     child: float | None = None
-
-
-def _clean_name(name: str) -> str | None:
-    name = _NAME_STOP.split(name, maxsplit=1)[0].strip(" ,-–*")
-    colon = name.find(":")
-    listed = colon > 0 and bool(_PLACE_LIST_COLON.search(name[: colon + 1]))  # "… các tỉnh: Đắk Lắk, …"
-    if (not name or len(name.split()) > _MAX_NAME_WORDS or re.search(r"[.!?]", name)
-            or (colon >= 0 and not listed) or _COPULA.search(name)):
-        return None
-    return " ".join(name.split())
-
-
-def _resolve_bare(text: str, pos: int, name: str) -> str:
-    """A bare "Sở"/"Bộ" (a quoted director speaking of his own department) is the last full
-    name with that head before it: "Giám đốc Sở Thông tin và Truyền thông cho biết: "Sở sẽ …"."""
-    if name not in P.BARE_HEADS:
-        return name
-    for m in reversed(list(re.finditer(rf"{name}\s+[A-ZĐ]", text[max(0, pos - 3000) : pos]))):
-        m_start = m.start() + max(0, pos - 3000)
-        v = _VERB.search(text, m_start + len(name), pos)
-        if v and (full := _clean_name(text[m_start : v.start()])):
-            return full
-    return name
-
-
-def _body_then_verb(text: str, pos: int, end: int, plural: bool = True) -> tuple[str, int] | None:
-    """(assignee, start of its verb) when a body phrase starts at ``pos``; "Body: Verb …" too.
-    ``plural=False`` refuses "các …" bodies, which outside a task list are usually a definition
-    ("Các ngành khoa học … bao gồm …")."""
-    body = _BODY.match(text, pos)
-    if not body or (not plural and body.group(0)[:3].lower() == "các"):
-        return None
-    end = min(end, pos + _MAX_NAME_CHARS)  # a name is short: never scan a whole run-on sentence
-    v = _VERB.search(text, pos + 2, end)
-    colon = text.find(":", pos, v.start() if v else end)
-    if colon > 0 and _PLACE_LIST_COLON.search(text, pos, colon + 1):
-        colon = -1  # "Chủ tịch UBND các tỉnh: Đắk Lắk, Khánh Hòa … tiếp tục": the list is the name's
-    if colon > 0 and (name := _clean_name(text[pos:colon])) and len(name.split()) > 1:
-        return name, colon + 1  # not a bare "Sở: Nội vụ, Y tế" (a list of departments)
-    name = _clean_name(text[pos : v.start()]) if v else None
-    name = _resolve_bare(text, pos, name) if name else None
-    if not name or len(name.split()) < 2 or match_form(name) in P.VAGUE_ASSIGNEES:
-        return None  # a lone "Các" before "tổ chức, cá nhân …" is no body
-    return name, v.start()  # type: ignore[union-attr]
 
 
 def _deadline(text: str, a: int, b: int, ref: dt.date | None) -> tuple[str | None, int]:
@@ -158,33 +110,6 @@ def _task(text: str, assignee: str | None, a: int, b: int, ref: dt.date | None) 
     return Task(text=" ".join(duty.split()), assignee=assignee, deadline=deadline, span=(a, a + len(duty)))
 
 
-def _first_listed(name: str) -> str:
-    """"Bộ Quốc phòng, Bộ Công an quyết định …": bodies named side by side as one party; the
-    first named is the assignee. A comma inside one name ("Sở Văn hóa, Thể thao và Du lịch",
-    "UBND các huyện, thành phố") is not followed by a body's head, so the name stays whole."""
-    if name[:3].lower() == "các":  # "Các bộ, ngành, Ủy ban nhân dân tỉnh": one group
-        return name
-    for m in re.finditer(r",\s+", name):
-        head = _BODY.match(name, m.end())
-        # "Bộ Công an", not "Tổ giúp việc". ("Thường trực HĐND tỉnh, các Ban HĐND tỉnh, …" stays
-        # whole: our demo gold and the real gold disagree on it, see eval/gold_real notes.)
-        if head and _NAMED_NEXT.match(name, head.end()):
-            return name[: m.start()]
-    return name
-
-
-def _split_assignees(tasks: list[Task | None]) -> list[Task]:
-    """"đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện …": one
-    task per body listed."""
-    out = []
-    for t in tasks:
-        if t is None:
-            continue
-        names = [_first_listed(n.strip()) for n in (t.assignee or "").split(";")] if t.assignee else [None]
-        out.extend(t.model_copy(update={"assignee": n}) for n in names if n is None or n)
-    return out
-
-
 def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date | None,
                     in_section: bool = True) -> list[Task]:
     """Tasks of one sentence: requests, duty markers, and (in a task section) "Body verb …"."""
@@ -192,32 +117,32 @@ def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date
         return []
     out: list[Task] = []
     for r in _REQUEST.finditer(text, s, e):
-        hit = _body_then_verb(text, r.end(), e)
+        hit = body_then_verb(text, r.end(), e)
         if hit:
             out.append(_task(text, hit[0], hit[1], e, ref))
     duty = _DUTY.search(text, s, e)
     if duty and not out:
-        head = _BODY.search(text, s, duty.start())
-        name = _clean_name(text[head.start() : duty.start()]) if head else None
+        head = BODY_RX.search(text, s, duty.start())
+        name = clean_name(text[head.start() : duty.start()]) if head else None
         if name:
             out.append(_task(text, name, duty.end(), e, ref))
     if not out and subject_first:  # "1. Về bệnh án: Sở Y tế chỉ đạo …; các bệnh viện … xây dựng …"
         start = content_start(text, s, e)
         topic = _TOPIC.match(text, start, e)
         starts = [topic.end() if topic else start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, e)]
-        hits = [(a, hit) for a in starts if (hit := _body_then_verb(text, a, e, plural=in_section))]
+        hits = [(a, hit) for a in starts if (hit := body_then_verb(text, a, e, plural=in_section))]
         for i, (_, (name, verb)) in enumerate(hits):  # a clause without a body continues the last
             out.append(_task(text, name, verb, hits[i + 1][0] if i + 1 < len(hits) else e, ref))
     if not out and re.search(r"(?<!\w)sẽ(?!\w)", text[s:e]):
         out = _future_tasks(text, s, e, ref)
-    return _split_assignees(out)
+    return split_assignees(out)
 
 
 def _future_tasks(text: str, s: int, e: int, ref: dt.date | None) -> list[Task | None]:
     """News: "Sở Xây dựng sẽ ban hành … trước ngày …", or a director speaking for his own body:
     "Giám đốc Sở … cho biết bản đồ số … sẽ được hoàn thành trước ngày …". Only with a deadline."""
-    for b in _BODY.finditer(text, s, e):
-        hit = _body_then_verb(text, b.start(), e)
+    for b in BODY_RX.finditer(text, s, e):
+        hit = body_then_verb(text, b.start(), e)
         if not hit:
             continue
         if text.startswith("sẽ", hit[1]):
@@ -275,7 +200,7 @@ class _Reader:
             return
         scope = self.scopes[-1] if self.scopes else None
         found: list[Task] = []
-        duty_paragraph = level == PLAIN and _VERB.match(body[:1].lower() + body[1:])
+        duty_paragraph = level == PLAIN and VERB.match(body[:1].lower() + body[1:])
         loose = level == PLAIN and _is_heading(body)  # a page footer or stray line inside a list
         if scope and scope.heading:
             if scope.child is None and not loose:
@@ -307,7 +232,7 @@ class _Reader:
     def _item(self, start: int, end: int, assignee: str | None) -> list[Task]:
         """An item under a body's heading or intro; "a) Bộ Y tế: Kiểm tra …" names its own body."""
         a = content_start(self.text, start, end)
-        own = _body_then_verb(self.text, a, end)
+        own = body_then_verb(self.text, a, end)
         own = own if own and self.text[a:own[1]].rstrip().endswith(":") else None
         task = _task(self.text, own[0], own[1], end, self.ref) if own else _task(
             self.text, assignee, a, end, self.ref)
@@ -321,8 +246,8 @@ class _Reader:
         title = re.sub(r"^điều\s+\d+\s*[.:]\s*", "", body, flags=re.IGNORECASE)
         if _TASK_HEADING.match(title):
             whose = _RESPONSIBILITY.match(title)  # "Nhiệm vụ và quyền hạn của Ban Chỉ đạo"
-            head = _BODY.search(title, whose.end()) if whose else None
-            name = _clean_name(title[head.start() :]) if head else None
+            head = BODY_RX.search(title, whose.end()) if whose else None
+            name = clean_name(title[head.start() :]) if head else None
             self.scopes.append(_Scope(level=1.0 if level == PLAIN else level, assignee=name))
             return True
         return bool(_OTHER_HEADING.match(title))
@@ -333,7 +258,7 @@ class _Reader:
         if self.pending is None or level <= self.pending[2]:
             return False
         if lead := _LEAD_BODY.match(body):
-            name = _clean_name(_first_listed(" ".join(lead.group("b").split()).rstrip(" .;")))
+            name = clean_name(first_listed(" ".join(lead.group("b").split()).rstrip(" .;")))
             task = _task(self.text, name, *self.pending[:2], self.ref) if name else None
             if self.lead_task is None and task:
                 self.tasks.append(task)
@@ -356,11 +281,11 @@ class _Reader:
             return False
         title = _HEADING_LEAD.sub("", " ".join(body.strip(" *").split()))
         title = _LISTED_HEADS.sub(r"\1 \2", title)
-        head = _BODY.match(title)
+        head = BODY_RX.match(title)
         bold = body.rstrip().endswith("**")  # set apart by type: a heading, never a duty sentence
-        if not head or (not bold and _VERB.search(title, head.end())) or _TASK_HEADING.match(title):
+        if not head or (not bold and VERB.search(title, head.end())) or _TASK_HEADING.match(title):
             return False
-        name = _clean_name(title)
+        name = clean_name(title)
         if not name or len(name.split()) < 2 or match_form(name) in P.VAGUE_ASSIGNEES:
             return False
         self.scopes.append(_Scope(level=level, assignee=name, heading=True))
@@ -373,9 +298,9 @@ class _Reader:
         lvl = 4.5 if level == PLAIN else level
         duty = _DUTY.search(body)
         who = _RESPONSIBILITY.sub("", body[: duty.start()] if duty else body[:-1])
-        head = _BODY.search(who)
-        if head and (duty or _RESPONSIBILITY.match(body) or (self.scopes and not _VERB.search(who))):
-            name = _clean_name(who[head.start() :])
+        head = BODY_RX.search(who)
+        if head and (duty or _RESPONSIBILITY.match(body) or (self.scopes and not VERB.search(who))):
+            name = clean_name(who[head.start() :])
             if name:
                 self.scopes.append(_Scope(level=lvl, assignee=name, intro=level == PLAIN))
                 return
@@ -384,7 +309,7 @@ class _Reader:
             return
         # "3. Các bộ, ngành, UBND tỉnh … tổ chức thực hiện các chủ trương …. Cụ thể:" in a task
         # section: the items below detail that body's duty.
-        hit = _body_then_verb(body, 0, len(body)) if self.scopes and level < PLAIN else None
+        hit = body_then_verb(body, 0, len(body)) if self.scopes and level < PLAIN else None
         if hit and match_form(hit[0]) not in P.VAGUE_ASSIGNEES:
             self.scopes.append(_Scope(level=level, assignee=hit[0]))
         elif level == PLAIN and _DETAIL_INTRO.match(body) and self.last_item is not None:

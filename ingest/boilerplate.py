@@ -33,6 +33,7 @@ _CUT = _whole(phrases.CUT_TO_END)
 _TAIL = _whole(phrases.TAIL_DROP)
 _INLINE = re.compile("|".join(f"(?:{p})" for p in phrases.INLINE_DROP))
 _TICKER = re.compile(phrases.TICKER_SEPARATOR)
+_CLOSING_STAMP = re.compile(phrases.CLOSING_STAMP, re.IGNORECASE)
 _DATELINES = [re.compile(p, re.IGNORECASE) for p in dateline.FORMS]  # same group names
 _WORD = re.compile(r"[^\W_]+")
 _TRAILING = re.compile(r"[\s:»>›\-–]+$")
@@ -126,6 +127,8 @@ def strip(lines: Sequence[str]) -> list[str]:
     total = sum(len(line) for line in lines) or 1
     first_paragraph = next((i for i, text in enumerate(texts) if _paragraph(text)), len(lines))
     last_paragraph = max((i for i, text in enumerate(texts) if _paragraph(text)), default=len(lines))
+    closed_at = next((i for i in range(last_paragraph + 1, len(texts)) if _CLOSING_STAMP.fullmatch(keys[i])),
+                     len(lines))
     out: list[str] = []
     seen = 0
     in_zone = False
@@ -146,6 +149,8 @@ def strip(lines: Sequence[str]) -> list[str]:
         if _short_match(_DROP, keys[i]) or (i < first_paragraph and (is_ticker(line) or is_menu(line))):
             continue
         if i > last_paragraph and keys[i] and _TAIL.fullmatch(keys[i]):  # tag lists run long
+            continue
+        if i > closed_at:  # after the page's closing stamp: its section, tags and outlet
             continue
         inline = _INLINE.sub("", line)
         if inline.strip() or not line.strip():

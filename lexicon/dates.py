@@ -35,8 +35,9 @@ DAY_PARTS = (
 )
 
 FORMS: dict[str, str] = {
-    # ngày 05 tháng 4 năm 2024 (the formal header and citation form)
-    "dmy_words": rf"(?:{NGAY}\s+)?{DAY}\s+{THANG}\s+{MONTH}\s+{NAM}\s+{YEAR}",
+    # ngày 05 tháng 4 năm 2024 (the formal header and citation form); typed headers glue the
+    # number to its word ("ngày 01 tháng12 năm 2025", "ngày 24 tháng11 năm2025")
+    "dmy_words": rf"(?:{NGAY}\s*)?{DAY}\s+{THANG}\s*{MONTH}\s+{NAM}\s*{YEAR}",
     # ngày 24/5/2021, 24-5-2021, 24.5.2021, 02:21 28/05/2021
     "dmy_numeric": rf"(?:{NGAY}\s+)?{DAY}{SEP}{MONTH}{SEP}{YEAR}",
     # ngày 15 tháng 12 (no year: resolved against the reference date)

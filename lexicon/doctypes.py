@@ -22,6 +22,10 @@ NUMBER = (
 )
 NUMBER_RX = re.compile(rf"(?<![\w/]){NUMBER}(?![\w/])")
 
+# A Party document's number: the number, a hyphen, the type code, the committee: 221-KL/TW,
+# 15-QĐ/ĐU.
+PARTY_NUMBER = r"(?P<pn>\d{1,5})-(?P<pcode>[A-ZĐ]{2,4})/(?P<porg>[A-ZĐ]{2,6})"
+
 # Type name (as written in running text) → record kind (SPEC §2 ``kind``). Directives (Chỉ thị),
 # notices (Thông báo) and dispatches (Công điện) are administrative letters, not legal norms:
 # official_letter, as the annotation guide has it.

@@ -7,6 +7,9 @@ Document types, issuing bodies and provinces are shared vocabulary in ``lexicon/
 
 from __future__ import annotations
 
+# A header line never cites; a "Số" on a line that does is another document's (matched folded).
+CITING_LINE = r"\bcan\s+cu\b"
+
 # "Số: 1085/QĐ-UBND" and its OCR variants (Sô, So, S6, SỐ); the number pattern follows.
 NUMBER_LEAD = r"(?<!\w)S[ốỐôÔoO6ồộ]\s?[:.]?\s*"
 
@@ -34,7 +37,7 @@ DATELINE = (
 # Công điện lists its recipients.
 TITLE_STOP = (
     r"^\s*(?:Căn cứ|Kính gửi|Xét |Theo đề nghị|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|"
-    r"Thực hiện|Điều 1|I\.|1\.|[^\n]{0,80}\sđiện\s*:)"
+    r"Thực hiện|Điều 1|I\.|1\.|(?:[^\n]{0,80}\s)?điện\s*:|ĐIỆN\s*:)"
 )
 
 # The header ends at the title line or at the first of these.
@@ -53,6 +56,13 @@ BARE_BODY = r"^[ \t*]*(uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)[ \t*]*$"
 # "ngày … tháng 12 năm 2025": the day left blank for a handwritten date.
 BLANK_DAY = r"ngày\s*[.…_ ]*\s*tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
 
+# An official letter whose header was lost (a saved page that kept only the body) still opens
+# with its addressee and closes with its recipients: "Kính gửi: Ủy ban nhân dân các tỉnh …" near
+# the top and "Nơi nhận:" before the signature. Both together make it formal; news never has them.
+ADDRESSEE = r"^[ \t*|_]*Kính\s+gửi\s*\**\s*:"
+ADDRESSEE_WITHIN = 600  # characters from the top
+RECIPIENTS = r"^[ \t*|_]*Nơi\s+nhận\s*\**\s*:"
+
 # An official letter's subject line: "V/v thuế suất thuế GTGT" (về việc).
 SUBJECT_PREFIX = r"^V/v\s*"
 
@@ -63,7 +73,9 @@ PASSED_ON = r"thông\s+qua\s+(?:ngày\s)?"
 # A document whose header lost its number names itself in its appendix or attachment line:
 # "(Kèm theo Nghị quyết số 20/NQ-HĐND ngày 13 tháng 7 năm 2017 của …)". The type named must be
 # the document's own; the number pattern follows.
-SELF_ATTACHMENT = r"kèm\s+theo\s+(?P<type>{types})\s+số\s*:?\s*"
+# The caption opens its line ("(Kèm theo …", "Ban hành kèm theo …"): mid-sentence, "… ban hành kèm
+# theo Nghị quyết số 02/2015/NQ-HĐND" names an older text the document amends or repeals.
+SELF_ATTACHMENT = r"^[ \t(*_\[]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>{types})\s+số\s*:?\s*"
 
 # Where the issuer is named when the header does not name it (issue 11): after the title
 # ("HỘI ĐỒNG NHÂN DÂN TỈNH GIA LAI / KHÓA XI, KỲ HỌP THỨ BA"), in the signature ("TM. ỦY BAN

@@ -27,6 +27,14 @@ REPORTED_GAP = r"^[\s,]*(?:chính\s+thức\s+|kèm\s+theo\s+|mới\s+|liên\s+ti
 # "has". Verbs that need a tense marker (vừa/mới/đã) before them to count:
 NEEDS_MARKER = ("có", "ra", "gửi", "ký")
 
+# The passive report, with the number before its verb: "Quyết định số 2204/QĐ-UBND vừa được Phó
+# Chủ tịch UBND TPHCM ký", "Kế hoạch số 12/KH-UBND ngày 5/3/2024 của UBND tỉnh vừa được ban hành".
+# Only a recent act ("vừa/mới được") reports; "đã được sửa đổi" tells the history of a text.
+PASSIVE_REPORT = (
+    r"[^.;\n]{0,150}?\b(?:vừa|mới)\s+được\s+(?:[^.;\n]{0,60}?\s)?"
+    r"(?:ký(?:\s+ban\s+hành)?|ban\s+hành|phê\s+duyệt|công\s+bố)(?!\w)"
+)
+
 # Markers of a recent act ("vừa ban hành", "mới ký"): such a report counts wherever it is on the
 # page. Without them ("đã ban hành", "ban hành", "đã có văn bản") only the page's first issuing
 # sentence reports; later ones recall earlier acts.
@@ -49,3 +57,10 @@ DISPLAY_DATE = r"(?:Hôm\s+nay|Today|Ngày\s+hiện\s+tại|Cập\s+nhật\s+lú
 
 # "28/05/13 06:44 GMT+7": an article's timestamp with a two-digit year (baomoi.com).
 SHORT_YEAR_STAMP = r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})\s+\d{1,2}:\d{2}(?:\s*GMT[+-]\d+)?"
+
+# An encyclopedia article saved as text (Wikipedia's "[sửa | sửa mã nguồn]" edit link under each
+# heading, English "[edit]"): neither an administrative document nor news. Its kind is "other",
+# it has no number, issuer or date of its own, and it is about the subject its first heading names
+# ("# Tiền Giang" is about that province, "# Nguyễn Văn Quảng" about no province).
+ENCYCLOPEDIA_MARK = r"\[\s*sửa\s*(?:\|\s*sửa\s+mã\s+nguồn\s*)?\]|\[\s*sửa\s+mã\s+nguồn\s*\]|\[\s*edit\s*\]"
+HEADING = r"^[ \t]*#{1,2}[ \t]+(?P<h>[^\n]+?)[ \t]*$"

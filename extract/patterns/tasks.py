@@ -23,6 +23,19 @@ TASK_VERBS = (
     r"cho biết|cho hay|khẳng định|nhấn mạnh|đề nghị|yêu cầu"  # reporting verbs end a name too
 )
 
+# A name cannot end on a joiner: a verb word after one ("Ủy ban Mặt trận Tổ quốc … và các tổ chức
+# chính trị - xã hội phối hợp …") is a noun inside the name, and the duty's verb comes later.
+NAME_GOES_ON = r"(?<!\w)(?:và|các|những|của|với|và\s+các)\s*$"
+
+# After a named body and a comma, a group of its own organs or members ("Thường trực Hội đồng nhân
+# dân Thành phố, các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu và đại biểu …") is
+# listed beside it as one responsible party: the first named is the assignee (eval/gold_real/GUIDE.md).
+LISTED_GROUP = r"các\s+(?:Ban|Tổ\s+đại\s+biểu|đại\s+biểu|thành\s+viên)\b"
+
+# A named body "và các" a plural group after it ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội
+# và các tổ chức chính trị - xã hội phối hợp …"): the named body leads and is the assignee.
+WITH_GROUP = r"\s+và\s+các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa\s+phương|hội|đoàn\s+thể)\b"
+
 # A body named by its head alone ("Sở sẽ …" in a director's quote) stands for the last full name.
 BARE_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Trung tâm")
 
@@ -40,7 +53,9 @@ RESPONSIBILITY_INTRO = (
 )
 
 # Requests that name the assignee right after them ("đề nghị Sở … tiếp thu …").
-REQUESTS = r"đề nghị|yêu cầu|giao|Giao"
+# A sentence may open with one ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội phối
+# hợp tuyên truyền …", the closing article of every HĐND resolution).
+REQUESTS = r"đề nghị|Đề nghị|yêu cầu|Yêu cầu|giao|Giao"
 
 # The decision's execution clause is boilerplate, not a duty.
 BOILERPLATE = r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|có hiệu lực"

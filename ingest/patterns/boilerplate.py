@@ -8,6 +8,10 @@ plain-text readers through ``ingest/boilerplate.py``.
 
 from __future__ import annotations
 
+# Vietnamese capitals and small letters, for the caption rule below.
+_UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_LOW = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+
 # A line that is furniture wherever it appears (it is dropped alone).
 DROP_LINE: list[str] = [
     # visitor counters: "Lượt truy cập: 4.534", "Đang online: 12", "Hôm nay: 1.203"
@@ -95,7 +99,23 @@ INLINE_DROP: list[str] = [
     # the outlet's tag opening a lead, maybe after a "more" link glued to it: "(Dân Việt) - UBND
     # TP. Đà Nẵng vừa …", "more(HDDTVN)- Kể từ ngày …", "(Chinhphu.vn) - Theo Nghị quyết …"
     r"^(?:more)?\([A-ZĐ][\w.+&]*(?:\s[A-ZĐ][\w.+&]*){0,3}\)\s*[-–]\s*",
+    # an outlet's acronym opening the lead without brackets: "KTĐT - Những năm gần đây, …"
+    r"^(?-i:[A-ZĐ]{3,6})\s+[-–]\s+(?=[A-ZĐ])",
+    # a photo caption and its credit glued to the paragraph after it, when the page was saved
+    # without its image (the credit runs straight into the next sentence): "Các đơn vị vi phạm
+    # hốt bùn đổ sai quy định - Ảnh: N.LCụ thể, …", "… tỉnh Đác Nông. Bài và ảnh: NGUYỄN CÔNG
+    # LÝNhững tháng đầu năm …", "… đất rừng sản xuất - Ảnh minh họaTrong 592.849 ha …". The
+    # credit is initials or capitals, then the next sentence's capitalised first word.
+    rf"^[^\n]{{5,220}}?[\s.\-–]+(?:(?:Bài\s+(?:và|,)\s+)?[Ảả]nh|Nguồn(?:\s+ảnh)?|Photo)\s*:\s*"
+    rf"[{_UP}][{_UP}.\s]{{0,30}}?(?=[{_UP}][{_LOW}])",
+    rf"^[^\n]{{5,220}}?\s[-–]\s*Ảnh\s+minh\s+h[ọo]ạ?a?(?=[{_UP}][{_LOW}])",
 ]
+
+# After the article's last paragraph, a publication stamp on a line of its own ("27/05/13 12:21
+# GMT+7", "28/05/2021 02:21") closes the article: the short lines after it are the portal's
+# (the section "Xã hội", the tag list, the outlet "KTĐT", "CAND", "Đầu Tư"), whatever their words.
+# Formal texts end with a signature, never with such a stamp.
+CLOSING_STAMP = r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})\s+\d{1,2}:\d{2}(?:\s*\(?GMT\s*[+-]\s*\d{1,2}\)?)?"
 
 # Lines that are furniture only after the article's last paragraph: a news outlet's name as
 # the credit line ("Hà Nội Mới", "Dân Việt"; case-sensitive, since "NHÂN DÂN" is half of a

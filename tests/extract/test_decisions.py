@@ -233,6 +233,11 @@ def _news(text: str) -> Document:
         ("Thủ tướng Chính phủ đã ký Quyết định số 749/QĐ-TTg ngày 3/6/2020 phê duyệt Chương trình.",
          "749/QĐ-TTg", "2020-06-03"),
         ("UBND tỉnh vừa chính thức ban hành Kế hoạch số 145/KH-UBND về chuyển đổi số.", "145/KH-UBND", None),
+        # the passive, number first
+        ("Quyết định số 2204/QĐ-UBND vừa được Phó Chủ tịch UBND TPHCM Trần Vĩnh Tuyến ký, xoá nợ thuế cho "
+         "Công ty May xuất khẩu Thành Công.", "2204/QĐ-UBND", None),
+        ("Theo Kế hoạch số 12/KH-UBND ngày 5/3/2024 của UBND tỉnh vừa được ban hành, tỉnh đặt mục tiêu mới.",
+         "12/KH-UBND", "2024-03-05"),
     ],
 )
 def test_news_reported_forms(text: str, number: str, issued_on: str | None) -> None:
@@ -254,6 +259,7 @@ def test_implementing_letter_does_not_report_or_sign_the_cited_decision() -> Non
     [
         "Tỉnh có 15 xã đạt chuẩn theo Quyết định số 1600/QĐ-TTg của Thủ tướng.",  # "có" is "has"
         "Các sở đã triển khai Nghị quyết số 57-NQ/TW; UBND tỉnh đã ban hành nhiều văn bản hướng dẫn.",
+        "Quyết định số 12/2015/QĐ-UBND đã được sửa đổi, bổ sung nhiều lần.",  # history, not news
     ],
 )
 def test_news_citations_stay_cites(text: str) -> None:

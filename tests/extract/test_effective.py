@@ -34,3 +34,23 @@ def test_another_documents_date_is_not_ours() -> None:
 def test_news_pages_have_none() -> None:
     doc = Document(source="n.html", kind="news", text="Quyết định này có hiệu lực từ ngày 01/5/2024.")
     assert effective.apply(doc).effective_from is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the type word opens the clause without "này" (real HĐND and UBND texts, 2017 and 2025)
+    ("**Điều 3.** Hiệu lực thi hành\nNghị quyết có hiệu lực thi hành kể từ ngày 08 tháng 12 năm 2025.",
+     "2025-12-08"),
+    ("**Điều 5. Điều khoản thi hành**\n1. Quyết định có hiệu lực thi hành kể từ ngày 28 tháng 11 năm 2025.",
+     "2025-11-28"),
+    ("Nghị quyết đã được Hội đồng nhân\ndân tỉnh Điện Biên khóa XIV, kỳ họp\nthứ 5 thông qua ngày 13 tháng 7 "
+     "năm 2017 và có hiệu lực từ ngày 23 tháng\n7 năm 2017./.", "2017-07-23"),
+    # a number glued to its word in a typed date
+    ("Nghị quyết này đã được Hội đồng nhân dân tỉnh Khóa XI, Kỳ họp thứ Ba "
+     "thông qua ngày 13 tháng 7 năm 2017 "
+     "và có hiệu lực thi hành từ ngày 23 tháng 7 năm2017./.", "2017-07-23"),
+    # mid-sentence, or with its number, the type word names another text
+    ("Theo đó Quyết định có hiệu lực từ ngày 1/1/2020.", None),
+    ("Quyết định số 12/2020/QĐ-UBND có hiệu lực từ ngày 1/1/2020.", None),
+])
+def test_statement_without_nay_opens_its_clause(text: str, expected: str | None) -> None:
+    assert find_effective_from(text, "2025-11-20") == expected

@@ -396,3 +396,74 @@ def test_a_notice_without_header_is_issued_by_the_body_of_its_closing_formula() 
                "liên quan biết, "
                "thực hiện./.\n\nNơi nhận:\n- TTgCP, các PTTgCP (để b/c);\n")
     assert doc.issuer == "Văn phòng Chính phủ"
+
+
+@pytest.mark.parametrize(("text", "title", "province"), [
+    ("# Tiền Giang\n\nBài viết này cần thêm chú thích nguồn gốc.\n\n## Lịch sử\n\n[sửa | sửa mã nguồn]Năm "
+     "1976, tỉnh Tiền Giang được thành lập theo Quyết định số 17/QĐ của Hội đồng Chính phủ.", "Tiền Giang",
+     "Tiền Giang"),
+    ("# Nguyễn Văn Quảng\n\n**Nguyễn Văn Quảng** là chính trị gia, Bí thư Thành ủy Đà Nẵng.\n\n## Tiểu sử\n\n"
+     "[sửa | sửa mã nguồn]Ông sinh năm 1969 tại Hải Phòng.", "Nguyễn Văn Quảng", None),
+])
+def test_encyclopedia_article_is_other_with_no_identity(text: str, title: str, province: str | None) -> None:
+    doc = run(text)
+    identity_fields = (doc.kind, doc.number, doc.issuer, doc.issued_on, doc.published_at)
+    assert identity_fields == ("other", None, None, None, None)
+    assert (doc.title, doc.province) == (title, province)
+
+
+def test_letter_that_lost_its_header_is_a_letter() -> None:
+    text = ("|\n* *\n**Kính gửi:** Ủy\nban nhân dân các tỉnh, thành phố trực thuộc trung ương\n"
+            "Thực hiện Nghị định số 94/2022/NĐ-CP ngày 07/11/2022 của Chính phủ, Bộ Tài chính đề nghị.\n"
+            "Hà Nội, ngày 19/9/2025 là hạn gửi báo cáo.\n|\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    doc = run(text)
+    assert (doc.kind, doc.number, doc.issued_on) == ("official_letter", None, None)
+
+
+def test_news_mentioning_kinh_gui_is_still_news() -> None:
+    text = "Tin tức\n\nNgày 18/11/2025, Bộ Tài chính ban hành công văn. Kính gửi các tỉnh lời chúc.\n"
+    assert run(text).kind == "news"
+
+
+@pytest.mark.parametrize(("header", "number", "issued_on"), [
+    # a Party document's number; a date typed with its number glued to the word
+    ("**BAN\nCHẤP HÀNH TRUNG ƯƠNG**\n|\n**ĐẢNG\nCỘNG SẢN VIỆT NAM**\n---------------\n|\nSố 221-KL/TW\n|\n"
+     "*Hà Nội, ngày 28\ntháng 11 năm 2025*\n|\n**KẾT LUẬN**\nCỦA BỘ CHÍNH TRỊ\n", "221-KL/TW", "2025-11-28"),
+    ("**ỦY BAN NHÂN DÂN **\nTỈNH HÀ TĨNH\n--------\n|\nSố: 3005/QĐ-UBND\n|\n"
+     "*Hà Tĩnh, ngày 01 tháng12 năm 2025*\n|\n"
+     "# QUYẾT ĐỊNH\nCÔNG BỐ DANH MỤC\n", "3005/QĐ-UBND", "2025-12-01"),
+])
+def test_party_number_and_glued_date(header: str, number: str, issued_on: str) -> None:
+    doc = run(header)
+    assert (doc.number, doc.issued_on) == (number, issued_on)
+
+
+def test_number_on_a_citing_line_is_not_the_headers() -> None:
+    """prov_ha-noi_67-2024: the header's number is blank; a basis line lists decrees by "Số"."""
+    text = ("QUYẾT ĐỊNH\nBãi bỏ Quyết định số 19/2019/QĐ-UBND\nỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+            "Căn cứ các Nghị định của Chính phủ: Số 71/2024/NĐ-CP ngày 27 tháng 6 năm 2024;\n")
+    assert run(text).number is None
+
+
+def test_attachment_of_an_older_text_is_not_the_documents_number() -> None:
+    """prov_tra-vinh_27-2017: the resolution repeals rules 'ban hành kèm theo' an older one."""
+    text = ('<jsontable name="bang_0"> </jsontable>\nNGHỊ QUYẾT\nQUY ĐỊNH LỆ PHÍ\n'
+            "HỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH\n"
+            "Căn cứ Luật;\nĐiều 2. Bãi bỏ Quy định lệ phí trên địa bàn tỉnh Trà Vinh "
+            "ban hành kèm theo Nghị quyết "
+            "số 02/2015/NQ-HĐND ngày 10/7/2015.\n")
+    assert run(text).number is None
+
+
+@pytest.mark.parametrize(("authority", "issuer"), [
+    ("**BỘ TRƯỞNG BỘ TÀI CHÍNH**", "Bộ Tài chính"),
+    ("**CHÍNH PHỦ**", "Chính phủ"),
+    ("**QUỐC HỘI**", "Quốc hội"),
+    ("**TRƯỞNG BAN CHỈ ĐẠO QUỐC GIA VỀ PHÁT TRIỂN NGÀNH CÔNG\nNGHIỆP BÁN DẪN**",
+     "Ban Chỉ đạo quốc gia về phát triển ngành công nghiệp bán dẫn"),
+])
+def test_national_authority_line_of_a_headerless_text(authority: str, issuer: str) -> None:
+    text = (f"**QUYẾT ĐỊNH**\n\nBAN\nHÀNH QUY CHẾ CÔNG TÁC LƯU TRỮ\n\n{authority}\n\n"
+            "*Căn cứ Luật Lưu trữ số 33/2024/QH15;*\n")
+    assert (run(text).issuer, run(text).province) == (issuer, None)

@@ -163,3 +163,58 @@ def test_real_flattened_tail_of_a_national_decision() -> None:
 )
 def test_flattened_reader_leaves_running_text(line: str) -> None:
     assert signature_blocks(line) == []
+
+
+@pytest.mark.parametrize(("block", "name", "title"), [
+    # a military rank between the title and the name (Bộ Quốc phòng circulars)
+    ("Nơi nhận:\n- Lưu: VT.\n\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\nThượng tướng Vũ Hải Sản", "Vũ Hải Sản",
+     "Thứ trưởng"),
+    # a Party body signs collectively: the block has no title word
+    ("*Nơi nhận:*\n- Lưu Văn phòng Trung ương Đảng.\n|\n**T/M BỘ CHÍNH\nTRỊ**\nTrần Cẩm Tú", "Trần Cẩm Tú",
+     "Bộ Chính trị"),
+    # an OCR'd title line in capitals is not a name when the real name follows in mixed case
+    ("Nơi nhận\n- Lưu: VT, HTTB.\n|\n**KT. BỘ TRƯỞNG**\n**THỨ\nTRỬỞNG THUỜNG TRỰC**\nVũ Mạnh Hà",
+     "Vũ Mạnh Hà",
+     None),
+    # a name broken over two lines by markup
+    ("*Nơi nhận:*\n- Lưu: VT, VP (38b).\n|\n**TL. BỘ TRƯỞNG**\nCHÁNH VĂN PHÒNG\n**Phạm\nChí Thanh**",
+     "Phạm Chí Thanh", "Chánh Văn phòng"),
+])
+def test_block_variants_from_real_pages(block: str, name: str, title: str | None) -> None:
+    (found,) = signature_blocks(clean(block))
+    assert found.name == name
+    if title:
+        assert found.title == title
+
+
+def test_header_lost_letter_still_has_its_signer() -> None:
+    # thuvienphapluat pages sometimes keep only the body: "Kính gửi" on top, "Nơi nhận" below
+    text = ("|\n**Kính gửi:** Chủ\ntịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+            "Thực hiện Kết luận số 210-KL/TW ngày 12/11/2025, Ban Chỉ đạo yêu cầu khẩn trương chỉ đạo.\n|\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, BCĐ (02).\n|\n**KT. TRƯỞNG BAN**\n"
+            "PHÓ TRƯỞNG BAN THƯỜNG TRỰC\n"
+            "PHÓ THỦ TƯỚNG\nPhạm Thị Thanh Trà\n")
+    doc = chain(text)
+    assert doc.kind == "official_letter"
+    assert [s.name for s in doc.signers] == ["Phạm Thị Thanh Trà"]
+    assert doc.issued_on is None  # the body's dates are other documents'
+
+
+@pytest.mark.parametrize(("sentence", "name", "title"), [
+    ("Đây là quyết định do Phó chủ tịch UBND thành phố Nguyễn Huy Tưởng ký ngày 31/5 dựa trên đề xuất.",
+     "Nguyễn Huy Tưởng", "Phó Chủ tịch UBND thành phố"),
+    ("Chủ tịch UBND tỉnh Bắc Giang Lê Ánh Dương ký ban hành Kế hoạch số 12/KH-UBND.",
+     "Lê Ánh Dương", "Chủ tịch UBND tỉnh Bắc Giang"),
+])
+def test_news_bare_sign_verb(sentence: str, name: str, title: str) -> None:
+    (s,) = news_signers(sentence)
+    assert (s.name, s.title) == (name, title)
+
+
+def test_news_signing_an_agreement_is_not_signing_a_document() -> None:
+    assert news_signers("Giám đốc Sở Công Thương Nguyễn Văn An ký kết biên bản ghi nhớ với đối tác.") == []
+
+
+def test_formal_text_takes_no_signer_from_its_sentences() -> None:
+    text = HEAD + "Căn cứ Luật.\nĐiều 1. Chủ tịch UBND tỉnh Nguyễn Văn A vừa ký văn bản.\n" + TAIL
+    assert all(s.name != "Nguyễn Văn A" for s in chain(text).signers)

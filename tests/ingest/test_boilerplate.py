@@ -220,3 +220,41 @@ def test_outlet_tag_opening_a_lead_is_cut_out():
         "(1) 100% số xã có điểm phục vụ bưu chính - viễn thông.",
         OTHER,
     ]
+
+
+def test_glued_photo_captions_and_credits_are_cut_from_the_line():
+    """baomoi pages saved without their images (real lines): the caption and its credit run
+    straight into the next paragraph."""
+    lines = [
+        PARAGRAPH,
+        "Các đơn vị vi phạm hốt bùn đổ sai quy định - Ảnh: N.LCụ thể, phạt tiền mỗi người 40 triệu đồng.",
+        "Lâm sản khai thác trái phép bị thu giữ tại Hạt Kiểm lâm huyện Đắc Mil, tỉnh Đác Nông. Bài và ảnh: "
+        "NGUYỄN CÔNG LÝNhững tháng đầu năm nay trên địa bàn tỉnh Đác Nông rừng vẫn bị phá.",
+        "Đến 2020, tỉnh Yên Bái có 280.930 ha đất rừng sản xuất - Ảnh minh họa"
+        "Trong 592.849 ha đất nông nghiệp.",
+        "KTĐT - Những năm gần đây, công tác thu gom và xử lý rác thải sinh hoạt có nhiều chuyển biến.",
+    ]
+    assert boilerplate.strip(lines) == [
+        PARAGRAPH,
+        "Cụ thể, phạt tiền mỗi người 40 triệu đồng.",
+        "Những tháng đầu năm nay trên địa bàn tỉnh Đác Nông rừng vẫn bị phá.",
+        "Trong 592.849 ha đất nông nghiệp.",
+        "Những năm gần đây, công tác thu gom và xử lý rác thải sinh hoạt có nhiều chuyển biến.",
+    ]
+
+
+def test_a_sentence_mentioning_a_photo_is_kept():
+    line = ("Theo Sở Văn hóa, Ảnh: Hà Nội xưa và nay là triển lãm được nhiều người xem nhất năm 2023 "
+            "tại thủ đô.")
+    assert boilerplate.strip([PARAGRAPH, line]) == [PARAGRAPH, line]
+
+
+def test_lines_after_the_closing_stamp_are_the_portals():
+    """A baomoi page ends with its stamp, section, tag list and the outlet ("KTĐT", "CAND")."""
+    lines = [PARAGRAPH, OTHER, "28/05/13 20:58 GMT+7", "Xã hội", "Giết mổ,Gia súc,Bắc Giang", "CAND"]
+    assert boilerplate.strip(lines) == [PARAGRAPH, OTHER, "28/05/13 20:58 GMT+7"]
+
+
+def test_a_formal_texts_signature_is_not_after_a_stamp():
+    sig = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
+    assert boilerplate.strip([PARAGRAPH, OTHER, *sig]) == [PARAGRAPH, OTHER, *sig]
