@@ -10,6 +10,7 @@ page's repeated figure is one item are the same for both, so they live here once
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
@@ -18,6 +19,16 @@ from extract.nlp import list_level, logical_lines, mask_numbers_and_dates, sente
 from extract.quantities import BODY_END, LOCATION_BEFORE, POLICY_TAIL, Figure, figures
 
 T = TypeVar("T")
+
+_LETTERS = [chr(c) for c in range(0x41, 0x1F00) if chr(c).isalpha()]
+_LOWER = re.escape("".join(c for c in _LETTERS if c.islower()))
+_UPPER = re.escape("".join(c for c in _LETTERS if c.isupper()))
+# Crawled news glues a caption or the next sentence on: "… - Ảnh minh họaTrong 592.849 ha …",
+# "… 1.522 ha.Đối với đất phi nông nghiệp …". A lower-case word running straight into a
+# capitalised one (after a stop, or with none) starts a new sentence; "VNeID", "TP.HCM" and
+# "Tp.Hồ" do not, their lower-case runs being too short.
+_GLUED = re.compile(rf"(?<=[{_LOWER}]{{2}})[.!?…]+(?=[{_UPPER}][{_LOWER}])"
+                    rf"|(?<=[{_LOWER}]{{3}})(?=[{_UPPER}][{_LOWER}])")
 
 
 @dataclass(frozen=True)
@@ -42,8 +53,21 @@ def lines(text: str) -> Iterator[Line]:
     """The logical lines of ``text`` in order, each with its sentences."""
     for start, end in logical_lines(text):
         line = text[start:end]
+        spans = _unglued(text, sentences(text, start, end))
         yield Line(start=start, end=end, text=line, level=list_level(line), body=strip_marker(line),
-                   ends_body=bool(BODY_END.match(line)), sentences=sentences(text, start, end))
+                   ends_body=bool(BODY_END.match(line)), sentences=spans)
+
+
+def _unglued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with glued sentences split (``_GLUED``)."""
+    out = []
+    for s, e in spans:
+        for g in _GLUED.finditer(text, s, e):
+            if g.end() > s:
+                out.append((s, g.end()))
+                s = g.end()
+        out.append((s, e))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def sentence_figures(text: str, masked_text: str, s: int, e: int) -> Iterator[Figure]:

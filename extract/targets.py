@@ -59,9 +59,17 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
         or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
         or bool(rx(P.POLICY_CUES).search(clause))
+        or bool(rx(P.CONTEXT_CUES).search(text, s, m.start()))
         or (F.open_bracket(clause)  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
-            and not Q.GOAL.search(clause, clause.rfind("(")))
+            and not Q.GOAL.search(clause, clause.rfind("("))
+            and not (cues and _only_value(text, clause_start + clause.rfind("(") + 1, m)))
     )
+
+
+def _only_value(text: str, start: int, m: re.Match[str]) -> bool:
+    """The bracket holds the goal's value alone: "mục tiêu tăng trưởng kinh tế Chính phủ giao (8%)"."""
+    return (not m.group("verb") and not text[start : m.start()].strip()
+            and text[m.end() : m.end() + 2].lstrip().startswith(")"))
 
 
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
@@ -77,7 +85,11 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
             continue
+        if rx(P.BREAKDOWN_BASE).fullmatch(text, clause_start, m.start()):  # "Trong 592.849 ha đất …, …"
+            continue
         start = Q.strip_lead(text, clause_start, m.start())
+        if fig.after_figure and (comma := text.rfind(",", start, m.start())) >= 0:
+            start = Q.strip_lead(text, comma, m.start())  # "… 152.200 ha, đất trồng cây lâu năm 51.258 ha"
         if found and _qualifies(text, found[-1], m, start):
             found[-1] = _extend(text, found[-1], Q.end_of_tail(text, m.end(), stop))
             continue
@@ -102,7 +114,7 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
             year = tail_year
         value, value_max, unit = Q.read_value_unit(m)
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=_clean_indicator(indicator),
+                            indicator=Q.name_measure(_clean_indicator(indicator), unit),
                             comparator=Q.read_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
@@ -214,8 +226,13 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
         if line.ends_body:
             stack.clear()
         ctx = stack[-1] if stack else None
+        last: list[Target] = []  # the previous sentence's goals, which a breakdown continues
         for s, e in line.sentences:
-            found.extend(_sentence_targets(text, masked, s, e, ctx, ref_year))
+            here = ctx
+            if here is None and last and rx(P.BREAKDOWN).match(text, s):  # "Trong đó, đất … là 14.630 ha"
+                here = _Context(level=PLAIN, year=last[-1].year, intro=False)
+            last = _sentence_targets(text, masked, s, e, here, ref_year)
+            found.extend(last)
         _open(stack, line, line.level)
     if default_year is not None:
         found = [t if t.year is not None else t.model_copy(update={"year": default_year}) for t in found]
