@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from extract.nlp import list_level, logical_lines, mask_numbers_and_dates, sentences, strip_marker
+from extract.patterns import rx
+from extract.patterns import targets as P
 from extract.quantities import BODY_END, LOCATION_BEFORE, POLICY_TAIL, Figure, figures
 
 T = TypeVar("T")
@@ -53,7 +55,10 @@ def lines(text: str) -> Iterator[Line]:
     """The logical lines of ``text`` in order, each with its sentences."""
     for start, end in logical_lines(text):
         line = text[start:end]
-        spans = _unglued(text, sentences(text, start, end))
+        # a wiki page's reference list quotes old headlines ("… phấn đấu tăng trưởng 12-13% Lưu
+        # trữ ngày … tại Wayback Machine"): no goal or result of the page
+        cited = bool(rx(P.CITATION).search(line))
+        spans = [] if cited else _unglued(text, sentences(text, start, end))
         yield Line(start=start, end=end, text=line, level=list_level(line), body=strip_marker(line),
                    ends_body=bool(BODY_END.match(line)), sentences=spans)
 

@@ -51,7 +51,8 @@ _LEAD = re.compile(P.LEAD_INS, _I)
 _YEARS = re.compile(P.YEARS, _I)
 TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
-_MAX_TAIL_WORDS = 20  # a value-first item's first words say what; the rest is how or why
+_MAX_TAIL_WORDS = 22  # a value-first item's first words say what; the rest is how or why
+_ASIDE = re.compile(P.ASIDE, _I)
 _TOPIC = re.compile(P.TOPIC, _I)
 _ACTION_HEAD = re.compile(P.ACTION_HEAD, _I)
 _SHARE_LEAD = re.compile(P.SHARE_LEAD, _I)
@@ -123,8 +124,8 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     subject = action = ""
     if _BARE_HEAD.match(head):
         head = ""
-    if head and _ACTION_HEAD.match(changed := " ".join(f"{head} {m.group('verb') or ''}".split())):
-        action, head = changed, ""  # "kéo giảm đến 50% số vụ phá rừng": the change and its object
+    if head and (change := _ACTION_HEAD.match(" ".join(f"{head} {m.group('verb') or ''}".split()))):
+        action, head = change.group("change"), ""  # "kéo giảm đến 50% số vụ …": the change and its object
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
         subject, head = head, ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
     if head:
@@ -132,7 +133,7 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
     tail_end = end_of_tail(text, m.end(), stop)
-    tail = TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
+    tail = TRAILING_JOINER.sub("", _ASIDE.sub("", text[m.end() : tail_end])).strip(" ,:")
     if _TIME_ONLY.match(tail):
         tail = ""
     tail_span = m.end() + len(text[m.end() : tail_end].rstrip(" ,:"))
@@ -152,9 +153,11 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     if not tail:
         return None
     if len(tail.split()) > _MAX_TAIL_WORDS:  # a long value-first item: its first words say what
-        cut = re.match(rf"\s*(?:\S+\s+){{{_MAX_TAIL_WORDS - 1}}}\S+", text[m.end() : tail_end])
-        tail_end = m.end() + cut.end() if cut else tail_end
-        tail = " ".join(text[m.end() : tail_end].split()).strip(" ,:")
+        words = _ASIDE.sub("", text[m.end() : tail_end])
+        if cut := re.match(rf"\s*(?:\S+\s+){{{_MAX_TAIL_WORDS - 1}}}\S+", words):
+            tail = " ".join(cut.group(0).split()).strip(" ,:")
+            last = tail.split()[-1]
+            tail_end = text.find(last, m.end(), tail_end) + len(last)
     end = m.end() + len(TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:"))
     if m.group("pct") and not _NOT_SHARED.match(tail):
         tail = f"{SHARE_NAME} {_SHARE_LEAD.sub('', tail)}"  # "100% số người …" is the column "tỷ lệ người …"

@@ -256,7 +256,18 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     return F.first_mentions(kept, lambda t: (match_form(t.indicator or ""), t.value, t.comparator, t.year))
 
 
+def _period_year(text: str) -> int | None:
+    """The end year of the period a plan states for itself ("Thời gian thi đua … (từ ngày 20
+    tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025)"), if it states one."""
+    for m in rx(P.PERIOD).finditer(text):
+        window = text[m.end() : m.end() + P.PERIOD_WINDOW]
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", window)]
+        if years:
+            return max(years)
+    return None
+
+
 def apply(doc: Document) -> Document:
     ref = to_date(doc.issued_on) or to_date(doc.published_at)
-    title_year = Q.last_year(doc.title) if doc.title else None
-    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, title_year)})
+    undated = (Q.last_year(doc.title) if doc.title else None) or _period_year(doc.text)
+    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, undated)})

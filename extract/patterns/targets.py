@@ -177,7 +177,9 @@ POSITION_INDICATOR = "vị trí về {what}"
 # khoản …"): the first one names the column.
 # A news photo caption glued on ("… 280.930 ha đất rừng sản xuất - Ảnh minh họa") ends it too.
 TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b|\s+hoặc\s"
-              r"|\s[-–]\s+Ảnh\b")
+              r"|\s[-–]\s+Ảnh\b"
+              # a second duty joined on ("cắt giảm 30% thời gian thực hiện TTHC và đơn giản hóa …")
+              r"|\s+và\s+(?=(?:đơn giản hóa|đơn giản hoá|cắt giảm|nâng cao|bảo đảm|đảm bảo|hoàn thành)\b)")
 # …and before a new capitalised subject ("200 công trình, Thành phố Hồ Chí Minh có …"); matched
 # case-sensitively.
 NEW_SUBJECT = r",\s+(?=[A-ZĐÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ])"
@@ -210,8 +212,8 @@ BREAKDOWN = r"\W*trong\s+(?:đó|số đó|[\d.,]+\s)"  # at the sentence start;
 TOPIC = r"(?:đối với|về)\s+(?P<topic>[^,;:]{3,80}?)\s*,"
 # A head that is only the change aimed at ("kéo giảm đến 50% số vụ …", "cắt giảm tối thiểu 30%
 # thời gian …"): the indicator is the change and what it applies to, written after the value.
-ACTION_HEAD = (r"^(?:(?:bảo đảm|đảm bảo|phấn đấu)\s+)?(?:(?:kéo|cắt|giảm)\s+)?(?:giảm|tăng|nâng)"
-               r"(?:\s+(?:thêm|đến|tới|được))?$")
+ACTION_HEAD = (r"^(?:(?:bảo đảm|đảm bảo|phấn đấu)\s+)?(?P<change>(?:(?:kéo|cắt|giảm)\s+)?(?:giảm|tăng|nâng)"
+               r"(?:\s+(?:thêm|đến|tới|được))?)$")
 # Area units whose land-type indicators read "diện tích …" ("đất trồng lúa 25.850 ha" is the
 # area of rice land), as a reader heads the column.
 AREA_SUBJECT = r"^(?:đất|rừng|mặt nước)\b"
@@ -231,6 +233,16 @@ BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu|.*\btrong
 # người hưởng trợ cấp …"); these words before the counted noun go.
 SHARE_LEAD = r"^(?:(?:số|các|những)\s+)+"
 SHARE_NAME = "tỷ lệ"
+# An aside in brackets says who else counts, not what is measured: "70% số người hưởng trợ cấp
+# (bao gồm người được ủy quyền nhận thay) nhận tiền …" names "người hưởng trợ cấp nhận tiền …".
+ASIDE = r"\s*\((?:bao gồm|gồm|kể cả|không bao gồm|không kể)\b[^()]*\)"
+# A reference list's entry (a wiki page's sources) quotes old headlines, never the page's goals.
+CITATION = r"Lưu trữ(?:\s+bản gốc)?\s+ngày|tại Wayback Machine|Truy cập ngày"
+# A plan's stated period ("2. Thời gian thi đua … đến ngày 10 tháng 12 năm 2025") dates the goals
+# it leaves undated, as a heading's year dates its list; its end year is the last one in the
+# words after it.
+PERIOD = r"thời gian (?:thi đua|thực hiện|triển khai)(?: kế hoạch| phong trào)?\s*[:*]*\s*"
+PERIOD_WINDOW = 400
 # …unless the words after the value are a comparison, not a counted noun ("tăng 9,3% so với
 # cùng kỳ"): the change of something named before.
 NOT_SHARED = r"^(?:so\b|kế hoạch|cùng kỳ|tỷ lệ|tỉ lệ)"
