@@ -17,7 +17,7 @@ from core.record import Document, Target
 from core.textnorm import match_form
 from extract import figure_scan as F
 from extract import quantities as Q
-from extract.dates import to_date
+from extract.dates import find_dates, to_date
 from extract.nlp import PLAIN, strip_marker
 from extract.patterns import rx
 from extract.patterns import targets as P
@@ -26,7 +26,9 @@ _I = re.IGNORECASE
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){Q.END}", _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
-_YEAR_WORDS = re.compile(r"\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
+# The year a goal is dated by, cut from its indicator; a comparison's base year stays ("giảm 50%
+# số vụ phá rừng so với năm 2012").
+_YEAR_WORDS = re.compile(r"(?<!so với)(?<!so với )\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 _MAX_INTRO_TAIL = 80
 
@@ -66,6 +68,12 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
     )
 
 
+def _last_joint(text: str, start: int, end: int) -> int:
+    """Where the last "," or "và" between two figures is, or -1."""
+    joints = list(rx(P.FIGURE_JOINT).finditer(text, start, end))
+    return joints[-1].start() if joints else -1
+
+
 def _only_value(text: str, start: int, m: re.Match[str]) -> bool:
     """The bracket holds the goal's value alone: "mục tiêu tăng trưởng kinh tế Chính phủ giao (8%)"."""
     return (not m.group("verb") and not text[start : m.start()].strip()
@@ -88,8 +96,10 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         if rx(P.BREAKDOWN_BASE).fullmatch(text, clause_start, m.start()):  # "Trong 592.849 ha đất …, …"
             continue
         start = Q.strip_lead(text, clause_start, m.start())
-        if fig.after_figure and (comma := text.rfind(",", start, m.start())) >= 0:
-            start = Q.strip_lead(text, comma, m.start())  # "… 152.200 ha, đất trồng cây lâu năm 51.258 ha"
+        if fig.after_figure and (joint := _last_joint(text, start, m.start())) >= 0:
+            # "… 152.200 ha, đất trồng cây lâu năm 51.258 ha", "1.946 doanh nghiệp số và 12,5% số hộ …":
+            # the words up to the joint end the previous figure
+            start = Q.strip_lead(text, joint, m.start())
         if found and _qualifies(text, found[-1], m, start):
             found[-1] = _extend(text, found[-1], Q.end_of_tail(text, m.end(), stop))
             continue
@@ -267,7 +277,16 @@ def _period_year(text: str) -> int | None:
     return None
 
 
+def _latest_day(text: str) -> int | None:
+    """The year of the latest full date in an undated text (a wiki page: "Lưu trữ ngày 28 tháng
+    11 năm 2019"): it is at least that old, so "Đến năm 1991, tỉnh có 11 đơn vị hành chính"
+    reports history, not a goal."""
+    years = [int(d.value[:4]) for d in find_dates(text) if d.precision == "day" and not d.partial]
+    return max(years) if years else None
+
+
 def apply(doc: Document) -> Document:
-    ref = to_date(doc.issued_on) or to_date(doc.published_at)
+    dated = to_date(doc.issued_on) or to_date(doc.published_at)
+    ref = dated.year if dated else _latest_day(doc.text)
     undated = (Q.last_year(doc.title) if doc.title else None) or _period_year(doc.text)
-    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, undated)})
+    return doc.model_copy(update={"targets": find_targets(doc.text, ref, undated)})

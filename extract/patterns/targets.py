@@ -195,7 +195,7 @@ YEARS = (
     r"(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*(?P<period>(?:19|20)\d{2})|"  # "quý I/2025", "tháng 6/2024"
     r"năm\s+(?:19|20)\d{2}\s+và\s+(?P<pair>(?:19|20)\d{2})|"  # "năm 2025 và 2026": the later one
     r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm(?:\s+học\s+\d{4}\s*[-–])?\s+(?P<year>(?:19|20)\d{2})|"
-    r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?P<bare>(?:19|20)\d{2})(?![\d/.,])|"  # "Đến 2020, …"
+    r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?P<bare>(?:19|20)\d{2})(?![\d/]|[.,]\d)|"  # "Đến 2020, …"
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
 
@@ -204,6 +204,8 @@ LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
 # A figure a clause opens with after "Trong" is the base of a breakdown that follows ("Trong
 # 592.849 ha đất nông nghiệp, nhiều nhất là …"), stated (and counted) before.
 BREAKDOWN_BASE = r"\W*trong\s*"  # the whole of the words before the figure
+# Between two figures of a clause, the words before the last of these close the first one.
+FIGURE_JOINT = r",|\svà\s"
 # A sentence that breaks the previous one's goal down ("Trong đó, đất phát triển hạ tầng là
 # 14.630 ha; …") keeps its goal context and year.
 BREAKDOWN = r"\W*trong\s+(?:đó|số đó|[\d.,]+\s)"  # at the sentence start; "Trong 592.849 ha …"
@@ -241,7 +243,10 @@ CITATION = r"Lưu trữ(?:\s+bản gốc)?\s+ngày|tại Wayback Machine|Truy c�
 # A plan's stated period ("2. Thời gian thi đua … đến ngày 10 tháng 12 năm 2025") dates the goals
 # it leaves undated, as a heading's year dates its list; its end year is the last one in the
 # words after it.
-PERIOD = r"thời gian (?:thi đua|thực hiện|triển khai)(?: kế hoạch| phong trào)?\s*[:*]*\s*"
+# Only as a label opening its line ("**2. Thời gian thi đua**", "a) Thời gian thực hiện: …"), never
+# inside a goal ("cắt giảm 30% thời gian thực hiện TTHC").
+PERIOD = (r"(?:^|\n)[*\s]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[*\s]*"
+          r"thời gian (?:thi đua|thực hiện|triển khai)(?: kế hoạch| phong trào)?\b")
 PERIOD_WINDOW = 400
 # …unless the words after the value are a comparison, not a counted noun ("tăng 9,3% so với
 # cùng kỳ"): the change of something named before.
