@@ -11,7 +11,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def test_glued_news_sentences_are_split() -> None:
-    text = "tỉnh có 280.930 ha đất rừng sản xuất - Ảnh minh họaTrong 592.849 ha, nhiều nhất 1.522 ha.Đối với đất"
+    text = ("tỉnh có 280.930 ha đất rừng sản xuất - Ảnh minh họaTrong 592.849 ha, nhiều nhất 1.522 ha."
+            "Đối với đất")
     assert _sentences(text) == ["tỉnh có 280.930 ha đất rừng sản xuất - Ảnh minh họa",
                                 "Trong 592.849 ha, nhiều nhất 1.522 ha.", "Đối với đất"]
 
