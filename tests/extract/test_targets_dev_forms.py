@@ -87,8 +87,8 @@ def test_an_ensured_cut_names_the_change_and_takes_the_later_of_two_years() -> N
     joined by "và" is not part of the indicator."""
     text = ("b) Tiếp tục rà soát, thực hiện đơn giản hóa TTHC theo Nghị quyết số 66/NQ-CP ngày "
             "26/3/2025 của Chính phủ về Chương trình cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động "
-            "sản xuất, kinh doanh năm 2025 và 2026, đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC\nvà đơn giản "
-            "hóa thành phần hồ sơ kèm theo;")
+            "sản xuất, kinh doanh năm 2025 và 2026, đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện "
+            "TTHC\nvà đơn giản hóa thành phần hồ sơ kèm theo;")
     [t] = find_targets(text, 2025)
     assert (t.value, t.comparator, t.unit, t.year) == (30, ">=", "%", 2026)
     assert t.indicator == "cắt giảm thời gian thực hiện TTHC"
