@@ -61,7 +61,8 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
         clause = text[clause_start : m.end()]
         if (not _is_result(text, s, e, clause_start, m, in_results, ref_year)
                 or _POLICY.search(text, max(clause_start, m.start() - P.POLICY_WINDOW), m.end())
-                or F.open_bracket(clause)):
+                or F.open_bracket(clause)
+                or _bound(text, m)):
             continue
         start = Q.strip_lead(text, clause_start, m.start())
         start += len(re.match(rf"(?:(?:{P.RESULT_CUES})[\s,]*)*", text[start : m.start()], _I).group(0))
@@ -91,6 +92,12 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
                                  indicator=indicator, value=value, unit=unit, year=year,
                                  span=(span_start, span_end)))
     return found
+
+
+def _bound(text: str, m: re.Match[str]) -> bool:
+    """The figure states a threshold (``P.BOUND_COMPARATORS``, or "từ 50 m3" with no range end)."""
+    return (Q.read_comparator(m) in P.BOUND_COMPARATORS
+            or (not m.group("v2") and text[m.start() : m.start("v1")].rstrip().lower().endswith("từ")))
 
 
 def _year(s: str) -> int | None:

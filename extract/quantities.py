@@ -140,7 +140,8 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     if action and tail:
         return f"{action} {tail}", start, tail_span
     if tail and prev is not None and verb in _SHARE_VERBS:  # "… là 592.849 ha, chiếm 86,09% tổng diện tích"
-        return f"{SHARE_NAME} {prev} trong {tail}", start, tail_span
+        base = tail if match_form(tail).startswith("trong ") else f"trong {tail}"
+        return f"{SHARE_NAME} {prev} {base}", start, tail_span
     if not tail and (topic := _TOPIC.search(text, clause_start, start)):  # "Đối với đất phi nông nghiệp, …"
         return " ".join(topic.group("topic").split()), start, m.end()
     if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it

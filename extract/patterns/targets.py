@@ -143,7 +143,8 @@ POLICY_CUES = (
 )
 
 # Right after the value: "3% ngân sách", "50% chi phí" are allocations, not goals.
-POLICY_TAILS = r"ngân sách|chi phí|kinh phí|phí|lệ phí|giá|lãi suất|vốn điều lệ|tổng mức đầu tư"
+# "30 ngày kể từ ngày công bố …" is a time limit counted from an event.
+POLICY_TAILS = r"ngân sách|chi phí|kinh phí|phí|lệ phí|giá|lãi suất|vốn điều lệ|tổng mức đầu tư|kể từ"
 
 # Lead-ins stripped from the start of an indicator: connectors and the goal phrase itself.
 LEAD_INS = (
@@ -250,4 +251,4 @@ PERIOD = (r"(?:^|\n)[*\s]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[*\s]*"
 PERIOD_WINDOW = 400
 # …unless the words after the value are a comparison, not a counted noun ("tăng 9,3% so với
 # cùng kỳ"): the change of something named before.
-NOT_SHARED = r"^(?:so\b|kế hoạch|cùng kỳ|tỷ lệ|tỉ lệ)"
+NOT_SHARED = r"^(?:so\b|kế hoạch|cùng kỳ|tỷ lệ|tỉ lệ|về\b)"
