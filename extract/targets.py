@@ -280,8 +280,9 @@ def _period_year(text: str) -> int | None:
 def _latest_day(text: str) -> int | None:
     """The year of the latest full date in an undated text (a wiki page: "Lưu trữ ngày 28 tháng
     11 năm 2019"): it is at least that old, so "Đến năm 1991, tỉnh có 11 đơn vị hành chính"
-    reports history, not a goal."""
-    years = [int(d.value[:4]) for d in find_dates(text) if d.precision == "day" and not d.partial]
+    reports history, not a goal. A deadline ("hoàn thành trước ngày 31/12/2026") is no sign of age."""
+    years = [int(d.value[:4]) for d in find_dates(text) if d.precision == "day" and not d.partial
+             and not rx(P.DEADLINE_BEFORE).search(text, max(0, d.start - 25), d.start)]
     return max(years) if years else None
 
 

@@ -200,6 +200,9 @@ YEARS = (
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
 
+# Words before a date that make it a deadline, not a sign of when a text was written.
+DEADLINE_BEFORE = r"(?:trước|đến|tới|hạn|chậm nhất|hết|kể từ|từ)\s*(?:ngày)?\s*$"
+
 # A figure right after these is a place or a count of places, not a goal ("triển khai tại 6 huyện").
 LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
 # A figure a clause opens with after "Trong" is the base of a breakdown that follows ("Trong

@@ -136,6 +136,9 @@ def test_an_undated_page_is_as_old_as_its_latest_date() -> None:
     plan = "Mục tiêu đến năm 2030: tỷ lệ che phủ rừng đạt 45%.\nHà Nội, ngày 03 tháng 12 năm 2025"
     [t] = targets.apply(Document(source="x", text=plan)).targets
     assert (t.value, t.year) == (45, 2030)
+    # a deadline later than a goal's year says nothing of the text's age
+    undated = "Mục tiêu: đến năm 2025 tỷ lệ che phủ rừng đạt 45%.\nCác sở hoàn thành trước ngày 31/12/2026."
+    assert [t.year for t in targets.apply(Document(source="x", text=undated)).targets] == [2025]
 
 
 @pytest.mark.parametrize(
