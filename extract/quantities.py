@@ -58,6 +58,7 @@ _ACTION_HEAD = re.compile(P.ACTION_HEAD, _I)
 _SHARE_LEAD = re.compile(P.SHARE_LEAD, _I)
 _AREA_SUBJECT = re.compile(P.AREA_SUBJECT, _I)
 _NOT_SHARED = re.compile(P.NOT_SHARED, _I)
+_SHARE_WORD = re.compile(r"tỷ trọng|tỉ trọng", _I)
 _SHARE_VERBS = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng")
 _HAVE_VERBS = ("có", "có thêm")
 _MAX_SUBJECT_WORDS = 4
@@ -129,7 +130,7 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
         subject, head = head, ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
     if head:
-        if m.group("base") and m.group("verb") and match_form(m.group("verb")).startswith("chiếm"):
+        if m.group("base") and not _SHARE_WORD.search(head):  # "kinh tế số phải đạt 20% GRDP" is a share
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
     tail_end = end_of_tail(text, m.end(), stop)
@@ -146,6 +147,8 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
         return " ".join(topic.group("topic").split()), start, m.end()
     if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it
         return subject, start, m.end()
+    if not tail and prev is not None and m.group("base") and _SHARE_WORD.search(prev):
+        return prev, start, m.end()  # "…; đến năm 2030 đạt 30% GRDP": the same share, a later year
     if not tail and prev is not None and m.group("verb"):
         return f"{prev} {m.group('verb')}", start, m.end()
     unit = m.group("count")
