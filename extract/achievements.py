@@ -15,41 +15,18 @@ import re
 
 from core.record import Achievement, Document
 from core.textnorm import match_form
+from extract import figure_scan as F
+from extract import quantities as Q
 from extract.dates import to_date
-from extract.nlp import logical_lines, mask_numbers_and_dates, sentences, strip_marker
 from extract.patterns import achievements as P
+from extract.patterns import rx
 from extract.patterns import targets as T
-from extract.quantities import (
-    BODY_END,
-    GOAL,
-    HAS_VALUE,
-    LOCATION_BEFORE,
-    POLICY_TAIL,
-    TRAILING_JOINER,
-    end_of_tail,
-    figures,
-    last_year,
-    read_indicator,
-    read_value_unit,
-    strip_lead,
-)
 from lexicon.units import MEASURE_UNITS
 
 _I = re.IGNORECASE
-_RESULT = re.compile(P.RESULT_CUES, _I)
-_RESULT_HEADING = re.compile(P.RESULT_HEADINGS, _I)
-_GOAL_HEADING = re.compile(P.GOAL_HEADINGS, _I)
 _POLICY = re.compile(T.POLICY_CUES + "|" + P.POLICY_WORDS, _I)
-_CUE_EDGES = re.compile(P.CUE_EDGES, _I)
-_EMPTY = re.compile(P.EMPTY_INDICATORS, _I)
-_COMPARISON = re.compile(P.COMPARISON_LEAD, _I)
-_BASE_YEARS = re.compile(P.BASE_YEARS, _I)
-_DATE_LEAD = re.compile(P.DATE_LEAD, _I)
-_SENTENCE_RESULT = re.compile(P.SENTENCE_RESULT_CUES, _I)
-_UP_TO_NOW = re.compile(P.UP_TO_NOW, _I)
 _BARE_ACTION = re.compile(r"^(?:trong đó\s+)?(?:có|là|gồm)$", _I)
 _TAIL_JOINT = re.compile(r"\s+(?:với|trong đó|gồm|bao gồm)\b", _I)
-_REPORTED_BY = re.compile(P.REPORTED_BY, _I)
 _MAX_HEADING = 120
 _MAX_TAIL_WORDS = 8
 _MAX_ACTION_WORDS = 5
@@ -60,13 +37,13 @@ def _is_result(text: str, s: int, e: int, clause_start: int, m: re.Match[str], i
     """A result cue before the value in its sentence with no goal cue after it, a results
     section with no goal cue in the clause, or a past year stated before the value ("Năm 2019,
     tăng trưởng kinh tế đạt 7,26%" in a 2024 document)."""
-    cues = [r.end() for r in _RESULT.finditer(text, s, m.start() + len(m.group("verb") or ""))]
-    goals = [g.end() for g in GOAL.finditer(text, s, m.start())]
+    cues = [r.end() for r in rx(P.RESULT_CUES).finditer(text, s, m.start() + len(m.group("verb") or ""))]
+    goals = [g.end() for g in Q.GOAL.finditer(text, s, m.start())]
     if cues:
         return not goals or goals[-1] < cues[-1]
     if goals:
         return in_results and not [g for g in goals if g > clause_start]
-    if _SENTENCE_RESULT.search(text, s, e):
+    if rx(P.SENTENCE_RESULT_CUES).search(text, s, e):
         return True
     past = _year(text[s : m.start()])
     return in_results or (past is not None and ref_year is not None and past < ref_year
@@ -77,20 +54,19 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
                       taken: list[tuple[int, int]], ref_year: int | None, para: int) -> list[Achievement]:
     found: list[Achievement] = []
     base = ""  # the indicator a following change ("tăng 9,3% so với cùng kỳ") measures
-    for fig in figures(text, masked, s, e):
+    for fig in F.sentence_figures(text, masked, s, e):
         m, clause_start, stop = fig.m, fig.clause_start, fig.stop
         if any(a < m.end() and m.start() < b for a, b in taken):  # already a target
             continue
         clause = text[clause_start : m.end()]
         if (not _is_result(text, s, e, clause_start, m, in_results, ref_year)
                 or _POLICY.search(text, max(clause_start, m.start() - P.POLICY_WINDOW), m.end())
-                or POLICY_TAIL.match(text, m.end(), e)
-                or LOCATION_BEFORE.search(text, clause_start, m.start())
-                or clause.count("(") > clause.count(")")):
+                or F.open_bracket(clause)
+                or _bound(text, m)):
             continue
-        start = strip_lead(text, clause_start, m.start())
+        start = Q.strip_lead(text, clause_start, m.start())
         start += len(re.match(rf"(?:(?:{P.RESULT_CUES})[\s,]*)*", text[start : m.start()], _I).group(0))
-        ind = read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
+        ind = Q.read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
         if ind is None:
             continue
         indicator, span_start, span_end = ind
@@ -100,44 +76,51 @@ def _sentence_results(text: str, masked: str, s: int, e: int, in_results: bool, 
             # before are the previous figure's, not this one's action
             short_after = fig.after_figure and len(text[clause_start : m.start()].split()) <= 6
             indicator, span_end = _counted(text, m, span_start, stop, act=not short_after)
-        indicator = _DATE_LEAD.sub("", _REPORTED_BY.sub("", " ".join(indicator.split())))
-        indicator = _CUE_EDGES.sub("", TRAILING_JOINER.sub("", indicator)).strip(" ,")
-        if (lead := _COMPARISON.match(indicator)) and base:  # "tăng 9,3% so với cùng kỳ"
+        indicator = rx(P.DATE_LEAD).sub("", rx(P.REPORTED_BY).sub("", " ".join(indicator.split())))
+        indicator = rx(P.CUE_EDGES).sub("", Q.TRAILING_JOINER.sub("", indicator)).strip(" ,")
+        if (lead := rx(P.COMPARISON_LEAD).match(indicator)) and base:  # "tăng 9,3% so với cùng kỳ"
             rest = indicator[lead.end() :]
             indicator = rest if len(rest.split()) > 1 else f"{base} {m.group('verb') or ''}".strip()
         else:
             base = indicator
-        if _EMPTY.match(indicator):
+        if rx(P.EMPTY_INDICATORS).match(indicator):
             continue
-        value, _, unit = read_value_unit(m)
+        value, _, unit = Q.read_value_unit(m)
         year = (_year(text[clause_start:span_end]) or _year(text[s:clause_start]) or section_year
-                or (None if _UP_TO_NOW.search(text, s, e) else _year(text[para:s])))
+                or (None if rx(P.UP_TO_NOW).search(text, s, e) else _year(text[para:s])))
         found.append(Achievement(text=" ".join(text[span_start:span_end].split()),
                                  indicator=indicator, value=value, unit=unit, year=year,
                                  span=(span_start, span_end)))
     return found
 
 
+def _bound(text: str, m: re.Match[str]) -> bool:
+    """The figure states a threshold (``P.BOUND_COMPARATORS``, or "từ 50 m3" with no range end)."""
+    return (Q.read_comparator(m) in P.BOUND_COMPARATORS
+            or (not m.group("v2") and text[m.start() : m.start("v1")].rstrip().lower().endswith("từ")))
+
+
 def _year(s: str) -> int | None:
-    return last_year(_BASE_YEARS.sub(" ", s))
+    return Q.last_year(rx(P.BASE_YEARS).sub(" ", s))
 
 
 def _counted(text: str, m: re.Match[str], start: int, stop: int, act: bool = True) -> tuple[str, int]:
     """A count's indicator is what is counted and what was done: "toàn tỉnh đã lắp đặt 215 trạm
     5G" reads "trạm 5G lắp đặt", not the subject and its verb."""
-    tail_end = end_of_tail(text, m.end(), stop)
+    tail_end = Q.end_of_tail(text, m.end(), stop)
     comma = text.find(",", m.end(), tail_end)
     tail_end = comma if comma >= 0 else tail_end
     if (joint := _TAIL_JOINT.search(text, m.end(), tail_end)) is not None:  # "… 11 dự án với diện tích"
         tail_end = joint.start()
     words = text[m.end() : tail_end].split()[:_MAX_TAIL_WORDS]
-    tail = TRAILING_JOINER.sub("", " ".join(words)).strip(" ,:")
-    cues = [c.end() for c in _RESULT.finditer(text, start, m.start())]
+    tail = Q.TRAILING_JOINER.sub("", " ".join(words)).strip(" ,:")
+    cues = [c.end() for c in rx(P.RESULT_CUES).finditer(text, start, m.start())]
     action = text[cues[-1] if cues else start : m.start() + len(m.group("verb") or "")]
     action = action.rsplit(",", 1)[-1]  # "…công trình, trong đó có 298 hộ": only the last clause acts
     action = _BARE_ACTION.sub("", " ".join(action.split()[-_MAX_ACTION_WORDS:])).strip(" ,") if act else ""
     unit = " ".join(m.group("count").lower().split())
-    end = m.end() + len(TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:")) if tail else m.end()
+    kept = Q.TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:")
+    end = m.end() + len(kept) if tail else m.end()
     return " ".join(x for x in (unit, tail, action) if x), end
 
 
@@ -145,31 +128,23 @@ def find_achievements(text: str, taken: list[tuple[int, int]] | None = None,
                       ref_year: int | None = None) -> list[Achievement]:
     """Every value ``text`` reports as reached; ``taken`` are the spans of its targets and
     ``ref_year`` the document's year (a figure dated before it is a result)."""
-    masked = mask_numbers_and_dates(text, "#")
+    masked = F.masked(text)
     found: list[Achievement] = []
     in_results, section_year = False, None
-    for start, end in logical_lines(text):
-        line = text[start:end]
-        body = strip_marker(line)
-        if BODY_END.match(line):
+    for line in F.lines(text):
+        body = line.body
+        if line.ends_body:
             in_results = False
-        elif len(body) <= _MAX_HEADING and not HAS_VALUE.search(body):
-            if _RESULT_HEADING.match(line.strip()) or _RESULT_HEADING.match(body):
-                in_results, section_year = True, last_year(body)
+        elif len(body) <= _MAX_HEADING and not Q.HAS_VALUE.search(body):
+            if rx(P.RESULT_HEADINGS).match(line.text.strip()) or rx(P.RESULT_HEADINGS).match(body):
+                in_results, section_year = True, Q.last_year(body)
                 continue
-            if _GOAL_HEADING.match(line.strip()) or _GOAL_HEADING.match(body):
+            if rx(P.GOAL_HEADINGS).match(line.text.strip()) or rx(P.GOAL_HEADINGS).match(body):
                 in_results = False
-        for s, e in sentences(text, start, end):
+        for s, e in line.sentences:
             found.extend(_sentence_results(text, masked, s, e, in_results, section_year, taken or [],
-                                           ref_year, start))
-    seen: set[tuple] = set()
-    out = []
-    for a in found:  # a news page repeats a figure in its lead and body: first mention wins
-        key = (a.value, a.unit, a.year)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
+                                           ref_year, line.start))
+    return F.first_mentions(found, lambda a: (a.value, a.unit, a.year))
 
 
 def apply(doc: Document) -> Document:

@@ -22,6 +22,7 @@ from extract.patterns import targets as P
 from lexicon import units
 
 _I = re.IGNORECASE
+SHARE_NAME = P.SHARE_NAME
 _CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
 _CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
 END = r"(?![\wÀ-ỹ])"
@@ -50,6 +51,15 @@ _LEAD = re.compile(P.LEAD_INS, _I)
 _YEARS = re.compile(P.YEARS, _I)
 TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
+_MAX_TAIL_WORDS = 22  # a value-first item's first words say what; the rest is how or why
+_ASIDE = re.compile(P.ASIDE, _I)
+_TOPIC = re.compile(P.TOPIC, _I)
+_ACTION_HEAD = re.compile(P.ACTION_HEAD, _I)
+_SHARE_LEAD = re.compile(P.SHARE_LEAD, _I)
+_AREA_SUBJECT = re.compile(P.AREA_SUBJECT, _I)
+_NOT_SHARED = re.compile(P.NOT_SHARED, _I)
+_SHARE_WORD = re.compile(r"tỷ trọng|tỉ trọng", _I)
+_SHARE_VERBS = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng")
 _HAVE_VERBS = ("có", "có thêm")
 _MAX_SUBJECT_WORDS = 4
 _TIME_ONLY = re.compile(r"^(?:(?:vào|trong|đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+\d{4}$|^$", _I)
@@ -62,7 +72,7 @@ def _unit_noun(unit: str) -> re.Pattern[str]:
     )
 
 def last_year(s: str) -> int | None:
-    groups = ("end", "paren", "period", "year", "dated")
+    groups = ("end", "paren", "period", "pair", "year", "bare", "dated")
     years = [int(next(m.group(g) for g in groups if m.group(g))) for m in _YEARS.finditer(s)]
     return years[-1] if years else None
 
@@ -106,28 +116,39 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     goal's with the verb, or (``các phòng học … để đạt mục tiêu ít nhất 120 phòng``) the unit's
     noun phrase earlier in the clause."""
     clause_start, start = span
-    head = text[start : m.start()].strip(" ,;:")
+    head = text[start : m.start()].strip(" ,;:(")
+    if len(head.split()) > _MAX_INDICATOR_WORDS:  # a long lead-in: its last clause names the figure
+        head = head[head.rfind(",") + 1 :].strip() if "," in head else ""
+        if not head or len(head.split()) > _MAX_INDICATOR_WORDS:
+            return None
     verb = match_form(m.group("verb") or "")
-    subject = ""
+    subject = action = ""
     if _BARE_HEAD.match(head):
         head = ""
+    if head and (change := _ACTION_HEAD.match(" ".join(f"{head} {m.group('verb') or ''}".split()))):
+        action, head = change.group("change"), ""  # "kéo giảm đến 50% số vụ …": the change and its object
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
         subject, head = head, ""  # "tỉnh có ít nhất 120 phòng học …": the subject is not the indicator
     if head:
-        words = head.split()
-        if len(words) > _MAX_INDICATOR_WORDS:
-            head = head[head.rfind(",") + 1 :].strip() if "," in head else ""
-        if not head or len(head.split()) > _MAX_INDICATOR_WORDS:
-            return None
-        if m.group("base") and m.group("verb") and match_form(m.group("verb")).startswith("chiếm"):
+        if m.group("base") and not _SHARE_WORD.search(head):  # "kinh tế số phải đạt 20% GRDP" is a share
             head = f"{head} chiếm tỷ trọng {m.group('base')}"
         return head, start, m.end()
     tail_end = end_of_tail(text, m.end(), stop)
-    tail = TRAILING_JOINER.sub("", text[m.end() : tail_end]).strip(" ,:")
+    tail = TRAILING_JOINER.sub("", _ASIDE.sub("", text[m.end() : tail_end])).strip(" ,:")
     if _TIME_ONLY.match(tail):
         tail = ""
+    tail_span = m.end() + len(text[m.end() : tail_end].rstrip(" ,:"))
+    if action and tail:
+        return f"{action} {tail}", start, tail_span
+    if tail and prev is not None and verb in _SHARE_VERBS:  # "… là 592.849 ha, chiếm 86,09% tổng diện tích"
+        base = tail if match_form(tail).startswith("trong ") else f"trong {tail}"
+        return f"{SHARE_NAME} {prev} {base}", start, tail_span
+    if not tail and (topic := _TOPIC.search(text, clause_start, start)):  # "Đối với đất phi nông nghiệp, …"
+        return " ".join(topic.group("topic").split()), start, m.end()
     if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it
         return subject, start, m.end()
+    if not tail and prev is not None and m.group("base") and _SHARE_WORD.search(prev):
+        return prev, start, m.end()  # "…; đến năm 2030 đạt 30% GRDP": the same share, a later year
     if not tail and prev is not None and m.group("verb"):
         return f"{prev} {m.group('verb')}", start, m.end()
     unit = m.group("count")
@@ -135,12 +156,24 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
         return " ".join(noun.group(0).split()), noun.start(), m.end()
     if not tail:
         return None
-    if len(tail.split()) > _MAX_INDICATOR_WORDS:  # a long value-first item: its first words say what
-        cut = re.match(rf"\s*(?:\S+\s+){{{_MAX_INDICATOR_WORDS - 1}}}\S+", text[m.end() : tail_end])
-        tail_end = m.end() + cut.end() if cut else tail_end
-        tail = " ".join(text[m.end() : tail_end].split()).strip(" ,:")
+    if len(tail.split()) > _MAX_TAIL_WORDS:  # a long value-first item: its first words say what
+        words = _ASIDE.sub("", text[m.end() : tail_end])
+        if cut := re.match(rf"\s*(?:\S+\s+){{{_MAX_TAIL_WORDS - 1}}}\S+", words):
+            tail = " ".join(cut.group(0).split()).strip(" ,:")
+            last = tail.split()[-1]
+            tail_end = text.find(last, m.end(), tail_end) + len(last)
     end = m.end() + len(TRAILING_JOINER.sub("", text[m.end() : tail_end]).rstrip(" ,:"))
-    return (f"{unit.lower()} {tail}" if unit else tail), m.start(), end
+    if m.group("pct") and not _NOT_SHARED.match(tail):
+        tail = f"{SHARE_NAME} {_SHARE_LEAD.sub('', tail)}"  # "100% số người …" is the column "tỷ lệ người …"
+    named = unit and " ".join(unit.lower().split()) not in units.MEASURE_UNITS  # "ha đất rừng" is no name
+    return (f"{unit.lower()} {tail}" if named else tail), m.start(), end
+
+
+def name_measure(indicator: str, unit: str | None) -> str:
+    """The column a reader heads: an area of a land type is "diện tích đất trồng lúa"."""
+    if unit in units.AREA_UNITS and _AREA_SUBJECT.match(indicator):
+        return f"diện tích {indicator}"
+    return indicator
 
 
 def end_of_tail(text: str, start: int, stop: int) -> int:

@@ -15,42 +15,20 @@ from dataclasses import dataclass
 
 from core.record import Document, Target
 from core.textnorm import match_form
-from extract.dates import to_date
-from extract.nlp import PLAIN, list_level, logical_lines, mask_numbers_and_dates, sentences, strip_marker
+from extract import figure_scan as F
+from extract import quantities as Q
+from extract.dates import find_dates, to_date
+from extract.nlp import PLAIN, strip_marker
+from extract.patterns import rx
 from extract.patterns import targets as P
-from extract.quantities import (
-    BODY_END,
-    END,
-    GOAL,
-    HAS_VALUE,
-    LOCATION_BEFORE,
-    POLICY_TAIL,
-    TRAILING_JOINER,
-    clause_head,
-    end_of_tail,
-    figures,
-    last_year,
-    read_comparator,
-    read_indicator,
-    read_value_unit,
-    strip_lead,
-)
 
 _I = re.IGNORECASE
-_RANK = re.compile(P.RANK, _I)
-_POSITION = re.compile(P.POSITION, _I)
-_HEADING_GOAL = re.compile(P.HEADING_GOAL_CUES, _I)
-_INTRO_GOAL = re.compile(P.INTRO_GOAL_CUES, _I)
-_FUTURE_YEAR = re.compile(P.FUTURE_YEAR, _I)
-_TAIL_ACHIEVED = re.compile(P.TAIL_ACHIEVEMENT_CUES, _I)
-_REPORT_HEADING = re.compile(P.REPORT_HEADINGS, _I)
-_ACHIEVED = re.compile(P.ACHIEVEMENT_CUES, _I)
-_ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){END}", _I)
-_POLICY = re.compile(P.POLICY_CUES, _I)
-_CLAUSE_END = re.compile(P.CLAUSE_END, _I)
+_ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){Q.END}", _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
-_YEAR_WORDS = re.compile(r"\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
+# The year a goal is dated by, cut from its indicator; a comparison's base year stays ("giảm 50%
+# số vụ phá rừng so với năm 2012").
+_YEAR_WORDS = re.compile(r"(?<!so với)(?<!so với )\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 _MAX_INTRO_TAIL = 80
 
@@ -65,7 +43,8 @@ class _Context:
 
 
 def _is_result(clause: str, year: int | None, ref_year: int | None) -> bool:
-    return bool(_ACHIEVED.search(clause)) or (year is not None and ref_year is not None and year < ref_year)
+    past = year is not None and ref_year is not None and year < ref_year
+    return bool(rx(P.ACHIEVEMENT_CUES).search(clause)) or past
 
 
 def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, year: int | None,
@@ -77,37 +56,54 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
     and after the cue ("Năm 2023 đã đạt 81%, phấn đấu năm 2024 đạt 85%" sets the second).
     """
     clause = text[clause_start : m.end()]
-    cues = [g.end() for g in GOAL.finditer(text, s, m.start())]
+    cues = [g.end() for g in Q.GOAL.finditer(text, s, m.start())]
     return (
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
         or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
-        or bool(_POLICY.search(clause))
-        or bool(POLICY_TAIL.match(text, m.end(), e))
-        or (clause.count("(") > clause.count(")")  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
-            and not GOAL.search(clause, clause.rfind("(")))
+        or bool(rx(P.POLICY_CUES).search(clause))
+        or bool(rx(P.CONTEXT_CUES).search(text, s, m.start()))
+        or (F.open_bracket(clause)  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
+            and not Q.GOAL.search(clause, clause.rfind("("))
+            and not (cues and _only_value(text, clause_start + clause.rfind("(") + 1, m)))
     )
+
+
+def _last_joint(text: str, start: int, end: int) -> int:
+    """Where the last "," or "và" between two figures is, or -1."""
+    joints = list(rx(P.FIGURE_JOINT).finditer(text, start, end))
+    return joints[-1].start() if joints else -1
+
+
+def _only_value(text: str, start: int, m: re.Match[str]) -> bool:
+    """The bracket holds the goal's value alone: "mục tiêu tăng trưởng kinh tế Chính phủ giao (8%)"."""
+    return (not m.group("verb") and not text[start : m.start()].strip()
+            and text[m.end() : m.end() + 2].lstrip().startswith(")"))
 
 
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
                       ref_year: int | None) -> list[Target]:
     found: list[Target] = []
-    for fig in figures(text, masked, s, e):
+    for fig in F.sentence_figures(text, masked, s, e):
         m, clause_start, stop = fig.m, fig.clause_start, fig.stop
         near = _after_end(text, m.end(), e)
-        clause_year = last_year(text[clause_start:near])
-        year = clause_year or last_year(text[s:clause_start]) or (ctx.year if ctx else None)
-        future = [int(f.group("year")) for f in _FUTURE_YEAR.finditer(text, clause_start, near)]
-        goal = ctx is not None or bool(GOAL.search(text, s, m.end())) or (
+        clause_year = Q.last_year(text[clause_start:near])
+        year = clause_year or Q.last_year(text[s:clause_start]) or (ctx.year if ctx else None)
+        future = [int(f.group("year")) for f in rx(P.FUTURE_YEAR).finditer(text, clause_start, near)]
+        goal = ctx is not None or bool(Q.GOAL.search(text, s, m.end())) or (
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
             continue
-        if LOCATION_BEFORE.search(text, clause_start, m.start()):  # "triển khai tại 6 huyện"
+        if rx(P.BREAKDOWN_BASE).fullmatch(text, clause_start, m.start()):  # "Trong 592.849 ha đất …, …"
             continue
-        start = strip_lead(text, clause_start, m.start())
+        start = Q.strip_lead(text, clause_start, m.start())
+        if fig.after_figure and (joint := _last_joint(text, start, m.start())) >= 0:
+            # "… 152.200 ha, đất trồng cây lâu năm 51.258 ha", "1.946 doanh nghiệp số và 12,5% số hộ …":
+            # the words up to the joint end the previous figure
+            start = Q.strip_lead(text, joint, m.start())
         if found and _qualifies(text, found[-1], m, start):
-            found[-1] = _extend(text, found[-1], end_of_tail(text, m.end(), stop))
+            found[-1] = _extend(text, found[-1], Q.end_of_tail(text, m.end(), stop))
             continue
-        ind = read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
+        ind = Q.read_indicator(text, (clause_start, start), m, stop, found[-1].indicator if found else None)
         if ind is None:
             ind = _label(text, s, clause_start, m)
         if ind is None:
@@ -115,21 +111,21 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         indicator, span_start, span_end = ind
         if span_end == m.end() and m.group("cmp") and _ACHIEVED_TAIL.match(text, m.end(), e):
             # "giải ngân đạt tối thiểu 95% kế hoạch vốn đầu tư công năm 2025": a share of a plan
-            span_end = end_of_tail(text, m.end(), stop)
+            span_end = Q.end_of_tail(text, m.end(), stop)
             if (close := text.find(")", m.end(), span_end)) >= 0:  # the goal was written in brackets
                 span_end = close
             indicator = f"{indicator} {_YEAR_WORDS.sub('', text[m.end() : span_end])}"
         tail = text[m.end() : span_end]
-        if _TAIL_ACHIEVED.search(tail) or _POLICY.search(tail):
+        if rx(P.TAIL_ACHIEVEMENT_CUES).search(tail) or rx(P.POLICY_CUES).search(tail):
             continue
-        if clause_year is None and (tail_year := last_year(tail)):  # "100% xã … trong năm 2023"
+        if clause_year is None and (tail_year := Q.last_year(tail)):  # "100% xã … trong năm 2023"
             if ref_year is not None and tail_year < ref_year:
                 continue
             year = tail_year
-        value, value_max, unit = read_value_unit(m)
+        value, value_max, unit = Q.read_value_unit(m)
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=_clean_indicator(indicator),
-                            comparator=read_comparator(m), value=value, value_max=value_max or None,
+                            indicator=Q.name_measure(_clean_indicator(indicator), unit),
+                            comparator=Q.read_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
@@ -138,14 +134,14 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
 def _clean_indicator(indicator: str) -> str:
     """The phrase without its connectors or the year it is dated by ("tăng trưởng GRDP năm 2025"
     is the column "tăng trưởng GRDP"; the year is the target's ``year``)."""
-    words = TRAILING_JOINER.sub("", " ".join(indicator.split()))
-    return TRAILING_JOINER.sub("", _YEAR_WORDS.sub("", words)).strip(" ,") or words
+    words = Q.TRAILING_JOINER.sub("", " ".join(indicator.split()))
+    return Q.TRAILING_JOINER.sub("", _YEAR_WORDS.sub("", words)).strip(" ,") or words
 
 
 def _after_end(text: str, end: int, e: int) -> int:
     """End of the words after a value that may still date it ("đạt 85% vào năm 2025"): the
     clause, at most 25 characters."""
-    stop = _CLAUSE_END.search(text, end, min(e, end + 25))
+    stop = rx(P.CLAUSE_END).search(text, end, min(e, end + 25))
     return stop.start() if stop else min(e, end + 25)
 
 
@@ -170,10 +166,10 @@ def _label(text: str, s: int, clause_start: int, m: re.Match[str]) -> tuple[str,
     """A list item with no verb, "Đầu tư mới trạm 5G: 35 trạm": the words before the colon."""
     if clause_start < 1 or text[clause_start - 1] != ":" or text[clause_start : m.start()].strip():
         return None
-    begin = clause_head(text, s, clause_start)
-    lead = strip_lead(text, begin, clause_start - 1)
+    begin = Q.clause_head(text, s, clause_start)
+    lead = Q.strip_lead(text, begin, clause_start - 1)
     label = " ".join(strip_marker(text[lead : clause_start - 1]).split())
-    if not label or len(label.split()) > _MAX_LABEL_WORDS or HAS_VALUE.search(label):
+    if not label or len(label.split()) > _MAX_LABEL_WORDS or Q.HAS_VALUE.search(label):
         return None
     return label, clause_start - 1 - len(text[lead : clause_start - 1].lstrip(" -–+•*")), m.end()
 
@@ -182,14 +178,15 @@ def _ranks(text: str, s: int, e: int, ctx: _Context | None, ref_year: int | None
     """Rank goals: "trở thành 1 trong 15 tỉnh … cao nhất về X" (<= 15), "giữ vững vị trí thứ
     nhất về X" (= 1)."""
     found = []
-    for rx, comparator, template in ((_RANK, "<=", P.RANK_INDICATOR), (_POSITION, "=", P.POSITION_INDICATOR)):
-        for r in rx.finditer(text, s, e):
-            goal = ctx is not None or bool(GOAL.search(text, s, r.end()))
+    kinds = ((P.RANK, "<=", P.RANK_INDICATOR), (P.POSITION, "=", P.POSITION_INDICATOR))
+    for pattern, comparator, template in kinds:
+        for r in rx(pattern).finditer(text, s, e):
+            goal = ctx is not None or bool(Q.GOAL.search(text, s, r.end()))
             if not goal or _is_result(text[s : r.end()], None, ref_year):
                 continue
             n = r.group("n").lower()
             what = " ".join((r.group("what") or "").split())
-            year = last_year(text[s : r.start()]) or (ctx.year if ctx else None)
+            year = Q.last_year(text[s : r.start()]) or (ctx.year if ctx else None)
             indicator = " ".join(template.format(what=what).split())
             found.append(Target(text=" ".join(r.group(0).split()), indicator=indicator, comparator=comparator,
                                 value=float(P.POSITION_WORDS.get(n) or n), unit="hạng", year=year,
@@ -203,21 +200,22 @@ def _close(stack: list[_Context], level: float) -> None:
         stack.pop()  # an unmarked intro covers the marked items after it, whatever their marker
 
 
-def _open(stack: list[_Context], line: str, level: float) -> None:
+def _open(stack: list[_Context], line: F.Line, level: float) -> None:
     """Push a context for a goal heading or goal list intro, or for a dated sub-heading inside
     one ("- Giai đoạn 2025-2027" under "Một số chỉ tiêu cơ bản:")."""
-    body = strip_marker(line)
-    if not _INTRO_GOAL.search(body) and not (stack and level < PLAIN):
+    body = line.body
+    if not rx(P.INTRO_GOAL_CUES).search(body) and not (stack and level < PLAIN):
         return
-    heading = len(body) <= 120 and not HAS_VALUE.search(body) and not body.endswith((".", ":"))
+    heading = len(body) <= 120 and not Q.HAS_VALUE.search(body) and not body.endswith((".", ":"))
     colon = body.endswith(":")
     if colon and len(body) > _MAX_INTRO:  # prose: only its closing words may announce a list
         body = body[-_MAX_INTRO_TAIL:]    # ("…, được cụ thể hóa bằng các chỉ tiêu như sau:")
     intro = colon and level == PLAIN  # a marked heading or intro scopes its whole section
-    year = last_year(body)
+    year = Q.last_year(body)
     dated_subheading = bool(stack) and year is not None and level < PLAIN and len(body) <= 60
-    goal = bool(_HEADING_GOAL.search(body) if heading else _INTRO_GOAL.search(body)) or dated_subheading
-    if not goal or not (heading or colon) or _REPORT_HEADING.search(body):
+    cues = P.HEADING_GOAL_CUES if heading else P.INTRO_GOAL_CUES
+    goal = bool(rx(cues).search(body)) or dated_subheading
+    if not goal or not (heading or colon) or rx(P.REPORT_HEADINGS).search(body):
         return
     if level == PLAIN:  # an unmarked heading: capitals rank with "I.", others with "1.1."
         level = 1.0 if heading and body.upper() == body else (4.5 if intro else 3.5)
@@ -230,19 +228,22 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
     text leaves undated."""
     # "bình quân 05\n- 06%/năm": the break is no list item; same length, so spans hold.
     text = _BROKEN_RANGE.sub(lambda r: r.group(0).replace("\n", " "), text)
-    masked = mask_numbers_and_dates(text, "#")
+    masked = F.masked(text)
     stack: list[_Context] = []
     found: list[Target] = []
-    for start, end in logical_lines(text):
-        line = text[start:end]
-        level = list_level(line)
-        _close(stack, level)
-        if BODY_END.match(line):
+    for line in F.lines(text):
+        _close(stack, line.level)
+        if line.ends_body:
             stack.clear()
         ctx = stack[-1] if stack else None
-        for s, e in sentences(text, start, end):
-            found.extend(_sentence_targets(text, masked, s, e, ctx, ref_year))
-        _open(stack, line, level)
+        last: list[Target] = []  # the previous sentence's goals, which a breakdown continues
+        for s, e in line.sentences:
+            here = ctx
+            if here is None and last and rx(P.BREAKDOWN).match(text, s):  # "Trong đó, đất … là 14.630 ha"
+                here = _Context(level=PLAIN, year=last[-1].year, intro=False)
+            last = _sentence_targets(text, masked, s, e, here, ref_year)
+            found.extend(last)
+        _open(stack, line, line.level)
     if default_year is not None:
         found = [t if t.year is not None else t.model_copy(update={"year": default_year}) for t in found]
     return _dedupe(found)
@@ -261,17 +262,32 @@ def _restates(a: Target, b: Target) -> bool:
 
 def _dedupe(targets: list[Target]) -> list[Target]:
     """A goal repeated in a news page (headline, lead, body) is one target: first full mention wins."""
-    seen: set[tuple] = set()
-    out = []
-    for t in targets:
-        key = (match_form(t.indicator or ""), t.value, t.comparator, t.year)
-        if key not in seen and not any(_restates(t, o) for o in targets):
-            seen.add(key)
-            out.append(t)
-    return out
+    kept = [t for t in targets if not any(_restates(t, o) for o in targets)]
+    return F.first_mentions(kept, lambda t: (match_form(t.indicator or ""), t.value, t.comparator, t.year))
+
+
+def _period_year(text: str) -> int | None:
+    """The end year of the period a plan states for itself ("Thời gian thi đua … (từ ngày 20
+    tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025)"), if it states one."""
+    for m in rx(P.PERIOD).finditer(text):
+        window = text[m.end() : m.end() + P.PERIOD_WINDOW]
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", window)]
+        if years:
+            return max(years)
+    return None
+
+
+def _latest_day(text: str) -> int | None:
+    """The year of the latest full date in an undated text (a wiki page: "Lưu trữ ngày 28 tháng
+    11 năm 2019"): it is at least that old, so "Đến năm 1991, tỉnh có 11 đơn vị hành chính"
+    reports history, not a goal. A deadline ("hoàn thành trước ngày 31/12/2026") is no sign of age."""
+    years = [int(d.value[:4]) for d in find_dates(text) if d.precision == "day" and not d.partial
+             and not rx(P.DEADLINE_BEFORE).search(text, max(0, d.start - 25), d.start)]
+    return max(years) if years else None
 
 
 def apply(doc: Document) -> Document:
-    ref = to_date(doc.issued_on) or to_date(doc.published_at)
-    title_year = last_year(doc.title) if doc.title else None
-    return doc.model_copy(update={"targets": find_targets(doc.text, ref.year if ref else None, title_year)})
+    dated = to_date(doc.issued_on) or to_date(doc.published_at)
+    ref = dated.year if dated else _latest_day(doc.text)
+    undated = (Q.last_year(doc.title) if doc.title else None) or _period_year(doc.text)
+    return doc.model_copy(update={"targets": find_targets(doc.text, ref, undated)})

@@ -62,6 +62,10 @@ MEASURE_UNITS: frozenset[str] = frozenset(
 )
 
 
+# Areas: a land type measured in these is its area ("đất trồng lúa 25.850 ha": diện tích).
+AREA_UNITS: frozenset[str] = frozenset({"ha", "km2", "m2"})
+
+
 def alternation(phrases: list[str]) -> str:
     """A regex alternation of ``phrases``, longest first, a space matching any run of blanks
     (a unit may be split by a line break: "triệu\\nđồng")."""

@@ -42,7 +42,9 @@ GOAL_HEADINGS = (
 
 # Right after the unit: a figure against a plan or a prior period is still a result, but one
 # measured against a budget or a fee is a policy parameter (handled by the targets' policy cues).
+# "chấm 0 điểm", "được cộng 05 điểm": a scoring rule's points, not a score reached.
 POLICY_WORDS = (r"\bđối với số\b|\bthực nộp\b|\bhỗ trợ\b|\bmức\b|\blệ phí\b|\bphí\b|\bphạt\b|"
+                r"\bchấm\b|\bcộng\b|\btrừ\b|"
                 r"\bthuế suất\b|\bđơn giá\b|\bđịnh mức\b")
 
 # A clause that starts by naming the base of a change ("so với cùng kỳ, …", "so đầu năm và tăng
@@ -81,3 +83,7 @@ UP_TO_NOW = r"\bđến nay\b|\bhiện nay\b|\bhiện có\b|\bhiện đã\b"
 
 # Who reports it, cut from the front of an indicator ("Báo cáo của UBND huyện cho thấy, …").
 REPORTED_BY = r"^[^,;]{0,80}?\b(?:cho thấy|cho biết|thông tin|nêu rõ)\s*[,:]?\s*"
+
+# A result is a level reached, never a bound: "tối đa không quá 100 ha", "dưới 60%", "từ 50 m3"
+# state a rule's threshold (a goal's bound is a target, read by extract/targets.py).
+BOUND_COMPARATORS = frozenset({"<=", ">=", "<"})

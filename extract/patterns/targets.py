@@ -32,6 +32,8 @@ COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
     (r"thấp hơn", "<"),
     (r"dưới", "<"),
     (r"khoảng", "="),  # "ước đạt khoảng 7,2%": an estimate is read as the value itself
+    (r"xấp xỉ", "="),
+    (r"gần", "="),  # "trong đó có gần 50% khách quốc tế": the figure aimed at
     # symbols, written with or without a space before the number ("≥ 30%", "≥30%")
     (r"≥", ">="),
     (r">=", ">="),
@@ -53,7 +55,8 @@ VERBS = (
     r"chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
     r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
     r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
-    r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành"
+    r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành|"
+    r"với"  # "đất rừng sản xuất với 280.930 ha"
 )
 
 # Units of a goal's value come from the unit lexicon (lexicon/units.py). Money keeps its scale
@@ -76,11 +79,15 @@ RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
 GOAL_CUES = (
     r"phấn đấu|(?<!có )(?<!thay cho )(?<!chương trình )mục tiêu|chỉ tiêu|"
     r"(?<!tính )(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"  # "tính đến năm 2019" dates a result
+    # "đảm bảo cắt giảm tối thiểu 30% thời gian …": a floor that must be ensured
+    r"(?:bảo đảm|đảm bảo)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:tối thiểu|ít nhất|không (?:dưới|thấp hơn|ít hơn))|"
     r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt|theo kế hoạch,|"
     r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày"
 )
 # A year after one of these, later than the document's own, also makes a goal ("vào năm 2030").
-FUTURE_YEAR = r"(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})"
+# "Đến 2020, tỉnh có 280.930 ha đất rừng sản xuất" (no "năm") counts only when the year is later.
+FUTURE_YEAR = (r"(?:(?:vào|trong|tới)\s+(?:cuối\s+)?năm\s+|(?<![\wÀ-ỹ])(?:đến|tới)\s+(?=(?:19|20)\d{2}\s*,))"
+               r"(?P<year>(?:19|20)\d{2})")
 
 # A heading opens a goal context for the list below it only when it starts with one of these
 # ("2. Mục tiêu cụ thể", "II. CÁC CHỈ TIÊU CHỦ YẾU"); a list intro ending in ":" may have it
@@ -94,6 +101,10 @@ INTRO_GOAL_CUES = (
 
 # Where a document's body ends: no goal context runs past these.
 BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
+
+# A goal only named as the setting of something else is no goal of this document: "góp phần
+# bảo đảm an ninh năng lượng trong bối cảnh đất nước đặt mục tiêu tăng trưởng trên 8%".
+CONTEXT_CUES = r"\btrong\s+bối\s+cảnh\b"
 
 # Words that make a heading about results rather than goals ("Kết quả thực hiện mục tiêu").
 REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt|thống kê|biểu mẫu|báo cáo"
@@ -115,7 +126,8 @@ ACHIEVEMENT_CUES = (
 # "đã được" describes the indicator, not a result.
 TAIL_ACHIEVEMENT_CUES = (
     r"(?<!người )\bđã\b(?!\s+(?:được|qua)\b)|"  # "… hoặc người đã có tài khoản": a relative clause
-    r"\bđạt được\b|\bso với\b|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
+    # "giảm 50% số vụ phá rừng so với năm 2012" names a goal's base year, not a result
+    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
     r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
 )
 
@@ -131,7 +143,8 @@ POLICY_CUES = (
 )
 
 # Right after the value: "3% ngân sách", "50% chi phí" are allocations, not goals.
-POLICY_TAILS = r"ngân sách|chi phí|kinh phí|phí|lệ phí|giá|lãi suất|vốn điều lệ|tổng mức đầu tư"
+# "30 ngày kể từ ngày công bố …" is a time limit counted from an event.
+POLICY_TAILS = r"ngân sách|chi phí|kinh phí|phí|lệ phí|giá|lãi suất|vốn điều lệ|tổng mức đầu tư|kể từ"
 
 # Lead-ins stripped from the start of an indicator: connectors and the goal phrase itself.
 LEAD_INS = (
@@ -139,6 +152,8 @@ LEAD_INS = (
     r"(?:(?:đặt|hướng\s+(?:tới|đến))\s+)?mục tiêu(?:\s+cụ thể)?(?:\s+là)?[:,]?\s+|"
     r"phấn đấu(?:\s+để)?\s+|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}[,:]?\s*|"
     r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm(?:\s+học\s+\d{4}\s*[-–])?\s+\d{4}[,:]?\s*|riêng\s+|"
+    r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:19|20)\d{2}\s*,\s*|(?:bảo đảm|đảm bảo)\s+|"
+    r"(?:nhiều nhất|lớn nhất|cao nhất|tiếp đến|tiếp theo)\s+là\s+|"  # "nhiều nhất là đất rừng sản xuất với …"
     r"(?:(?:bảo đảm|đảm bảo)\s+)?(?:đến|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/\d{4},?\s*|"
     r"[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s+|\**\((?:[ivx]+|\d+)\)\**\s*)"
 )
@@ -159,7 +174,13 @@ POSITION = (
 POSITION_WORDS: dict[str, int] = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3}
 POSITION_INDICATOR = "vị trí về {what}"
 # A value-first indicator ("300 sản phẩm OCOP được giới thiệu …") ends before these.
-TAIL_STOPS = r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b"
+# "hoặc" opens an alternative subject ("85% người hưởng … mở mới tài khoản hoặc người đã có tài
+# khoản …"): the first one names the column.
+# A news photo caption glued on ("… 280.930 ha đất rừng sản xuất - Ảnh minh họa") ends it too.
+TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b|\s+hoặc\s"
+              r"|\s[-–]\s+Ảnh\b"
+              # a second duty joined on ("cắt giảm 30% thời gian thực hiện TTHC và đơn giản hóa …")
+              r"|\s+và\s+(?=(?:đơn giản hóa|đơn giản hoá|cắt giảm|nâng cao|bảo đảm|đảm bảo|hoàn thành)\b)")
 # …and before a new capitalised subject ("200 công trình, Thành phố Hồ Chí Minh có …"); matched
 # case-sensitively.
 NEW_SUBJECT = r",\s+(?=[A-ZĐÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ])"
@@ -173,12 +194,35 @@ YEARS = (
     r"giai đoạn\s+\d{4}\s*[-–]\s*(?P<end>\d{4})|"
     r"\(\s*(?:19|20)\d{2}\s*[-–]\s*(?P<paren>(?:19|20)\d{2})\s*\)|"  # "a) Giai đoạn 1 (2026 - 2028)"
     r"(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*(?P<period>(?:19|20)\d{2})|"  # "quý I/2025", "tháng 6/2024"
+    r"năm\s+(?:19|20)\d{2}\s+và\s+(?P<pair>(?:19|20)\d{2})|"  # "năm 2025 và 2026": the later one
     r"(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm(?:\s+học\s+\d{4}\s*[-–])?\s+(?P<year>(?:19|20)\d{2})|"
+    r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?P<bare>(?:19|20)\d{2})(?![\d/]|[.,]\d)|"  # "Đến 2020, …"
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
 
+# Words before a date that make it a deadline, not a sign of when a text was written.
+DEADLINE_BEFORE = r"(?:trước|đến|tới|hạn|chậm nhất|hết|kể từ|từ)\s*(?:ngày)?\s*$"
+
 # A figure right after these is a place or a count of places, not a goal ("triển khai tại 6 huyện").
 LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
+# A figure a clause opens with after "Trong" is the base of a breakdown that follows ("Trong
+# 592.849 ha đất nông nghiệp, nhiều nhất là …"), stated (and counted) before.
+BREAKDOWN_BASE = r"\W*trong\s*"  # the whole of the words before the figure
+# Between two figures of a clause, the words before the last of these close the first one.
+FIGURE_JOINT = r",|\svà\s"
+# A sentence that breaks the previous one's goal down ("Trong đó, đất phát triển hạ tầng là
+# 14.630 ha; …") keeps its goal context and year.
+BREAKDOWN = r"\W*trong\s+(?:đó|số đó|[\d.,]+\s)"  # at the sentence start; "Trong 592.849 ha …"
+# "Đối với đất phi nông nghiệp, theo quy hoạch, đến năm 2020 có 68.051 ha": the topic named
+# first is what the figure measures when nothing else before or after it does.
+TOPIC = r"(?:đối với|về)\s+(?P<topic>[^,;:]{3,80}?)\s*,"
+# A head that is only the change aimed at ("kéo giảm đến 50% số vụ …", "cắt giảm tối thiểu 30%
+# thời gian …"): the indicator is the change and what it applies to, written after the value.
+ACTION_HEAD = (r"^(?:(?:bảo đảm|đảm bảo|phấn đấu)\s+)?(?P<change>(?:(?:kéo|cắt|giảm)\s+)?(?:giảm|tăng|nâng)"
+               r"(?:\s+(?:thêm|đến|tới|được))?)$")
+# Area units whose land-type indicators read "diện tích …" ("đất trồng lúa 25.850 ha" is the
+# area of rice land), as a reader heads the column.
+AREA_SUBJECT = r"^(?:đất|rừng|mặt nước)\b"
 
 # A year written after the value belongs to it only up to the end of its clause: in "đạt 20%
 # GRDP; đến năm 2030 đạt 30%" the 2030 is the next goal's.
@@ -190,4 +234,24 @@ BROKEN_RANGE = r"(?<![\d.,])\d{1,2}(?:,\d+)?[ \t]*\n[ \t]*[-–][ \t]*(?=\d{1,2}
 
 # A head that only says the figure is not yet met ("Chưa đủ 100% trường THPT đạt chuẩn …"): the
 # words after the value are the indicator.
-BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu)$"
+BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu|.*\btrong đó(?:\s+có)?)$"
+# A value-first share names the column "tỷ lệ …" ("100% số người hưởng trợ cấp …" is "tỷ lệ
+# người hưởng trợ cấp …"); these words before the counted noun go.
+SHARE_LEAD = r"^(?:(?:số|các|những)\s+)+"
+SHARE_NAME = "tỷ lệ"
+# An aside in brackets says who else counts, not what is measured: "70% số người hưởng trợ cấp
+# (bao gồm người được ủy quyền nhận thay) nhận tiền …" names "người hưởng trợ cấp nhận tiền …".
+ASIDE = r"\s*\((?:bao gồm|gồm|kể cả|không bao gồm|không kể)\b[^()]*\)"
+# A reference list's entry (a wiki page's sources) quotes old headlines, never the page's goals.
+CITATION = r"Lưu trữ(?:\s+bản gốc)?\s+ngày|tại Wayback Machine|Truy cập ngày"
+# A plan's stated period ("2. Thời gian thi đua … đến ngày 10 tháng 12 năm 2025") dates the goals
+# it leaves undated, as a heading's year dates its list; its end year is the last one in the
+# words after it.
+# Only as a label opening its line ("**2. Thời gian thi đua**", "a) Thời gian thực hiện: …"), never
+# inside a goal ("cắt giảm 30% thời gian thực hiện TTHC").
+PERIOD = (r"(?:^|\n)[*\s]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[*\s]*"
+          r"thời gian (?:thi đua|thực hiện|triển khai)(?: kế hoạch| phong trào)?\b")
+PERIOD_WINDOW = 400
+# …unless the words after the value are a comparison, not a counted noun ("tăng 9,3% so với
+# cùng kỳ"): the change of something named before.
+NOT_SHARED = r"^(?:so\b|kế hoạch|cùng kỳ|tỷ lệ|tỉ lệ|về\b)"

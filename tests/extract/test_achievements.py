@@ -18,9 +18,10 @@ def _spans_are_exact(text: str, got: list) -> None:
 @pytest.mark.parametrize(
     ("sentence", "value", "unit", "year", "indicator"),
     [
-        ("Năm 2023 kinh tế số của tỉnh ước đạt khoảng 7,2% GRDP.", 7.2, "%", 2023, "kinh tế số của tỉnh"),
+        ("Năm 2023 kinh tế số của tỉnh ước đạt khoảng 7,2% GRDP.", 7.2, "%", 2023,
+         "kinh tế số của tỉnh chiếm tỷ trọng GRDP"),
         ("Đến nay đã có 95% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến.", 95, "%", None,
-         "hồ sơ thủ tục hành chính được tiếp nhận trực tuyến"),
+         "tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến"),
         ("Đến nay, toàn tỉnh đã lắp đặt 215 trạm 5G.", 215, "trạm", None, "trạm 5G lắp đặt"),
         ("Năm 2022, tỷ lệ hộ nghèo đã giảm còn 3,5%.", 3.5, "%", 2022, "tỷ lệ hộ nghèo"),
         ("Tính đến ngày 31 tháng 12 năm 2021, tổng diện tích đất có rừng đạt 2.426,8 ha.", 2426.8, "ha", 2021,
