@@ -81,3 +81,8 @@ class IndexCorrupt(IndexError_):
 
 class AuthError(VanbanError):
     http_status = 401
+
+
+class WorkersFailed(VanbanError):
+    """``vanban serve --workers N``: workers kept exiting right after they started (a broken
+    store, a port taken), so the server stops instead of restarting them forever."""
