@@ -55,6 +55,15 @@ class ExportKind(StrEnum):
     spacy = "spacy"  # the real gold set as spaCy DocBins, one per split (not store items)
 
 
+class LogLevel(StrEnum):
+    """uvicorn's levels, for ``serve --log-level``."""
+
+    debug = "debug"
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
 class Format(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
@@ -313,7 +322,9 @@ def serve(host: Annotated[str | None, typer.Option()] = None,
           port: Annotated[int | None, typer.Option()] = None,
           workers: Annotated[int, typer.Option(min=1, max=64, help=(
               "server processes over the one store; above 1 they share the loaded BM25 side "
-              "(see api/prefork.py)"))] = 1) -> None:
+              "(see api/prefork.py)"))] = 1,
+          log_level: Annotated[LogLevel, typer.Option(help="warning: no access log")] = LogLevel.info,
+          ) -> None:
     """Start the HTTP API and the web page."""
     import uvicorn
 
@@ -333,9 +344,9 @@ def serve(host: Annotated[str | None, typer.Option()] = None,
     print(f"vanban serving on http://{h}:{p}/" + (f" ({workers} workers)" if workers > 1 else ""), flush=True)
     try:
         if workers > 1:
-            prefork.serve(settings, sock, workers)
+            prefork.serve(settings, sock, workers, log_level=log_level.value)
         else:
-            config = uvicorn.Config("api.http.app:create_app", factory=True, log_level="info")
+            config = uvicorn.Config("api.http.app:create_app", factory=True, log_level=log_level.value)
             uvicorn.Server(config).run(sockets=[sock])  # the socket bound above: no second bind
     except VanbanError as err:
         raise _fail(err) from err

@@ -127,11 +127,12 @@ class Supervisor:
         try:
             config = uvicorn.Config(tag_worker(self.app, os.getpid()), log_level=self.log_level,
                                     timeout_graceful_shutdown=int(STOP_GRACE_S))
-            uvicorn.Server(config).run(sockets=[self.sock])
+            server = uvicorn.Server(config)
+            server.run(sockets=[self.sock])
         except BaseException:  # the exit status tells the parent; the log tells the user why
             log.exception("worker %d failed", os.getpid())
             return 1
-        return 0
+        return 0 if server.started else 3  # 3: uvicorn's "startup failed"
 
     def _supervise(self) -> None:
         while self.children and not self.stopping:
