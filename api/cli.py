@@ -335,7 +335,7 @@ def serve(host: Annotated[str | None, typer.Option()] = None,
     h, p = host or settings.host, port or settings.port
     try:
         check_api_key(settings)
-        sock = prefork.listen(h, p)
+        sock = prefork.bind(h, p, reuse_port=workers > 1)
     except OSError as err:
         raise _fail(VanbanError(f"cannot serve on {h}:{p}: {err.strerror or err} (is another server "
                                 f"running there? choose another with --port or VANBAN_PORT)")) from err
@@ -346,6 +346,7 @@ def serve(host: Annotated[str | None, typer.Option()] = None,
         if workers > 1:
             prefork.serve(settings, sock, workers, log_level=log_level.value)
         else:
+            sock.listen(prefork.BACKLOG)
             config = uvicorn.Config("api.http.app:create_app", factory=True, log_level=log_level.value)
             uvicorn.Server(config).run(sockets=[sock])  # the socket bound above: no second bind
     except VanbanError as err:

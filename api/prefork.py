@@ -1,4 +1,4 @@
-"""`vanban serve --workers N`: one listening socket, N forked uvicorn workers over one store.
+"""`vanban serve --workers N`: one port, N forked uvicorn workers over one store.
 
 Why fork ourselves instead of ``uvicorn --workers``: uvicorn starts its workers with
 ``spawn``, so each would import and load everything again, privately. Here the parent loads
@@ -12,8 +12,10 @@ server, instead of once per worker) and the database connections.
 
 Writes from any worker reach the others through the store's own cross-process protocol
 (``manifest.json`` for BM25, ``vectors.gen`` for Chroma, the database itself), as they reach a
-server from a CLI ingest. The kernel hands each new connection to one idle worker; a keep-alive
-connection stays with its worker.
+server from a CLI ingest. Each worker listens on its own ``SO_REUSEPORT`` socket and the kernel
+spreads new connections over them (``_listening_beside`` says why not one shared socket); a
+keep-alive connection stays with its worker. Each response names its worker
+(``X-Vanban-Worker``).
 
 The parent only supervises: SIGTERM or SIGINT stop every worker (uvicorn's graceful shutdown),
 and a worker that dies is replaced, unless workers keep dying right after they start.
@@ -45,17 +47,43 @@ MAX_QUICK_DEATHS = 3  # in a row: then the server stops instead of restarting it
 STOP_GRACE_S = 30.0  # seconds a worker gets to finish its requests on shutdown
 
 
-def listen(host: str, port: int, backlog: int = 2048) -> socket.socket:
-    """The one listening socket every worker accepts on (raises OSError when it is taken)."""
+BACKLOG = 2048  # uvicorn's default
+
+
+def bind(host: str, port: int, reuse_port: bool = False) -> socket.socket:
+    """A socket bound to ``host:port`` (OSError when the port is taken). ``reuse_port``: sockets
+    of this user may bind the same port too, each listening on its own, and the kernel spreads
+    new connections over them (``SO_REUSEPORT``)."""
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind((host, port))
-        sock.listen(backlog)
     except OSError:
         sock.close()
         raise
-    sock.set_inheritable(True)
+    return sock
+
+
+def _listening_beside(reserved: socket.socket) -> socket.socket:
+    """A worker's own listening socket on the reserved address.
+
+    Why not one socket shared by every worker: asyncio accepts every pending connection on each
+    wake-up, so whichever worker woke first took them all — 32 simultaneous clients landed 32/0
+    and 29/3 on two workers, and a keep-alive connection stays where it landed (p95 2-5 s at 32
+    clients). With one ``SO_REUSEPORT`` socket per worker the kernel hashes connections across
+    the workers instead. The parent's socket is bound but never listens, so no connection
+    waits on it; it holds the port while workers come and go."""
+    sock = socket.socket(reserved.family, reserved.type)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(reserved.getsockname())
+        sock.listen(BACKLOG)
+    except OSError:
+        sock.close()
+        raise
     return sock
 
 
@@ -67,7 +95,8 @@ def preloaded_app(settings: Settings) -> FastAPI:
 
 
 def serve(settings: Settings, sock: socket.socket, workers: int, log_level: str = "info") -> None:
-    """Fork ``workers`` uvicorn servers on ``sock`` and supervise them until SIGTERM/SIGINT."""
+    """Fork ``workers`` uvicorn servers on the address of ``sock`` (bound by ``bind(…,
+    reuse_port=True)``, not listening) and supervise them until SIGTERM/SIGINT."""
     gc.disable()  # no collection may leave holes in the pages the workers will share
     app = preloaded_app(settings)
     gc.collect()
@@ -120,7 +149,7 @@ class Supervisor:
         self.children[pid] = time.monotonic()
 
     def _work(self) -> int:
-        """A worker's life: uvicorn on the shared socket until it is told to stop."""
+        """A worker's life: uvicorn on its own socket of the port until it is told to stop."""
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # uvicorn installs its own
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         gc.enable()
@@ -128,7 +157,9 @@ class Supervisor:
             config = uvicorn.Config(tag_worker(self.app, os.getpid()), log_level=self.log_level,
                                     timeout_graceful_shutdown=int(STOP_GRACE_S))
             server = uvicorn.Server(config)
-            server.run(sockets=[self.sock])
+            own = _listening_beside(self.sock)
+            self.sock.close()  # the parent's: it holds the port, the worker needs its own only
+            server.run(sockets=[own])
         except BaseException:  # the exit status tells the parent; the log tells the user why
             log.exception("worker %d failed", os.getpid())
             return 1
