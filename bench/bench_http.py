@@ -213,6 +213,7 @@ async def load(base: str, concurrency: int, seconds: float, max_requests: int, m
 
     latencies: list[float] = []
     server_ms: list[float] = []
+    per_worker: dict[str, int] = {}  # requests answered by each worker (X-Vanban-Worker)
     errors = 0
     issued = 0
     deadline = time.perf_counter() + seconds
@@ -233,6 +234,8 @@ async def load(base: str, concurrency: int, seconds: float, max_requests: int, m
                 errors += 1
                 continue
             latencies.append((time.perf_counter() - start) * 1000)
+            worker_of = resp.headers.get("x-vanban-worker", "single")
+            per_worker[worker_of] = per_worker.get(worker_of, 0) + 1
             if resp.status_code == 200:
                 server_ms.append(float(resp.json()["took_ms"]))
             else:
@@ -252,6 +255,7 @@ async def load(base: str, concurrency: int, seconds: float, max_requests: int, m
         "seconds": round(wall, 1), "rps": round(len(lat) / wall, 1),
         "p50_ms": pct(0.50), "p95_ms": pct(0.95), "max_ms": round(lat[-1], 1) if lat else None,
         "server_took_ms_p50": round(statistics.median(server_ms), 1) if server_ms else None,
+        "per_worker": sorted(per_worker.values(), reverse=True),
     }
 
 
