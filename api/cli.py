@@ -55,6 +55,15 @@ class ExportKind(StrEnum):
     spacy = "spacy"  # the real gold set as spaCy DocBins, one per split (not store items)
 
 
+class LogLevel(StrEnum):
+    """uvicorn's levels, for ``serve --log-level``."""
+
+    debug = "debug"
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
 class Format(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
@@ -310,21 +319,23 @@ def _export_spacy(output: Path, gold_dir: Path | None) -> None:
 
 @app.command()
 def serve(host: Annotated[str | None, typer.Option()] = None,
-          port: Annotated[int | None, typer.Option()] = None) -> None:
+          port: Annotated[int | None, typer.Option()] = None,
+          workers: Annotated[int, typer.Option(min=1, max=64, help=(
+              "server processes over the one store; above 1 they share the loaded BM25 side "
+              "(see api/prefork.py)"))] = 1,
+          log_level: Annotated[LogLevel, typer.Option(help="warning: no access log")] = LogLevel.info,
+          ) -> None:
     """Start the HTTP API and the web page."""
-    import socket
-
     import uvicorn
 
+    from api import prefork
     from api.http.app import check_api_key
 
     settings = get_settings()
     h, p = host or settings.host, port or settings.port
     try:
         check_api_key(settings)
-        with socket.socket(socket.AF_INET6 if ":" in h else socket.AF_INET) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
-            probe.bind((h, p))
+        sock = prefork.bind(h, p, reuse_port=workers > 1)
     except OSError as err:
         raise _fail(VanbanError(f"cannot serve on {h}:{p}: {err.strerror or err} (is another server "
                                 f"running there? choose another with --port or VANBAN_PORT)")) from err
@@ -334,8 +345,16 @@ def serve(host: Annotated[str | None, typer.Option()] = None,
         _service().follow_changes(force=True)
     except VanbanError as err:
         raise _fail(err) from err
-    print(f"vanban serving on http://{h}:{p}/", flush=True)
-    uvicorn.run("api.http.app:create_app", factory=True, host=h, port=p, log_level="info")
+    print(f"vanban serving on http://{h}:{p}/" + (f" ({workers} workers)" if workers > 1 else ""), flush=True)
+    try:
+        if workers > 1:
+            prefork.serve(settings, sock, workers, log_level=log_level.value)
+        else:
+            sock.listen(prefork.BACKLOG)
+            config = uvicorn.Config("api.http.app:create_app", factory=True, log_level=log_level.value)
+            uvicorn.Server(config).run(sockets=[sock])  # the socket bound above: no second bind
+    except VanbanError as err:
+        raise _fail(err) from err
 
 
 @app.command()

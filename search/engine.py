@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
@@ -34,12 +33,11 @@ from search.chunking import Chunk, chunk, chunks_digest
 from search.embedder import Embedder, embedder_name, get_embedder
 from search.hybrid import find_numbers, fuse
 from search.lexical import LexicalIndex, StoredChunk, discard
-from search.response import SearchResponse, SearchResult, highlights
+from search.response import SearchMode, SearchResponse, SearchResult, highlights
 from search.vector import VectorIndex
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, label
-Mode = Literal["hybrid", "dense", "bm25"]
 
 DOC_BATCH = 200  # documents chunked and stored lexically before their embedding starts
 MIN_DEPTH = 50  # candidates taken from each ranking before fusion
@@ -120,6 +118,15 @@ class SearchEngine:
             self.__dict__["_vector_state_cache"] = state
             self._vector_state_at = generation
         return state
+
+    def preload(self) -> None:
+        """Load the BM25 side now (passages, metadata, postings, the per-commit weights) rather
+        than on the first search: ``vanban serve --workers N`` does it before forking, so the
+        workers share these pages. Opens neither the model nor Chroma, whose thread pools and
+        native state do not survive a fork."""
+        docs = self.lexical.first_chunks()
+        if docs:  # any stored passage has indexed words: one search computes the weights
+            self.lexical.search(next(iter(docs.values())).text, 1)
 
     # --- indexing ------------------------------------------------------------------------------
 
@@ -251,18 +258,24 @@ class SearchEngine:
 
     # --- search --------------------------------------------------------------------------------
 
-    def search(self, query: str, *, top_k: int = 10, kind: str | None = None, issuer: str | None = None,
-               province: str | None = None, year_from: int | None = None, year_to: int | None = None,
-               per_document: int = 1, mode: Mode = "hybrid",
+    def search(self, query: str, filters: Filters | None = None, *, top_k: int = 10,
+               per_document: int = 1, mode: SearchMode = "hybrid",
                doc_ids: set[str] | None = None) -> SearchResponse:
-        """``doc_ids``, when given, limits the search to those documents (filters the index does
-        not know, such as legal status, which depends on the whole store and on the date)."""
+        """Passages for ``query`` among the documents ``filters`` pass, best first.
+
+        ``filters.status`` is not the index's to judge (it depends on the whole store and on
+        the date): the caller turns it into ``doc_ids``, which limits the search to those
+        documents; a status without them is refused rather than silently ignored."""
         started = time.perf_counter()
         if mode not in ("hybrid", "dense", "bm25"):
             raise ValueError(f"unknown search mode {mode!r} (hybrid, dense or bm25)")
+        filters = filters or Filters()
+        if filters.status is not None:
+            if doc_ids is None:
+                raise ValueError("a status filter needs doc_ids (the service derives them from the store)")
+            filters = filters.model_copy(update={"status": None})
         if not any(ch.isalnum() for ch in query):  # blank, punctuation, NUL: nothing to match
             return SearchResponse(query=query, took_ms=0.0, results=[])
-        filters = Filters(kind=kind, issuer=issuer, province=province, year_from=year_from, year_to=year_to)
         docs = self.lexical.first_chunks()
         allowed = self._allowed(docs, filters)
         if doc_ids is not None:

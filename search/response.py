@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from core.record import Status
 from core.textnorm import fold
 from search.patterns import HIGHLIGHT_STOPWORDS
+
+# hybrid: BM25 and vectors fused; bm25: words only; dense: meaning only
+SearchMode = Literal["hybrid", "bm25", "dense"]
 
 _WORD = re.compile(r"\w+")
 # Characters that may separate two highlighted words and still leave one highlight.

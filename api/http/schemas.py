@@ -11,12 +11,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from core.record import DecisionRef, DocumentContent, DocumentFields, DocumentKind, IncomingRef, StatusState
-from search.response import SearchResponse, SearchResult
+from search.response import SearchMode, SearchResponse, SearchResult
 
-__all__ = ["SearchResponse", "SearchResult"]  # SPEC §3 models, owned by search, served as they are
+# SPEC §3 models, owned by search, served as they are
+__all__ = ["SearchMode", "SearchResponse", "SearchResult"]
 
 SaveStatus = Literal["ingested", "unchanged", "replaced"]
-SearchMode = Literal["hybrid", "bm25", "dense"]
 
 _EXAMPLE_DOC: dict[str, Any] = {
     "id": "3f0c2a9d1b7e4c55",

@@ -4,6 +4,7 @@ replacements and merges; other processes' commits are seen; a crash mid-commit i
 from __future__ import annotations
 
 import json
+import mmap
 import random
 import subprocess
 import sys
@@ -223,3 +224,45 @@ def test_an_unreadable_segment_is_rebuilt_from_the_stored_terms(tmp_path: Path, 
     assert _scores(again, QUERIES[0]) == pytest.approx(want, rel=1e-4)
     (d / "manifest.json").write_text("{torn", encoding="utf-8")  # the manifest too
     assert _scores(LexicalIndex(d), QUERIES[0]) == pytest.approx(want, rel=1e-4)
+
+
+ARRAYS = ("ptr", "rows", "tf", "dl", "row_doc", "row_n")
+
+
+def _root(arr: np.ndarray) -> object:
+    """The object that owns an array's memory (views chain to it through ``base``)."""
+    while isinstance(arr, np.ndarray) and arr.base is not None:
+        arr = arr.base
+    return arr.obj if isinstance(arr, memoryview) else arr
+
+
+def test_a_loaded_segment_maps_its_arrays_from_the_file(tmp_path: Path) -> None:
+    """Postings are read-only views of the file's pages (shared by every process serving the
+    store), 64-byte aligned; ``np.load`` still reads the file; scores are unchanged."""
+    docs = _corpus(60, seed=3)
+    seg = bm25.build("seg-a", _rows(docs))
+    path = tmp_path / "seg-a.npz"
+    with path.open("wb") as fh:
+        seg.save(fh)
+    loaded = bm25.Segment.load(path, "seg-a")
+    with np.load(path) as z:
+        for name in ARRAYS:
+            arr = getattr(loaded, name)
+            assert np.array_equal(arr, getattr(seg, name)) and np.array_equal(z[name], arr), name
+            assert not arr.flags.writeable and arr.ctypes.data % 64 == 0, name
+            assert isinstance(_root(arr), mmap.mmap), name
+    assert (loaded.terms, loaded.doc_ids, loaded.terms_hashes) == (seg.terms, seg.doc_ids, seg.terms_hashes)
+    query = ["số", "grdp", "thiên_tai"]
+    assert _ours([bm25.View(loaded, frozenset())], query) == _ours([bm25.View(seg, frozenset())], query)
+
+
+def test_a_segment_written_by_np_savez_still_loads(tmp_path: Path) -> None:
+    """Segments written before the aligned layout: unaligned arrays are copied, not refused."""
+    seg = bm25.build("seg-old", _rows(_corpus(20, seed=4)))
+    path = tmp_path / "seg-old.npz"
+    np.savez(path, **{name: getattr(seg, name) for name in ARRAYS}, terms=bm25._blob(seg.terms),
+             doc_ids=bm25._blob(seg.doc_ids), terms_hashes=bm25._blob(seg.terms_hashes))
+    loaded = bm25.Segment.load(path, "seg-old")
+    for name in ARRAYS:
+        assert np.array_equal(getattr(loaded, name), getattr(seg, name)), name
+    assert loaded.terms == seg.terms

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.filters import Filters
 from core.settings import Settings
 from search.chunking import chunk
 from search.engine import SearchEngine
@@ -63,15 +64,27 @@ def test_number_pins_document_first(engine):
 def test_filters(engine):
     q = "Nghệ An quyết định"
     decisions = {"qd_nghean_example.txt", "qd_2853.txt"}
-    assert set(_sources(engine.search(q, kind="decision", top_k=10))) == decisions
-    assert set(_sources(engine.search("du lịch", province="ha tinh", top_k=10))) == {"news_hatinh.html"}
-    assert set(_sources(engine.search("quyết định", year_from=2023, year_to=2024, top_k=10))) <= {
+    assert set(_sources(engine.search(q, Filters(kind="decision"), top_k=10))) == decisions
+    by_province = engine.search("du lịch", Filters(province="ha tinh"), top_k=10)
+    assert set(_sources(by_province)) == {"news_hatinh.html"}
+    assert set(_sources(engine.search("quyết định", Filters(year_from=2023, year_to=2024), top_k=10))) <= {
         "news_hatinh.html", "qd_2853.txt"}
-    assert _sources(engine.search("nông thôn mới", issuer="UBND tỉnh Nghệ An", top_k=10, mode="dense")) != [
+    by_issuer = engine.search("nông thôn mới", Filters(issuer="UBND tỉnh Nghệ An"), top_k=10, mode="dense")
+    assert _sources(by_issuer) != [
         "news_haiduong.html"]
-    assert engine.search("du lịch", year_from=2030).results == []
+    assert engine.search("du lịch", Filters(year_from=2030)).results == []
     # the pinned number obeys the filters too
-    assert all(r.source != "qd_2853.txt" for r in engine.search("2853/QĐ-UBND", kind="news").results)
+    assert all(r.source != "qd_2853.txt" for r in engine.search("2853/QĐ-UBND", Filters(kind="news")).results)
+
+
+def test_status_filter_needs_the_allowed_documents(engine):
+    """The index cannot judge legal status: without the service's ``doc_ids`` it refuses,
+    with them the search is limited to those documents."""
+    with pytest.raises(ValueError, match="status"):
+        engine.search("quyết định", Filters(status="in_force"))
+    some = engine.search("quyết định", top_k=10).results[0].document_id
+    limited = engine.search("quyết định", Filters(status="in_force"), top_k=10, doc_ids={some})
+    assert {r.document_id for r in limited.results} == {some}
 
 
 def test_filter_applied_after_the_dense_query_still_fills_the_results(engine, monkeypatch):
@@ -82,7 +95,7 @@ def test_filter_applied_after_the_dense_query_still_fills_the_results(engine, mo
     monkeypatch.setattr(engine_module, "IN_FILTER_MAX", 0)
     monkeypatch.setattr(engine_module, "MIN_DEPTH", 1)
     # the one document passing is 6th of 8 chunks by similarity: beyond the 4 asked for before
-    resp = engine.search("du lịch biển Hà Tĩnh", year_from=2024, year_to=2024, top_k=1, mode="dense")
+    resp = engine.search("du lịch biển Hà Tĩnh", Filters(year_from=2024, year_to=2024), top_k=1, mode="dense")
     assert [r.source for r in resp.results] == ["qd_2853.txt"]
 
 
@@ -142,10 +155,10 @@ def test_index_lexical_makes_documents_searchable_before_any_embedding(tmp_path,
     # a filtered search sees documents indexed after the same filter was last used
     fresh = SearchEngine(Settings(data_dir=tmp_path / "other"), embedder=NoEmbedding())
     fresh.index_lexical([decision])
-    assert {r.source for r in fresh.search("quyết định", kind="decision", mode="bm25").results} == {
+    assert {r.source for r in fresh.search("quyết định", Filters(kind="decision"), mode="bm25").results} == {
         "qd_nghean_example.txt"}
     fresh.index_lexical(news)
-    assert {r.source for r in fresh.search("quyết định", kind="decision", mode="bm25").results} == {
+    assert {r.source for r in fresh.search("quyết định", Filters(kind="decision"), mode="bm25").results} == {
         "qd_nghean_example.txt", "qd_2853.txt"}
 
 
@@ -193,7 +206,7 @@ def test_changed_document_is_reindexed_and_remove(tmp_path, decision):
     changed = decision.model_copy(update={"issuer": "UBND tỉnh Hà Tĩnh"})
     stats = eng.index([changed])
     assert stats.lexical == 1 and stats.chunks_embedded == len(chunk(decision))
-    assert eng.search("chuyển đổi số", issuer="ha tinh").results
+    assert eng.search("chuyển đổi số", Filters(issuer="ha tinh")).results
     assert eng.remove([decision.id, "missing"]) == 1
     assert eng.indexed_ids() == {} and eng.indexed_counts() == {"bm25": {}, "vectors": {}}
     assert eng.search("chuyển đổi số").results == []
