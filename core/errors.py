@@ -69,6 +69,12 @@ class StoreError(VanbanError):
     http_status = 503
 
 
+class QueueError(VanbanError):
+    """Queued ingest cannot run here: it needs PostgreSQL, where the queue lives (issue 15)."""
+
+    http_status = 503
+
+
 class IndexError_(VanbanError):
     """A search index failed or disagrees with the store (repairable with ``vanban check --repair``)."""
 

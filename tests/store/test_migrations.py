@@ -12,7 +12,7 @@ def engine(store_settings):
     url = store_settings.db_url
     eng = make_engine(url)
     with eng.begin() as conn:
-        for table in ("items", "sections", "documents", "alembic_version"):
+        for table in ("items", "sections", "documents", "originals", "ingest_jobs", "alembic_version"):
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
     return eng
 
