@@ -432,12 +432,12 @@ def mcp() -> None:
 def main() -> None:  # pragma: no cover - entry point
     """``app()`` with a damaged SQL store reported in one line (a zeroed SQLite page made
     ``export`` print a traceback)."""
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import SQLAlchemyError
 
     try:
         app(standalone_mode=True)
-    except DatabaseError as err:
-        reason = " ".join(str(err.orig or err).split())[:200]
+    except SQLAlchemyError as err:  # a damaged file, or a database server gone mid-command
+        reason = " ".join(str(getattr(err, "orig", None) or err).split())[:200]
         err_console.print(f"[red]error:[/red] the document store cannot be read ({reason}); "
                           "run `vanban check`", highlight=False)
         raise SystemExit(1) from err

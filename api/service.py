@@ -25,6 +25,7 @@ from core.errors import (
     NotFoundError,
     NumberNotFound,
     VanbanError,
+    one_line,
 )
 from core.filters import Filters
 from core.record import Document
@@ -410,16 +411,6 @@ class Service:
 
     def count(self) -> int:
         return self.repo.count()
-
-
-def one_line(err: BaseException) -> str:
-    """An error as one line with its kind: a driver's message (psycopg's spans lines and SQLAlchemy
-    appends the statement and a link) is cut to its first line."""
-    if isinstance(err, VanbanError):
-        return str(err)
-    cause = getattr(err, "orig", None) or err
-    first = next((line.strip() for line in str(cause).splitlines() if line.strip()), "")
-    return f"{type(cause).__name__}: {first}"[:300]
 
 
 def file_sha256(path: Path) -> str:

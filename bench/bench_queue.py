@@ -185,16 +185,16 @@ class Run:
                  "-n", f"w{i}@%h", "-l", "WARNING"], env=env, cwd=ROOT,
                 stdout=open(self.dir / f"worker{i}.log", "w"), stderr=subprocess.STDOUT))  # noqa: SIM115
         self._wait_ready()
-        import importlib
+        from celery import Celery
 
-        mod = importlib.import_module("bench.bench_queue")  # with BENCH_ENGINE=celery: the app
+        sender = Celery("bench", broker=env["BENCH_BROKER"])
 
         def stop() -> None:
             self._stop_procs()
             redis.terminate()
 
         self._stop = stop
-        return lambda js: [mod.celery_ingest.delay(j.args()) for j in js]
+        return lambda js: [sender.send_task("bench.ingest", args=[j.args()]) for j in js]
 
     def _start_procrastinate(self) -> Any:
         env = {**os.environ, **self.env()}
@@ -246,6 +246,13 @@ class Run:
     def measure(self, timeout_s: float) -> dict[str, Any]:
         queued = self.prepare()
         t_start = time.monotonic()
+        self._stop = self._stop_procs
+        try:
+            return self._measure(queued, t_start, timeout_s)
+        finally:
+            self._stop()
+
+    def _measure(self, queued: list[jobs.Job], t_start: float, timeout_s: float) -> dict[str, Any]:
         dispatch = self.start()
         ready_s = time.monotonic() - t_start
         self.t0 = time.monotonic()
@@ -260,10 +267,7 @@ class Run:
             if len(done) == len(tickets) or time.monotonic() - self.t0 > timeout_s:
                 break
             time.sleep(0.2)
-        elapsed = time.monotonic() - self.t0
-        result = self.report(outcomes, elapsed, ready_s)
-        self._stop()
-        return result
+        return self.report(outcomes, time.monotonic() - self.t0, ready_s)
 
     def report(self, outcomes: list[Any], elapsed: float, ready_s: float) -> dict[str, Any]:
         from search.chunking import chunk

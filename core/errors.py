@@ -87,3 +87,13 @@ class IndexCorrupt(IndexError_):
 
 class AuthError(VanbanError):
     http_status = 401
+
+
+def one_line(err: BaseException) -> str:
+    """An error as one line with its kind, for the CLI's per-file lines: a driver's message
+    (psycopg's spans lines; SQLAlchemy appends the statement and a link) is cut to its first line."""
+    if isinstance(err, VanbanError):
+        return str(err)
+    cause = getattr(err, "orig", None) or err
+    first = next((line.strip() for line in str(cause).splitlines() if line.strip()), "")
+    return f"{type(cause).__name__}: {first}"[:300]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.errors import StoreError
+from core.errors import StoreError, one_line
 from core.settings import Settings
 
 if TYPE_CHECKING:  # alembic costs ~0.1 s to import; only a store below head needs it
@@ -72,7 +72,7 @@ def migrate(engine: Engine) -> None:
 
         command.upgrade(alembic_config(engine), "head")
     except Exception as err:  # any driver error: say which database failed, keep the cause
-        raise StoreError(f"cannot open or migrate the database: {err}") from err
+        raise StoreError(f"cannot open or migrate the database: {one_line(err)}") from err
 
 
 def session_factory(settings: Settings) -> sessionmaker[Session]:

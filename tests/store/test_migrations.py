@@ -1,5 +1,7 @@
 """Migration 0002 (legal status) on a store written by 0001: keys and dates are backfilled."""
 
+import os
+
 import pytest
 from alembic import command
 from sqlalchemy import text
@@ -28,3 +30,52 @@ def test_0002_backfills_number_key_and_effective_from(engine):
     with engine.connect() as conn:
         row = conn.execute(text("SELECT number_key, effective_from FROM documents WHERE id = 'a1'")).one()
     assert tuple(row) == ("512/qd-ubnd", "2023-02-20")
+
+
+def _first_open(url: str, barrier, failures) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(url)
+    try:
+        barrier.wait()
+        migrate(engine)
+    except Exception as err:  # reported to the test through the queue, not swallowed
+        failures.put(repr(err))
+    finally:
+        engine.dispose()
+
+
+def test_first_migrations_of_a_new_postgresql_database_do_not_race():
+    """Issue 15: two first ingests into a new PostgreSQL database both created the schema and one
+    died on UniqueViolation (alembic_version). Four processes at once now wait for each other
+    (processes, as in production: alembic's context is one per process)."""
+    import multiprocessing
+    import uuid
+
+    import psycopg
+
+    from core.settings import Settings
+    from store.db import HEAD_REVISION
+
+    pg_url = os.environ.get("VANBAN_TEST_PG_URL")
+    if not pg_url:
+        pytest.skip("VANBAN_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
+    name = f"vanban_migrate_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = Settings(database_url=f"{pg_url.rsplit('/', 1)[0]}/{name}").db_url
+    ctx = multiprocessing.get_context("fork")
+    barrier, failures = ctx.Barrier(4), ctx.Queue()
+    procs = [ctx.Process(target=_first_open, args=(url, barrier, failures)) for _ in range(4)]
+    try:
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(120)
+        errors = [failures.get() for _ in range(failures.qsize())]
+        assert errors == []
+        assert [p.exitcode for p in procs] == [0] * 4
+        with make_engine(url).connect() as conn:
+            versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        assert versions == [HEAD_REVISION]
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
