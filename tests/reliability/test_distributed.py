@@ -21,6 +21,7 @@ import pytest
 from relsupport import CHROMA_URL, PG_URL, REPO, Store, assert_whole, write_docs
 
 from api.service import Service
+from core.settings import Settings
 from search.chunking import chunk
 
 pytestmark = [
@@ -40,6 +41,10 @@ class Cluster:
     def node(self, name: str, **env: str) -> Store:
         return Store(self.tmp / name, self.database_url, chroma_url=CHROMA_URL,
                      extra_env={"VANBAN_DEPLOYMENT": self.deployment, **env})
+
+    def settings(self, name: str) -> Settings:
+        """A node's settings in this process (``Store.settings`` knows no deployment)."""
+        return self.node(name).settings.model_copy(update={"deployment": self.deployment})
 
     def worker(self, name: str, **env: str) -> subprocess.Popen[bytes]:
         node = self.node(name, **env)
@@ -75,7 +80,7 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
             proc.wait(30)
         except subprocess.TimeoutExpired:
             proc.kill()
-    Service(c.node("cleanup").settings).engine.reset_vectors()  # drop this test's collection
+    Service(c.settings("cleanup")).engine.reset_vectors()  # drop this test's collection
     with psycopg.connect(PG_URL, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -83,9 +88,8 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
 def _assert_searchable_once(cluster: Cluster, sources: set[str]) -> None:
     """Each document whole in SQL once, its chunks in Chroma once; a serving node with an empty
     data dir builds BM25 from the store without embedding anything, and finds each by number."""
-    node = cluster.node("serving")
-    ids = assert_whole(node, sources)
-    svc = Service(node.settings)
+    ids = assert_whole(cluster.node("serving"), sources)
+    svc = Service(cluster.settings("serving"))
     vectors = svc.engine.vectors.state()
     for doc_id in ids:
         doc = svc.repo.get(doc_id)
