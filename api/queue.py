@@ -86,6 +86,7 @@ def ensure_schema(settings: Settings) -> None:
 
     from store.db import make_engine, serialize_migrations
 
+    _conninfo(settings)  # SQLite: say that the queue needs PostgreSQL before touching anything
     svc = _service(settings)
     svc.repo  # noqa: B018  (opening the repository migrates the store)
     engine = make_engine(settings.db_url)

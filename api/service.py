@@ -100,7 +100,7 @@ class Service:
         """Originals and outcomes of queued ingest (issue 15), in the same SQL store."""
         from store.jobs import JobStore
 
-        return JobStore(self.repo._sessions)
+        return JobStore(self.repo.sessions)
 
     @cached_property
     def engine(self) -> SearchEngine:

@@ -65,6 +65,11 @@ class Repository:
         self._sessions = sessions
         self.relations = Relations(sessions, today or dt.date.today)
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """For the other tables of the same store (``store.jobs``)."""
+        return self._sessions
+
     # --- writing -------------------------------------------------------------------------
     def save(self, doc: Document, source_key: str | None = None) -> SaveResult:
         """Store ``doc``; a stored document with the same ``source_key`` and other content is
