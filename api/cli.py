@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from core.errors import NumberNotFound, VanbanError
 from core.filters import Filters
 from core.settings import get_settings
+
+if TYPE_CHECKING:
+    from api.service import IngestSummary
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="vanban: ingest, extract and search Vietnamese administrative documents.")
@@ -123,21 +126,77 @@ def _quantity(value: float | None, unit: str | None, value_max: float | None = N
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="files and folders", exists=True)]) -> None:
+def ingest(paths: Annotated[list[Path], typer.Argument(help="files and folders", exists=True)],
+           queue: Annotated[bool, typer.Option("--queue", help="queue the files for `vanban worker`s "
+                                               "(PostgreSQL) and wait for their outcomes")] = False,
+           ) -> None:
     """Read, extract, store and index files (.pdf .html .htm .txt .docx)."""
+    if queue:
+        _ingest_queued(paths)
+        return
     svc = _service()
     try:
         with _progress("ingest") as prog, _progress("embed") as embed_prog:
             summary = svc.ingest_paths(paths, progress=prog, embed_progress=embed_prog)
     except VanbanError as err:
         raise _fail(err) from err
+    _report(summary)
+
+
+def _report(summary: IngestSummary) -> None:
+    """One line per skipped or failed file, then the summary; exit 1 when any failed."""
     for o in summary.outcomes:
         if o.status == "skipped":
             err_console.print(f"{o.error}: {o.path}", highlight=False)
         if o.status == "failed":
             err_console.print(f"[red]failed[/red] {o.path}: {o.error}", highlight=False)
+    if summary.index_error:
+        err_console.print(f"[red]error:[/red] {summary.index_error}", highlight=False)
     print(summary.line)
-    raise typer.Exit(1 if summary.count("failed") else 0)
+    raise typer.Exit(1 if summary.count("failed") or summary.index_error else 0)
+
+
+def _ingest_queued(paths: list[Path]) -> None:
+    from api import queue as job_queue
+
+    settings = get_settings()
+    try:
+        with _progress("queued") as prog:
+            summary = job_queue.ingest_queued(settings, paths, progress=prog)
+    except VanbanError as err:
+        raise _fail(err) from err
+    _report(summary)
+
+
+@app.command()
+def enqueue(paths: Annotated[list[Path], typer.Argument(help="files and folders", exists=True)]) -> None:
+    """Queue files for `vanban worker`s on any machine (PostgreSQL): their bytes go into the
+    store, so no worker needs this machine's disk. Prints the number queued and returns."""
+    from api import queue as job_queue
+
+    try:
+        queued, skipped = job_queue.enqueue_paths(get_settings(), paths)
+    except VanbanError as err:
+        raise _fail(err) from err
+    for link in skipped:
+        err_console.print(f"skipped symlink: {link}", highlight=False)
+    print(f"queued {len(queued)}")
+
+
+@app.command()
+def worker(concurrency: Annotated[int, typer.Option(min=1, help="jobs at once in this process")] = 1,
+           burst: Annotated[bool, typer.Option("--burst", help="stop when the queue is empty")] = False,
+           ) -> None:
+    """Run queued ingest jobs into the shared PostgreSQL store and Chroma server until stopped;
+    start one per core on as many machines as you like."""
+    from api import queue as job_queue
+
+    settings = get_settings()
+    try:
+        job_queue.work(settings, concurrency=concurrency, burst=burst,
+                       ready=lambda: err_console.print("worker ready", highlight=False))
+    except VanbanError as err:
+        raise _fail(err) from err
 
 
 @app.command()
@@ -396,12 +455,12 @@ def mcp() -> None:
 def main() -> None:  # pragma: no cover - entry point
     """``app()`` with a damaged SQL store reported in one line (a zeroed SQLite page made
     ``export`` print a traceback)."""
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import SQLAlchemyError
 
     try:
         app(standalone_mode=True)
-    except DatabaseError as err:
-        reason = " ".join(str(err.orig or err).split())[:200]
+    except SQLAlchemyError as err:  # a damaged file, or a database server gone mid-command
+        reason = " ".join(str(getattr(err, "orig", None) or err).split())[:200]
         err_console.print(f"[red]error:[/red] the document store cannot be read ({reason}); "
                           "run `vanban check`", highlight=False)
         raise SystemExit(1) from err

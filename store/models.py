@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -108,3 +119,35 @@ class ChangeRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__: ClassVar[dict[str, bool]] = {"sqlite_autoincrement": True}
+
+
+class OriginalRow(Base):
+    """An original file's bytes, keyed by their sha256 (issue 15): what a queued ingest job names,
+    so any worker on any machine reads the same file from the store, never from a node-local
+    path. Kept after ingest, like the uploads under ``data/files``: a re-extraction needs them."""
+
+    __tablename__ = "originals"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(1024))  # the file name it arrived with (a label)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class JobRow(Base):
+    """What became of one queued file (issue 15), written by the worker that ran it, so the
+    machine that queued it can report each file's outcome (the queue itself keeps no reason)."""
+
+    __tablename__ = "ingest_jobs"
+
+    ticket: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(1024))  # the path as the queueing machine named it
+    source_key: Mapped[str] = mapped_column(String(1024))
+    status: Mapped[str] = mapped_column(String(16))  # queued | ingested | replaced | unchanged | failed
+    doc_id: Mapped[str | None] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(),
+                                                 onupdate=func.now())

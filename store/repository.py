@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
-from core.errors import StoreError
+from core.errors import StoreError, one_line
 from core.filters import Filters, year_of
 from core.record import DERIVED_FIELDS, Document
 from core.textnorm import fold
@@ -68,6 +68,11 @@ class Repository:
         self.relations = Relations(sessions, today or dt.date.today)
         self.changes = changelog.ChangeLog(sessions)
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """For the other tables of the same store (``store.jobs``)."""
+        return self._sessions
+
     # --- writing -------------------------------------------------------------------------
     def save(self, doc: Document, source_key: str | None = None) -> SaveResult:
         """Store ``doc``; a stored document with the same ``source_key`` and other content is
@@ -91,7 +96,7 @@ class Repository:
             # Another writer stored the same content between our check and our insert.
             return SaveResult("unchanged", doc.id)
         except SQLAlchemyError as err:
-            raise StoreError(f"could not store {doc.source}: {err.__class__.__name__}") from err
+            raise StoreError(f"could not store {doc.source}: {one_line(err)}") from err
 
     def delete(self, doc_id: str) -> bool:
         with self._sessions.begin() as s:

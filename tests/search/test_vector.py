@@ -94,3 +94,30 @@ def test_unreachable_server_is_an_index_error(tmp_path):
     settings = Settings(data_dir=tmp_path / "data", chroma_url=f"http://127.0.0.1:{port}")
     with pytest.raises(IndexError_, match="cannot open the vector index"):
         VectorIndex(settings, "test/http")
+
+
+def test_two_deployments_on_one_server_keep_their_own_documents(tmp_path):
+    """Issue 15: the collection was named after the embedder only, so two deployments on one
+    Chroma server shared it. ``deployment`` names it; unset, the old name stays (existing
+    stores open as they are)."""
+    import os
+    import uuid
+
+    url = os.environ.get("VANBAN_TEST_CHROMA_URL")
+    if not url:
+        pytest.skip("VANBAN_TEST_CHROMA_URL not set (.ci/run starts a Chroma server and sets it)")
+    tag = uuid.uuid4().hex[:6]
+    a = VectorIndex(Settings(data_dir=tmp_path / "a", chroma_url=url, deployment=f"so-a-{tag}"), "test/emb")
+    b = VectorIndex(Settings(data_dir=tmp_path / "b", chroma_url=url, deployment=f"so-b-{tag}"), "test/emb")
+    legacy = VectorIndex(Settings(data_dir=tmp_path / "c", chroma_url=url), "test/emb")
+    try:
+        assert (a.name, b.name, legacy.name) == (f"vanban-so-a-{tag}-test-emb", f"vanban-so-b-{tag}-test-emb",
+                                                  "vanban-test-emb")
+        d1, d2 = _docs()[:2]
+        a.add(chunk(d1), np.stack([_unit([1, 0, 0])]), ["x1"])
+        b.add(chunk(d2), np.stack([_unit([1, 0, 0])]), ["x2"])
+        assert set(a.state()) == {"d1"} and set(b.state()) == {"d2"}
+        assert a.doc_state("d1") == (1, "x1") and a.doc_state("d2") == (0, "")
+    finally:
+        for index in (a, b):
+            index.reset()

@@ -1,6 +1,8 @@
 """Migrations on a store written by an older revision: 0002 (legal status) backfills keys and
 dates, 0003 (the change log) logs every stored document as a put."""
 
+import os
+
 import pytest
 from alembic import command
 from sqlalchemy import text
@@ -14,7 +16,8 @@ def engine(store_settings):
     url = store_settings.db_url
     eng = make_engine(url)
     with eng.begin() as conn:
-        for table in ("changes", "items", "sections", "documents", "alembic_version"):
+        for table in ("changes", "items", "sections", "documents", "originals", "ingest_jobs",
+                      "alembic_version"):
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
     return eng
 
@@ -44,3 +47,52 @@ def test_0003_logs_stored_documents_as_puts_oldest_first(engine):
         rows = conn.execute(text("SELECT document_id, op, content_hash FROM changes ORDER BY seq")).all()
     assert [tuple(r) for r in rows] == [("a1", "put", content_hash("một")),
                                         ("b2", "put", content_hash("hai"))]
+
+
+def _first_open(url: str, barrier, failures) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(url)
+    try:
+        barrier.wait()
+        migrate(engine)
+    except Exception as err:  # reported to the test through the queue, not swallowed
+        failures.put(repr(err))
+    finally:
+        engine.dispose()
+
+
+def test_first_migrations_of_a_new_postgresql_database_do_not_race():
+    """Issue 15: two first ingests into a new PostgreSQL database both created the schema and one
+    died on UniqueViolation (alembic_version). Four processes at once now wait for each other
+    (processes, as in production: alembic's context is one per process)."""
+    import multiprocessing
+    import uuid
+
+    import psycopg
+
+    from core.settings import Settings
+    from store.db import HEAD_REVISION
+
+    pg_url = os.environ.get("VANBAN_TEST_PG_URL")
+    if not pg_url:
+        pytest.skip("VANBAN_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
+    name = f"vanban_migrate_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = Settings(database_url=f"{pg_url.rsplit('/', 1)[0]}/{name}").db_url
+    ctx = multiprocessing.get_context("fork")
+    barrier, failures = ctx.Barrier(4), ctx.Queue()
+    procs = [ctx.Process(target=_first_open, args=(url, barrier, failures)) for _ in range(4)]
+    try:
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(120)
+        errors = [failures.get() for _ in range(failures.qsize())]
+        assert errors == []
+        assert [p.exitcode for p in procs] == [0] * 4
+        with make_engine(url).connect() as conn:
+            versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        assert versions == [HEAD_REVISION]
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
