@@ -28,8 +28,9 @@ from store.models import ChangeRow, DocumentRow
 __all__ = ["Change", "ChangeLog", "Op", "content_hash", "record"]
 
 Op = Literal["put", "delete"]
-# pg_advisory_xact_lock key: any constant no other part of vanban uses ("vanban-changes")
-_PG_LOCK_KEY = 0x76616E62616E
+# pg_advisory_xact_lock key: a constant no other part of vanban uses (store.db.MIGRATION_LOCK is
+# b"vanban"; a save must not queue behind a migration of another database's schema lock)
+_PG_LOCK_KEY = int.from_bytes(b"vbchanges", "big") & 0x7FFF_FFFF_FFFF_FFFF
 _IN_LIST_MAX = 500  # documents read per query when a node rebuilds passages
 
 
