@@ -18,6 +18,7 @@ from apisupport import NGHEAN, SCRIPT_DOC, require_samples
 from api.service import Service
 from core.settings import Settings
 from store.db import make_engine
+from store.models import Base
 
 PG_URL = os.environ.get("VANBAN_TEST_PG_URL")
 CHROMA_URL = os.environ.get("VANBAN_TEST_CHROMA_URL")
@@ -30,9 +31,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if not PG_URL:
         pytest.skip("VANBAN_TEST_PG_URL not set (.ci/postgres.sh starts PostgreSQL and prints it)")
     engine = make_engine(PG_URL)
-    with engine.begin() as conn:
-        for table in ("changes", "items", "sections", "documents", "alembic_version"):
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+    with engine.begin() as conn:  # every table the migrations create, whoever used the database last
+        Base.metadata.drop_all(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     engine.dispose()
     return PG_URL
 

@@ -9,16 +9,16 @@ from sqlalchemy import text
 
 from store.changelog import content_hash
 from store.db import alembic_config, make_engine, migrate
+from store.models import Base
 
 
 @pytest.fixture
 def engine(store_settings):
     url = store_settings.db_url
     eng = make_engine(url)
-    with eng.begin() as conn:
-        for table in ("changes", "items", "sections", "documents", "originals", "ingest_jobs",
-                      "alembic_version"):
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+    with eng.begin() as conn:  # every table the migrations create, whoever used the database last
+        Base.metadata.drop_all(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     return eng
 
 
