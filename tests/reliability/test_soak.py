@@ -16,7 +16,9 @@ from relsupport import PROVINCES, Store, write_docs
 from api.devserver import background_server
 
 pytestmark = pytest.mark.slow
-SOAK_S = 60  # the whole minute, writers included
+SOAK_S = 60  # searches go on at least this long, and until both writers are done
+WRITER_TIMEOUT_S = 300  # each writer's own bound: 8 clients leave it a third of two cores, and
+#                         on a slower CPU the ingest alone took 50 s of the minute (2026-12-05)
 CLIENTS = 8
 
 
@@ -48,8 +50,8 @@ def test_eight_clients_beside_ingest_and_reindex(backend: Store, tmp_path: Path)
             t.start()
         try:
             new = write_docs(tmp_path / "b", 6, first=4)
-            ingest = backend.vanban("ingest", *map(str, new), timeout=SOAK_S)
-            reindex = backend.vanban("reindex", timeout=max(1, int(SOAK_S - (time.monotonic() - started))))
+            ingest = backend.vanban("ingest", *map(str, new), timeout=WRITER_TIMEOUT_S)
+            reindex = backend.vanban("reindex", timeout=WRITER_TIMEOUT_S)
             time.sleep(max(0.0, min(5.0, SOAK_S - (time.monotonic() - started))))
         finally:
             stop.set()
@@ -58,7 +60,7 @@ def test_eight_clients_beside_ingest_and_reindex(backend: Store, tmp_path: Path)
         elapsed = time.monotonic() - started
         assert ingest.returncode == 0, ingest.stderr
         assert reindex.returncode == 0, reindex.stderr
-        assert elapsed <= SOAK_S + 10
+        assert elapsed <= SOAK_S + 2 * WRITER_TIMEOUT_S
         assert sum(statuses.values()) > 0 and all(code < 500 for code in statuses), statuses
 
         docs = httpx.get(f"{url}/documents", params={"limit": 100}).json()["items"]
