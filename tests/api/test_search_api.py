@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from api.http.deps import app_service
 from core.textnorm import fold
 
 pytestmark = pytest.mark.slow
@@ -29,6 +30,20 @@ def test_upload_stores_under_our_name(live_client: TestClient) -> None:
     assert body["status"] == "unchanged" and body["number"] == HATINH
     assert sorted(p.name for p in settings.files_dir.iterdir()) == stored
     assert c.get("/health").json()["documents"] == 2
+
+
+def test_uploaded_originals_are_in_the_sql_store_for_every_node(live_client: TestClient) -> None:
+    """Issue 15: an upload's bytes stayed on the node that received it. They are now in the store
+    by sha256 (once, however often uploaded), where a node sharing the database reads them."""
+    import hashlib
+
+    path = Path(__file__).parent / "fixtures" / "qd_hatinh_script.txt"
+    content = path.read_bytes()
+    r = live_client.post("/documents", files={"file": ("again.txt", content, "text/plain")})
+    assert r.status_code in (200, 201), r.text
+    service = app_service(live_client.app)
+    original = service.jobs.get(hashlib.sha256(content).hexdigest())
+    assert original.content == content
 
 
 def test_upload_response_is_the_record(live_client: TestClient) -> None:

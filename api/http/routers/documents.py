@@ -50,8 +50,11 @@ def _ingest(service: Service, received: upload.ReceivedFile, lock: threading.Loc
                                         "replaced_id": result.replaced_id})
 
 
-def _keep(received: upload.ReceivedFile, doc_id: str, ftype: str, files_dir: Path) -> None:
-    """Keep the original under a name derived from its content id, never the client's."""
+def _keep(service: Service, received: upload.ReceivedFile, doc_id: str, ftype: str, files_dir: Path) -> None:
+    """Keep the original in the SQL store (by sha256, once), where every node sharing the database
+    reads it, and under this node's files directory by a name derived from its content id, never
+    the client's."""
+    service.jobs.put(received.path.read_bytes(), received.label)
     final = files_dir / f"{doc_id}.{ftype}"
     if final.exists():
         received.path.unlink(missing_ok=True)
@@ -72,7 +75,7 @@ async def upload_document(request: Request, response: Response, service: Service
         upload.check_extension(received.label)
         ftype = reader.sniff(received.head, received.path)
         result = await run_in_threadpool(_ingest, service, received, request.app.state.write_lock)
-        await run_in_threadpool(_keep, received, result.id, ftype, settings.files_dir)
+        await run_in_threadpool(_keep, service, received, result.id, ftype, settings.files_dir)
     finally:
         received.path.unlink(missing_ok=True)
     if result.status == "unchanged":
