@@ -47,7 +47,9 @@ def test_database_lost_mid_ingest_names_each_failed_file(database: str, tmp_path
     """Once two documents are committed, the database refuses connections and drops the open
     ones (what the client sees of a killed server)."""
     assert PG_URL is not None
-    paths = write_docs(tmp_path / "in", 8)
+    # enough files that the cut, made once 2 are stored, lands before the last one: with 8, a
+    # quick machine had stored all of them before the poll saw the second (failed 0)
+    paths = write_docs(tmp_path / "in", 40)
     store = Store(tmp_path / "data", f"{PG_URL.rsplit('/', 1)[0]}/{database}")
     proc = subprocess.Popen(store.argv("ingest", str(tmp_path / "in")), env=store.env, cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
