@@ -9,7 +9,9 @@ Three gold sets, reported side by side:
 - ``devx``: more real documents nobody here wrote (``eval/gold_real/devx``), annotated for
   targets only (two passes reconciled, ``devx/DISAGREEMENTS.md``): dev had too few targets to
   tune on without fitting one document's wording. Its records carry only ``source``, ``targets``
-  and ``not_targets``, so only targets (and achievements reported as targets) are scored.
+  and ``not_targets``, so only targets (and achievements reported as targets) are scored; a
+  document with more goals than the annotators labelled says where they stopped
+  (``annotated_until``).
 - ``demo``: our own corpus (``corpus/gold``). It stays for regression tests; it is no evidence
   of quality, since we wrote both the text and the labels.
 
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +124,10 @@ class Score:
         return out
 
 
+class MissingQuoteError(ValueError):
+    """A record's ``annotated_until`` quote is not in its text: where labelling stopped is unknown."""
+
+
 # ---- one document --------------------------------------------------------------------------
 
 
@@ -145,6 +152,19 @@ def read_source(record: dict, settings: Settings) -> Document:
 
 def _reported(items: list[Any]) -> list[Any]:
     return [d for d in items if get(d, "relation") == "reported"]
+
+
+def annotated_targets(record: dict, doc: Document) -> list[Any]:
+    """The extracted targets the annotators read: a record with more goals than they could label
+    (``"annotated_until"``: the exact quote, blanks free, ending the last one labelled) scores only
+    those that start before the quote's end, so the unlabelled rest counts neither way."""
+    quote = record.get("annotated_until")
+    if not quote:
+        return list(doc.targets)
+    m = re.search(r"\s+".join(map(re.escape, quote.split())), doc.text)
+    if m is None:
+        raise MissingQuoteError(f"annotated_until quote not in {record['source']}: {quote!r}")
+    return [t for t in doc.targets if t.span is None or t.span[0] < m.end()]
 
 
 def _identity_ok(name: str, want: Any, got: Any) -> bool:
@@ -179,7 +199,7 @@ def score(record: dict, doc: Document | None) -> Score:
             lambda g, f: g[1] == f[1] and (g[0] == f[0] or not (g[0] and f[0])),
         ),
         "signers": (record.get("signers"), doc.signers if doc else empty, same_name),
-        "targets": (record.get("targets"), doc.targets if doc else empty, same_target),
+        "targets": (record.get("targets"), annotated_targets(record, doc) if doc else empty, same_target),
         "achievements": (
             record.get("achievements"),
             list(getattr(doc, "achievements", None) or []) if doc else empty,

@@ -21,7 +21,7 @@ from typing import Any
 
 from core.settings import Settings
 from core.textnorm import match_form
-from eval.gold import extract, load_sets
+from eval.gold import annotated_targets, extract, load_sets
 from eval.matching import (
     INDICATOR_PRECISION,
     INDICATOR_RECALL,
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     for record in load_sets((args.set,))[args.set]:
         if args.only and args.only not in record["source"]:
             continue
-        counts, rows = causes(record.get("targets") or [], extract(record, settings).targets)
+        counts, rows = causes(record.get("targets") or [], annotated_targets(record, extract(record, settings)))
         total.update(counts)
         if args.verbose and rows:
             print(f"\n## {record['source']}")

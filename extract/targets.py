@@ -81,14 +81,16 @@ def _only_value(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
-                      ref_year: int | None) -> list[Target]:
+                      ref_year: int | None, line_year: int | None = None) -> list[Target]:
+    """The goals of sentence ``[s, e)``; ``line_year`` is the year its list item opens with."""
     found: list[Target] = []
     for fig in F.sentence_figures(text, masked, s, e):
         m, clause_start, stop = fig.m, fig.clause_start, fig.stop
         near = _after_end(text, m.end(), e)
         clause_year = Q.last_year(text[clause_start:near])
-        year = clause_year or Q.last_year(text[s:clause_start]) or (ctx.year if ctx else None)
+        year = clause_year or Q.last_year(text[s:clause_start]) or line_year or (ctx.year if ctx else None)
         future = [int(f.group("year")) for f in rx(P.FUTURE_YEAR).finditer(text, clause_start, near)]
+        future += [line_year] if line_year else []
         goal = ctx is not None or bool(Q.GOAL.search(text, s, m.end())) or (
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
@@ -237,11 +239,13 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
             stack.clear()
         ctx = stack[-1] if stack else None
         last: list[Target] = []  # the previous sentence's goals, which a breakdown continues
+        lead = rx(P.LINE_YEAR_LEAD).match(line.body)
+        line_year = Q.last_year(lead.group(0)) if lead else None
         for s, e in line.sentences:
             here = ctx
             if here is None and last and rx(P.BREAKDOWN).match(text, s):  # "Trong đó, đất … là 14.630 ha"
                 here = _Context(level=PLAIN, year=last[-1].year, intro=False)
-            last = _sentence_targets(text, masked, s, e, here, ref_year)
+            last = _sentence_targets(text, masked, s, e, here, ref_year, line_year)
             found.extend(last)
         _open(stack, line, line.level)
     if default_year is not None:

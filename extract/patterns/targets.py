@@ -200,6 +200,11 @@ YEARS = (
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
 
+# A list item that opens with its year ("- Đến năm 2020: Phấn đấu toàn tỉnh có 23 đô thị … . Quy mô
+# … khoảng 9.500 ha …") dates every sentence of the item, as a heading's year dates its list.
+LINE_YEAR_LEAD = (r"^\W*(?:(?:đến|tới|trong|vào)\s+(?:hết\s+|cuối\s+)?)?"
+                  r"(?:năm\s+(?:19|20)\d{2}|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\s*[:,]")
+
 # Words before a date that make it a deadline, not a sign of when a text was written.
 DEADLINE_BEFORE = r"(?:trước|đến|tới|hạn|chậm nhất|hết|kể từ|từ)\s*(?:ngày)?\s*$"
 

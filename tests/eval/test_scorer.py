@@ -118,6 +118,20 @@ def test_the_devx_set_is_targets_only_and_shares_no_document_with_dev_or_test() 
     manifest = (scorer.REAL_DIR / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]
     listed = {"../shared/data/" + row.split("\t")[1] for row in manifest}
     for record in records:
-        assert set(record) - {"_file", "_note"} <= {"source", "targets", "not_targets", "strip_tvpl_metadata"}
+        assert set(record) - {"_file", "_note"} <= {"source", "targets", "not_targets", "strip_tvpl_metadata",
+                                                      "annotated_until"}
         assert record["source"] not in listed
         assert (scorer.ROOT / record["source"]).exists()
+
+
+def test_goals_past_where_the_annotators_stopped_are_not_scored() -> None:
+    """A plan with more goals than were labelled: the unlabelled ones are neither hits nor errors."""
+    from core.record import Document
+
+    text = "Mục tiêu: a đạt 1%. b đạt 2%. c đạt 3%."
+    record = {"source": "x", "targets": [], "annotated_until": "b  đạt\n2%"}
+    found = [target("a", span=(10, 18)), target("b", span=(20, 28)), target("c", span=(30, 38))]
+    doc = Document(source="x", text=text, targets=found)
+    assert [t.indicator for t in scorer.annotated_targets(record, doc)] == ["a", "b"]
+    with pytest.raises(scorer.MissingQuoteError):
+        scorer.annotated_targets(record | {"annotated_until": "z đạt 9%"}, Document(source="x", text=text))
