@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from core.record import Comparator
 from core.textnorm import match_form
-from extract.numbers import NUMBER, SCALES, parse_vn_number
+from extract.numbers import NUMBER, parse_vn_number
 from extract.patterns import targets as P
 from lexicon import units
 
@@ -103,10 +103,10 @@ def read_value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         return v1, v2, m.group("pct")
     if m.group("money"):
         return v1, v2, units.canonical(m.group("money"))
-    factor = SCALES[match_form(m.group("scale"))] if m.group("scale") else 1.0
-    scaled = [None if v is None else v * factor for v in (v1, v2)]
     count = " ".join(m.group("count").lower().split()) if m.group("count") else None
-    return scaled[0], scaled[1], count or m.group("generic")
+    if count and m.group("scale"):  # "3 triệu lượt khách": the scale stays in the unit, as for money
+        return v1, v2, f"{' '.join(m.group('scale').lower().split())} {count}"
+    return v1, v2, count or m.group("generic")
 
 
 def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int, prev: str | None

@@ -59,8 +59,9 @@ VERBS = (
     r"với"  # "đất rừng sản xuất với 280.930 ha"
 )
 
-# Units of a goal's value come from the unit lexicon (lexicon/units.py). Money keeps its scale
-# word in the unit ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
+# Units of a goal's value come from the unit lexicon (lexicon/units.py). Money and counts keep
+# their scale word in the unit, as the annotation guide says ("1.200 tỷ đồng": value 1200, unit
+# "tỷ đồng"; "3 triệu lượt khách": 3, "triệu lượt khách").
 MONEY_UNIT = (rf"(?:(?:{units.alternation(units.MONEY_SCALES)})\s+)?(?:{units.alternation(units.CURRENCIES)})"
               r"(?:/[\wÀ-ỹ]+){0,2}")
 COUNT_UNITS = units.alternation(units.COUNT_UNITS)
