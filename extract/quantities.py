@@ -34,6 +34,7 @@ VALUE = re.compile(
     rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){END}"
     rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?!(?:{P.NOT_UNITS}){END})(?P<count>{_COUNT_UNITS}){END}"
+    rf"(?P<per>{P.PER_UNIT}{END})?"
     rf"|(?(cmp)(?P<generic>{P.GENERIC_UNIT}){END}|(?!)))"
     rf"(?:\s+(?P<after>{'|'.join(w for w, _ in P.COMPARATORS_AFTER)}))?"
     rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",
@@ -52,7 +53,8 @@ _YEARS = re.compile(P.YEARS, _I)
 TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
 _MAX_TAIL_WORDS = 22  # a value-first item's first words say what; the rest is how or why
-_ASIDE = re.compile(P.ASIDE, _I)
+_ASIDE = re.compile(P.TAIL_ASIDE, _I)
+_ALTERNATIVE = re.compile(P.ALTERNATIVE, _I)
 _TOPIC = re.compile(P.TOPIC, _I)
 _ACTION_HEAD = re.compile(P.ACTION_HEAD, _I)
 _SHARE_LEAD = re.compile(P.SHARE_LEAD, _I)
@@ -103,7 +105,7 @@ def read_value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         return v1, v2, m.group("pct")
     if m.group("money"):
         return v1, v2, units.canonical(m.group("money"))
-    count = " ".join(m.group("count").lower().split()) if m.group("count") else None
+    count = " ".join(f"{m.group('count')}{m.group('per') or ''}".lower().split()) if m.group("count") else None
     if count and m.group("scale"):  # "3 triệu lượt khách": the scale stays in the unit, as for money
         return v1, v2, f"{' '.join(m.group('scale').lower().split())} {count}"
     return v1, v2, count or m.group("generic")
@@ -146,6 +148,9 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     if not tail and (topic := _TOPIC.search(text, clause_start, start)):  # "Đối với đất phi nông nghiệp, …"
         return " ".join(topic.group("topic").split()), start, m.end()
     if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it
+        count = m.group("count")  # "toàn tỉnh có 23 đô thị": the column is "số đô thị toàn tỉnh"
+        if count and " ".join(count.lower().split()) not in units.MEASURE_UNITS:
+            return f"số {' '.join(count.lower().split())} {subject}", start, m.end()
         return subject, start, m.end()
     if not tail and prev is not None and m.group("base") and _SHARE_WORD.search(prev):
         return prev, start, m.end()  # "…; đến năm 2030 đạt 30% GRDP": the same share, a later year
@@ -181,8 +186,10 @@ def end_of_tail(text: str, start: int, stop: int) -> int:
     ("…, nhằm …") or a new capitalised subject."""
     cut = _TAIL_STOP.search(text, start, stop)
     new = _NEW_SUBJECT.search(text, start, stop)
+    other = next((a.start() for a in _ALTERNATIVE.finditer(text, start, stop)
+                  if match_form(a.group("head")) in match_form(text[start : a.start()]).split()), -1)
     ends = (text.find(";", start, stop), text.find(".", start, stop), cut.start() if cut else -1,
-            new.start() if new else -1, stop)
+            new.start() if new else -1, other, stop)
     return min(x for x in ends if x >= 0)
 
 

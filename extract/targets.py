@@ -26,6 +26,7 @@ _I = re.IGNORECASE
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){Q.END}", _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
+_MAX_ELIDED_WORDS = 5  # "các đô thị loại V": a longer head names its own measure
 # The year a goal is dated by, cut from its indicator; a comparison's base year stays ("giảm 50%
 # số vụ phá rừng so với năm 2012").
 _YEAR_WORDS = re.compile(r"(?<!so với)(?<!so với )\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
@@ -125,12 +126,29 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
                 continue
             year = tail_year
         value, value_max, unit = Q.read_value_unit(m)
+        if found and found[-1].unit == unit and (whole := _elided(found[-1].indicator or "", indicator)):
+            indicator = whole
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
                             indicator=Q.name_measure(_clean_indicator(indicator), unit),
                             comparator=Q.read_comparator(m), value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
+
+
+def _elided(prev: str, head: str) -> str | None:
+    """A parallel clause names only what differs from the goal before it: in "tiêu chuẩn cấp nước
+    cho đô thị từ loại IV trở lên đạt 120 lít/người/ngày đêm, đô thị loại V đạt 100 lít/…" the
+    second is "tiêu chuẩn cấp nước cho đô thị loại V". ``head`` must open with two words that
+    ``prev`` has after its own start; the words before them are the shared measure."""
+    words = rx(P.SHARE_LEAD).sub("", " ".join(head.split())).split()
+    if not 2 <= len(words) <= _MAX_ELIDED_WORDS:
+        return None
+    before, key = prev.split(), [match_form(w) for w in words[:2]]
+    for i in range(1, len(before) - 1):
+        if [match_form(w) for w in before[i : i + 2]] == key:
+            return " ".join(before[:i] + words)
+    return None
 
 
 def _clean_indicator(indicator: str) -> str:

@@ -5,9 +5,9 @@
 entry is a lower-case phrase as written (case is ignored when matching); longer phrases are
 tried first, so "lượt khách" wins over "lượt" and "trạm y tế" over "trạm".
 
-Two kinds of unit are kept apart because they keep their scale differently (SPEC §2 and the
-gold guide): money keeps its scale word in the unit ("12.000 tỷ đồng" is value 12000, unit
-"tỷ đồng"), while a count or a measure is written out ("2,5 nghìn tấn" is 2500 tấn).
+Money and counts keep their scale word in the unit, as the real gold's annotation guide says
+("12.000 tỷ đồng" is value 12000, unit "tỷ đồng"; "2,5 triệu lượt khách" is 2.5, "triệu lượt
+khách"); money is told apart because its unit is canonicalised ("đô la Mỹ" is "USD").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ COUNT_UNITS: list[str] = [
     "lượt khách", "lượt người", "lượt", "người", "lao động", "hộ gia đình", "hộ",
     "học sinh", "học viên", "sinh viên", "cán bộ", "bác sĩ", "chuyên gia", "thuê bao", "tài khoản",
     # administrative units ("100 xã đạt chuẩn nông thôn mới")
-    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "làng",
+    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "làng", "đô thị",
     # organisations and products
     "doanh nghiệp", "hợp tác xã", "sản phẩm", "dịch vụ", "dự án", "cơ sở", "trường",
     # infrastructure ("Đầu tư mới trạm 5G: 35 trạm")

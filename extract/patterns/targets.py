@@ -175,13 +175,21 @@ POSITION = (
 POSITION_WORDS: dict[str, int] = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3}
 POSITION_INDICATOR = "vị trí về {what}"
 # A value-first indicator ("300 sản phẩm OCOP được giới thiệu …") ends before these.
-# "hoặc" opens an alternative subject ("85% người hưởng … mở mới tài khoản hoặc người đã có tài
-# khoản …"): the first one names the column.
 # A news photo caption glued on ("… 280.930 ha đất rừng sản xuất - Ảnh minh họa") ends it too.
-TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b|\s+hoặc\s"
+TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b"
               r"|\s[-–]\s+Ảnh\b"
               # a second duty joined on ("cắt giảm 30% thời gian thực hiện TTHC và đơn giản hóa …")
               r"|\s+và\s+(?=(?:đơn giản hóa|đơn giản hoá|cắt giảm|nâng cao|bảo đảm|đảm bảo|hoàn thành)\b)")
+# "hoặc" before the tail's own head noun opens an alternative subject ("85% người hưởng … mở mới
+# tài khoản hoặc người đã có tài khoản …": the first names the column); before anything else it
+# joins two predicates of one measure ("100% cơ sở … áp dụng công nghệ sạch hoặc trang bị …").
+ALTERNATIVE = r"\s+hoặc\s+(?P<head>[\wÀ-ỹ]+)"
+# A bracket in a value-first tail that lists names or says who else counts is an aside, not the
+# measure: "05 đô thị loại IV (thị trấn Lấp Vò, thị trấn Mỹ An, …)", "70% số người hưởng trợ cấp
+# (bao gồm người được ủy quyền nhận thay) nhận tiền …"; so is one the tail's cut leaves open.
+TAIL_ASIDE = r"\s*\((?:(?:bao gồm|gồm|kể cả|không bao gồm|không kể)\b[^()]*|[^()]*,[^()]*)\)|\s*\([^()]*$"
+# A measure's unit may be per something: "23 m2/người", "120 lít/người/ngày đêm".
+PER_UNIT = r"(?:/(?:ngày\s+đêm|[\wÀ-ỹ]+)){1,3}"
 # …and before a new capitalised subject ("200 công trình, Thành phố Hồ Chí Minh có …"); matched
 # case-sensitively.
 NEW_SUBJECT = r",\s+(?=[A-ZĐÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ])"
@@ -245,9 +253,6 @@ BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu|.*\btrong
 # người hưởng trợ cấp …"); these words before the counted noun go.
 SHARE_LEAD = r"^(?:(?:số|các|những)\s+)+"
 SHARE_NAME = "tỷ lệ"
-# An aside in brackets says who else counts, not what is measured: "70% số người hưởng trợ cấp
-# (bao gồm người được ủy quyền nhận thay) nhận tiền …" names "người hưởng trợ cấp nhận tiền …".
-ASIDE = r"\s*\((?:bao gồm|gồm|kể cả|không bao gồm|không kể)\b[^()]*\)"
 # A reference list's entry (a wiki page's sources) quotes old headlines, never the page's goals.
 CITATION = r"Lưu trữ(?:\s+bản gốc)?\s+ngày|tại Wayback Machine|Truy cập ngày"
 # A plan's stated period ("2. Thời gian thi đua … đến ngày 10 tháng 12 năm 2025") dates the goals
