@@ -99,13 +99,18 @@ def read_comparator(m: re.Match[str]) -> Comparator:
     return "="
 
 
+def comparator_of(word: str) -> Comparator:
+    """The comparator a word written before a value means ("ít nhất" is ">=")."""
+    return _CMP_BEFORE[match_form(" ".join(word.split()))]
+
+
 def read_value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     v1, v2 = parse_vn_number(m.group("v1")), m.group("v2") and parse_vn_number(m.group("v2"))
     if m.group("pct"):
         return v1, v2, m.group("pct")
     if m.group("money"):
         return v1, v2, units.canonical(m.group("money"))
-    count = " ".join(f"{m.group('count')}{m.group('per') or ''}".lower().split()) if m.group("count") else None
+    count = " ".join(f"{m.group('count')}{m.group('per') or ''}".lower().split()) if m.group("count") else ""
     if count and m.group("scale"):  # "3 triệu lượt khách": the scale stays in the unit, as for money
         return v1, v2, f"{' '.join(m.group('scale').lower().split())} {count}"
     return v1, v2, count or m.group("generic")
@@ -119,7 +124,7 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     noun phrase earlier in the clause."""
     clause_start, start = span
     head = text[start : m.start()].strip(" ,;:(")
-    if len(head.split()) > _MAX_INDICATOR_WORDS:  # a long lead-in: its last clause names the figure
+    if len(_YEARS.sub("", head).split()) > _MAX_INDICATOR_WORDS:  # a long lead-in: its last clause names it
         head = head[head.rfind(",") + 1 :].strip() if "," in head else ""
         if not head or len(head.split()) > _MAX_INDICATOR_WORDS:
             return None
@@ -211,11 +216,18 @@ class Figure:
     after_figure: bool  # the clause starts right after the previous figure, not at a ";" or ":"
 
 
+def _qualifier(m: re.Match[str]) -> bool:
+    """An age with no verb qualifies a noun ("người dân từ 15 tuổi trở lên"): no figure, and no
+    clause break for the figure after it."""
+    return not m.group("verb") and " ".join((m.group("count") or "").lower().split()) in units.QUALIFIER_UNITS
+
+
 def figures(text: str, masked: str, s: int, e: int) -> Iterator[Figure]:
     """The figures of sentence ``[s, e)``, read on ``masked`` (numbers of documents and dates
     blanked), in order. Goals and results walk a sentence the same way through this."""
     bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
-    values = list(VALUE.finditer(masked, s, e)) if HAS_VALUE.search(masked, s, e) else []
+    found = VALUE.finditer(masked, s, e) if HAS_VALUE.search(masked, s, e) else iter(())
+    values = [m for m in found if not _qualifier(m)]
     prev_end = s
     for i, m in enumerate(values):
         start = max([b for b in bounds if b <= m.start()] + [prev_end])

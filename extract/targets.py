@@ -60,7 +60,10 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
     cues = [g.end() for g in Q.GOAL.finditer(text, s, m.start())]
     return (
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
-        or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
+        # "đạt 103% kế hoạch" reports; "tối thiểu 95% kế hoạch" or "…, phấn đấu … đạt 95% kế hoạch"
+        # (the cue in the value's own comma segment) aims
+        or (not m.group("cmp") and not any(c > max(clause_start, text.rfind(",", s, m.start())) for c in cues)
+            and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))
         or bool(rx(P.POLICY_CUES).search(clause))
         or bool(rx(P.CONTEXT_CUES).search(text, s, m.start()))
         or (F.open_bracket(clause)  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
@@ -119,18 +122,22 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
                 span_end = close
             indicator = f"{indicator} {_YEAR_WORDS.sub('', text[m.end() : span_end])}"
         tail = text[m.end() : span_end]
-        if rx(P.TAIL_ACHIEVEMENT_CUES).search(tail) or rx(P.POLICY_CUES).search(tail):
+        if rx(P.TAIL_ACHIEVEMENT_CUES).search(tail) or rx(P.POLICY_MONEY_CUES).search(tail):
             continue
         if clause_year is None and (tail_year := Q.last_year(tail)):  # "100% xã … trong năm 2023"
             if ref_year is not None and tail_year < ref_year:
                 continue
             year = tail_year
+        comparator, indicator = Q.read_comparator(m), _clean_indicator(indicator)
+        if comparator == "=" and (lone := rx(P.STRANDED_COMPARATOR).search(indicator)):
+            # "… lãnh đạo các cấp ít nhất vào năm 2025 đạt 40%": the floor is written before the year
+            indicator, comparator = indicator[: lone.start()], Q.comparator_of(lone.group("cmp"))
         value, value_max, unit = Q.read_value_unit(m)
         if found and found[-1].unit == unit and (whole := _elided(found[-1].indicator or "", indicator)):
             indicator = whole
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=Q.name_measure(_clean_indicator(indicator), unit),
-                            comparator=Q.read_comparator(m), value=value, value_max=value_max or None,
+                            indicator=Q.name_measure(indicator, unit),
+                            comparator=comparator, value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found

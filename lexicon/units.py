@@ -35,6 +35,8 @@ PERCENT_UNITS: list[str] = ["%/năm", "%"]
 COUNT_UNITS: list[str] = [
     # area, length, energy, weight (production targets: "sản lượng thủy sản đạt trên 46.200 tấn")
     "km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít",
+    # age ("tuổi thọ trung bình đạt 75,5 tuổi")
+    "tuổi",
     # people and households ("giải quyết việc làm cho 25.000 lao động")
     "lượt khách", "lượt người", "lượt", "người", "lao động", "hộ gia đình", "hộ",
     "học sinh", "học viên", "sinh viên", "cán bộ", "bác sĩ", "chuyên gia", "thuê bao", "tài khoản",
@@ -57,9 +59,14 @@ NOT_UNITS: list[str] = ["căn cứ"]
 # Measures, as opposed to counts: the thing measured is written before the figure ("diện tích
 # đất có rừng 2.426,8 ha"), while a count's noun is its unit ("đã lắp đặt 215 trạm 5G").
 MEASURE_UNITS: frozenset[str] = frozenset(
-    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "giờ", "phút", "ngày làm việc", "ngày",
+    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "tuổi", "giờ", "phút", "ngày làm việc", "ngày",
      "điểm", "hạng"}
 )
+
+
+# Units that, without a verb before the figure, qualify a noun rather than measure it: "người dân
+# từ 15 tuổi trở lên" is who counts; "tuổi thọ trung bình đạt 75,5 tuổi" is a figure.
+QUALIFIER_UNITS: frozenset[str] = frozenset({"tuổi"})
 
 
 # Areas: a land type measured in these is its area ("đất trồng lúa 25.850 ha": diện tích).

@@ -43,6 +43,10 @@ COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
     (r"<", "<"),
 ]
 
+# A floor or ceiling written apart from its value, before the year and verb ("… các cấp ít nhất vào
+# năm 2025 đạt 40%"), at the end of the indicator once its year is cut.
+STRANDED_COMPARATOR = r"\s+(?P<cmp>ít nhất|tối thiểu|tối đa|không quá|không dưới)\s*$"
+
 # Written after the value and its unit: "75% trở lên".
 COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
     (r"trở lên", ">="),
@@ -111,13 +115,14 @@ CONTEXT_CUES = r"\btrong\s+bối\s+cảnh\b"
 REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt|thống kê|biểu mẫu|báo cáo"
 
 # A clause with one of these reports a result: "đã tích hợp", "tăng từ 56% lên 81%",
+# ("hiện có" only as a word pair: "được phát hiện có nhu cầu" has none),
 # "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
 ACHIEVEMENT_CUES = (
     r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
     r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|"
     # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (a range right after) sets a goal
     r"\b(?:tăng|giảm)\s+từ\b(?!\s*[\d.,]+\s*%?\s*(?:[-–]|đến|tới)\s*\d)|\bso với\b|\bcùng kỳ\b|"
-    r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
+    r"(?<!không )\bvượt\b|\bhiện nay\b|(?<!phát )\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
     r"\btháng đầu năm\b|\bước đạt\b|\bchỉ đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
     r"\btrước đây\b|\bthay cho\b|\bthay vì\b"
@@ -128,7 +133,7 @@ ACHIEVEMENT_CUES = (
 TAIL_ACHIEVEMENT_CUES = (
     r"(?<!người )\bđã\b(?!\s+(?:được|qua)\b)|"  # "… hoặc người đã có tài khoản": a relative clause
     # "giảm 50% số vụ phá rừng so với năm 2012" names a goal's base year, not a result
-    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
+    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|(?<!phát )\bhiện có\b|"
     r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
 )
 
@@ -136,12 +141,17 @@ TAIL_ACHIEVEMENT_CUES = (
 ACHIEVEMENT_TAILS = r"kế hoạch|KH|dự toán|so với|cùng kỳ|chỉ tiêu"
 
 # Policy and legal parameters: amounts of support, fees, penalties, budgets, time limits.
-POLICY_CUES = (
-    r"\bhỗ trợ\b|\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bthuế\b|\bmiễn\b|"
-    r"\blãi suất\b|(?<!viện )\bphí\b|\bphạt\b|\bphụ cấp\b|\blương\b|\bthù lao\b|\bđơn giá\b|\bđịnh mức\b|"
+POLICY_MONEY_CUES = (
+    r"\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bthuế\b|\bmiễn\b|"
+    r"\blãi suất\b|(?<!viện )\bphí\b|\bphạt\b|\bphụ cấp\b|\bthù lao\b|"
+    r"\b(?:mức|tiền|quỹ|bảng)\s+lương\b|\blương\s+(?:cơ sở|tối thiểu)\b|"  # "làm công hưởng lương" is no wage
+    r"\bđơn giá\b|\bđịnh mức\b|"
     r"\bthời hạn\b|\btrong vòng\b|\bdự toán\b|\bgiảm giá\b|\bchiết khấu\b|\bký quỹ\b|"
     r"\bsố tiền\b|\bbổ sung\b|\bbố trí\b|\bhạn ngạch\b|\bthiệt hại\b|\bmức\s+(?:chi|thu)\b"
 )
+# Before a value "hỗ trợ" grants it ("hỗ trợ 50% chi phí"); after a value-first share it names what
+# the counted people get ("100% số nạn nhân … được hưởng các dịch vụ hỗ trợ"), which a goal may be.
+POLICY_CUES = r"\bhỗ trợ\b|" + POLICY_MONEY_CUES
 
 # Right after the value: "3% ngân sách", "50% chi phí" are allocations, not goals.
 # "30 ngày kể từ ngày công bố …" is a time limit counted from an event.
@@ -152,6 +162,7 @@ LEAD_INS = (
     r"^(?:[\s,;:.\-–+•\"“”]+|và\s+|trong đó[,:]?\s+|đồng thời[,:]?\s+|"
     r"(?:(?:đặt|hướng\s+(?:tới|đến))\s+)?mục tiêu(?:\s+cụ thể)?(?:\s+là)?[:,]?\s+|"
     r"phấn đấu(?:\s+để)?\s+|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}[,:]?\s*|"
+    r"từ\s+năm\s+\d{4}\s+trở\s+đi[,:]?\s*|"  # "Từ năm 2025 trở đi, 100% số nạn nhân …"
     r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm(?:\s+học\s+\d{4}\s*[-–])?\s+\d{4}[,:]?\s*|riêng\s+|"
     r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:19|20)\d{2}\s*,\s*|(?:bảo đảm|đảm bảo)\s+|"
     r"(?:nhiều nhất|lớn nhất|cao nhất|tiếp đến|tiếp theo)\s+là\s+|"  # "nhiều nhất là đất rừng sản xuất với …"
