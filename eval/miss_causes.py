@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     for record in load_sets((args.set,))[args.set]:
         if args.only and args.only not in record["source"]:
             continue
-        counts, rows = causes(record.get("targets") or [], annotated_targets(record, extract(record, settings)))
+        found = annotated_targets(record, extract(record, settings))
+        counts, rows = causes(record.get("targets") or [], found)
         total.update(counts)
         if args.verbose and rows:
             print(f"\n## {record['source']}")

@@ -27,9 +27,10 @@ _CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
 _CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
 END = r"(?![\wÀ-ỹ])"
 _COUNT_UNITS = P.COUNT_UNITS
+_CMP_WORDS = "|".join(w for w, _ in P.COMPARATORS_BEFORE)
 VALUE = re.compile(
     rf"(?:(?<![\wÀ-ỹ])(?P<verb>{P.VERBS})\s+)?"
-    rf"(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})(?:\s+|(?<=[≥≤<>=])\s*))?"
+    rf"(?:(?:(?:{P.HEDGES})\s+)?(?P<cmp>{_CMP_WORDS})(?:\s+|(?<=[≥≤<>=])\s*))?"
     rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
     rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){END}"
@@ -46,6 +47,7 @@ HAS_VALUE = re.compile(
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _BARE_HEAD = re.compile(P.BARE_HEADS, _I)
+_RATE_HEAD = re.compile(P.RATE_HEAD, _I)
 _NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 GOAL = re.compile(P.GOAL_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
@@ -132,6 +134,10 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     subject = action = ""
     if _BARE_HEAD.match(head):
         head = ""
+    if head and m.group("pct") and _RATE_HEAD.search(head):
+        after = text[m.end() : end_of_tail(text, m.end(), stop)].strip(" ,:")
+        if after and not _TIME_ONLY.match(after):  # "… đảm bảo đạt tỷ lệ 100% thủ tục … được đánh giá"
+            head = ""
     if head and (change := _ACTION_HEAD.match(" ".join(f"{head} {m.group('verb') or ''}".split()))):
         action, head = change.group("change"), ""  # "kéo giảm đến 50% số vụ …": the change and its object
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:

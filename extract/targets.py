@@ -102,6 +102,8 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         if rx(P.BREAKDOWN_BASE).fullmatch(text, clause_start, m.start()):  # "Trong 592.849 ha đất …, …"
             continue
         start = Q.strip_lead(text, clause_start, m.start())
+        if goal_clauses := list(rx(P.GOAL_CLAUSE).finditer(text, start, m.start())):
+            start = Q.strip_lead(text, goal_clauses[-1].end(), m.start())
         if fig.after_figure and (joint := _last_joint(text, start, m.start())) >= 0:
             # "… 152.200 ha, đất trồng cây lâu năm 51.258 ha", "1.946 doanh nghiệp số và 12,5% số hộ …":
             # the words up to the joint end the previous figure

@@ -26,7 +26,10 @@ SCALES: dict[str, float] = {
 MONEY_SCALES: list[str] = ["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"]
 
 # Currencies; a money unit may carry up to two "per" parts: "triệu đồng/người/năm".
-CURRENCIES: list[str] = ["đồng", "usd", "đô la", "euro"]
+CURRENCIES: list[str] = ["đồng", "usd", "đô la mỹ", "đô la", "euro"]
+# One column per unit whatever the spelling: "tỉ" is "tỷ", the dollar its code.
+_SPELLINGS = ((re.compile(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])"), "tỷ"),
+              (re.compile(r"(?<![\wÀ-ỹ])(?:usd|đô la(?: mỹ)?)(?![\wÀ-ỹ])"), "USD"))
 
 # Percentages: a share, or a yearly rate ("bình quân 6,5%/năm").
 PERCENT_UNITS: list[str] = ["%/năm", "%"]
@@ -59,8 +62,8 @@ NOT_UNITS: list[str] = ["căn cứ"]
 # Measures, as opposed to counts: the thing measured is written before the figure ("diện tích
 # đất có rừng 2.426,8 ha"), while a count's noun is its unit ("đã lắp đặt 215 trạm 5G").
 MEASURE_UNITS: frozenset[str] = frozenset(
-    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "tuổi", "giờ", "phút", "ngày làm việc", "ngày",
-     "điểm", "hạng"}
+    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "tuổi", "giờ", "phút", "ngày làm việc",
+     "ngày", "điểm", "hạng"}
 )
 
 
@@ -82,5 +85,9 @@ def alternation(phrases: list[str]) -> str:
 
 def canonical(unit: str) -> str:
     """A unit as written, in the form records keep: single spaces, lower case except currency
-    codes ("triệu USD"), so one unit is one spreadsheet column whatever the spacing."""
-    return re.sub(r"(?<![\wÀ-ỹ])usd(?![\wÀ-ỹ])", "USD", " ".join(unit.lower().split()))
+    codes ("triệu USD", "tỉ đô la Mỹ" is "tỷ USD"), so one unit is one spreadsheet column
+    whatever the spacing or spelling."""
+    out = " ".join(unit.lower().split())
+    for spelling, form in _SPELLINGS:
+        out = spelling.sub(form, out)
+    return out

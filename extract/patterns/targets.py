@@ -47,6 +47,9 @@ COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
 # năm 2025 đạt 40%"), at the end of the indicator once its year is cut.
 STRANDED_COMPARATOR = r"\s+(?P<cmp>ít nhất|tối thiểu|tối đa|không quá|không dưới)\s*$"
 
+# An estimate's hedge before another comparator adds nothing: "đạt khoảng trên 500 tỉ USD" is "> 500".
+HEDGES = r"khoảng|xấp xỉ|vào khoảng"
+
 # Written after the value and its unit: "75% trở lên".
 COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
     (r"trở lên", ">="),
@@ -86,7 +89,9 @@ GOAL_CUES = (
     r"(?<!tính )(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"  # "tính đến năm 2019" dates a result
     # "đảm bảo cắt giảm tối thiểu 30% thời gian …": a floor that must be ensured
     r"(?:bảo đảm|đảm bảo)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:tối thiểu|ít nhất|không (?:dưới|thấp hơn|ít hơn))|"
-    r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt|theo kế hoạch,|"
+    r"hướng tới|hướng đến|tầm nhìn|phải đạt|quyết tâm|theo kế hoạch,|"
+    # "bảo đảm mức tăng trưởng kinh tế (GRDP) của tỉnh năm 2025 đạt 13,6%": a level to be ensured
+    r"(?:bảo đảm|đảm bảo)\s+(?:[^,;.:|\n]{1,80}?\s)?(?=đạt\b)|"  # in one clause of one table cell
     r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày"
 )
 # A year after one of these, later than the document's own, also makes a goal ("vào năm 2030").
@@ -107,22 +112,26 @@ INTRO_GOAL_CUES = (
 # Where a document's body ends: no goal context runs past these.
 BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
 
-# A goal only named as the setting of something else is no goal of this document: "góp phần
-# bảo đảm an ninh năng lượng trong bối cảnh đất nước đặt mục tiêu tăng trưởng trên 8%".
-CONTEXT_CUES = r"\btrong\s+bối\s+cảnh\b"
+# A goal only named as the setting of something else, or one a higher level set that this
+# document contributes to, is no goal of this document: "góp phần bảo đảm an ninh năng lượng trong
+# bối cảnh đất nước đặt mục tiêu tăng trưởng trên 8%" (RECONCILE.md: national goals quoted as context).
+CONTEXT_CUES = (r"\btrong\s+bối\s+cảnh\b|"
+                # "…, góp phần cùng cả nước đạt mục tiêu tăng trưởng 8% trở lên": a higher level's goal
+                r"\bgóp\s+phần\s+(?:cùng\s+[^,;.]{1,30}?\s+)?(?:đạt|thực hiện|hoàn thành)\b")
 
 # Words that make a heading about results rather than goals ("Kết quả thực hiện mục tiêu").
 REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt|thống kê|biểu mẫu|báo cáo"
 
 # A clause with one of these reports a result: "đã tích hợp", "tăng từ 56% lên 81%",
-# ("hiện có" only as a word pair: "được phát hiện có nhu cầu" has none),
+# ("hiện có" only as a word pair: "được phát hiện có nhu cầu", "thực hiện có hiệu quả" have none),
 # "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
 ACHIEVEMENT_CUES = (
     r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
     r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|"
     # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (a range right after) sets a goal
     r"\b(?:tăng|giảm)\s+từ\b(?!\s*[\d.,]+\s*%?\s*(?:[-–]|đến|tới)\s*\d)|\bso với\b|\bcùng kỳ\b|"
-    r"(?<!không )\bvượt\b|\bhiện nay\b|(?<!phát )\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
+    r"(?<!không )\bvượt\b|\bhiện nay\b|(?<!phát )(?<!thực )\bhiện có\b|\bhiện tại\b|"
+    r"\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
     r"\btháng đầu năm\b|\bước đạt\b|\bchỉ đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
     r"\btrước đây\b|\bthay cho\b|\bthay vì\b"
@@ -133,7 +142,8 @@ ACHIEVEMENT_CUES = (
 TAIL_ACHIEVEMENT_CUES = (
     r"(?<!người )\bđã\b(?!\s+(?:được|qua)\b)|"  # "… hoặc người đã có tài khoản": a relative clause
     # "giảm 50% số vụ phá rừng so với năm 2012" names a goal's base year, not a result
-    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|(?<!phát )\bhiện có\b|"
+    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|"
+    r"(?<!phát )(?<!thực )\bhiện có\b|"
     r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
 )
 
@@ -233,6 +243,9 @@ LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
 # A figure a clause opens with after "Trong" is the base of a breakdown that follows ("Trong
 # 592.849 ha đất nông nghiệp, nhiều nhất là …"), stated (and counted) before.
 BREAKDOWN_BASE = r"\W*trong\s*"  # the whole of the words before the figure
+# A goal verb opening a comma clause starts the goal: "Cụ thể hóa các giải pháp …, bảo đảm mức tăng
+# trưởng kinh tế (GRDP) của tỉnh năm 2025 đạt 13,6%" measures only what follows it.
+GOAL_CLAUSE = r",\s*(?=(?:phấn đấu|bảo đảm|đảm bảo|quyết tâm)\s)"
 # Between two figures of a clause, the words before the last of these close the first one.
 FIGURE_JOINT = r",|\svà\s"
 # A sentence that breaks the previous one's goal down ("Trong đó, đất phát triển hạ tầng là
@@ -260,6 +273,10 @@ BROKEN_RANGE = r"(?<![\d.,])\d{1,2}(?:,\d+)?[ \t]*\n[ \t]*[-–][ \t]*(?=\d{1,2}
 # A head that only says the figure is not yet met ("Chưa đủ 100% trường THPT đạt chuẩn …"): the
 # words after the value are the indicator.
 BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu|.*\btrong đó(?:\s+có)?)$"
+# A head that ends by naming a rate, with the counted noun after the value ("đảm bảo đạt tỷ lệ 100%
+# thủ tục hành chính … được đánh giá"): the share is read value first, as "tỷ lệ thủ tục …".
+# Only after a goal verb: in a scoring table "Đơn vị đạt tỷ lệ 100% cộng 05 điểm" the unit is the subject.
+RATE_HEAD = r"(?:^|(?:bảo đảm|đảm bảo|phấn đấu)\s+)(?:đạt\s+)?(?:tỷ|tỉ)\s+lệ$"
 # A value-first share names the column "tỷ lệ …" ("100% số người hưởng trợ cấp …" is "tỷ lệ
 # người hưởng trợ cấp …"); these words before the counted noun go.
 SHARE_LEAD = r"^(?:(?:số|các|những)\s+)+"

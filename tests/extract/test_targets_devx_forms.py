@@ -86,3 +86,25 @@ def test_a_share_of_the_plan_aimed_at_in_its_own_clause_is_a_goal() -> None:
                        "cả nước đạt 95% kế hoạch; bổ sung cơ chế đặc thù.", 2025)
     assert [(t.value, t.year) for t in aim] == [(95, 2025)]
     assert find_targets("Thực hiện mục tiêu năm 2024, tỷ lệ giải ngân đạt 103% kế hoạch.", 2024) == []
+
+
+def test_a_hedged_floor_and_a_dollar_spelt_out() -> None:
+    [gdp] = find_targets("Phấn đấu quy mô GDP năm 2025 đạt khoảng trên 500 tỉ đô la Mỹ (USD).", 2024)
+    assert (gdp.value, gdp.comparator, gdp.unit, gdp.indicator) == (500, ">", "tỷ USD", "quy mô GDP")
+
+
+def test_a_level_to_be_ensured_is_a_goal_and_a_higher_levels_goal_is_context() -> None:
+    text = ("Cụ thể hóa các giải pháp thực hiện có tính khả thi cao, bảo đảm mức tăng trưởng kinh tế (GRDP) "
+            "của tỉnh năm 2025 đạt 13,6%, góp phần cùng cả nước đạt mục tiêu tăng trưởng 8% trở lên.")
+    assert [(t.value, t.year, t.indicator) for t in find_targets(text, 2025)] == [
+        (13.6, 2025, "mức tăng trưởng kinh tế (GRDP) của tỉnh")]  # "thực hiện có" is no "hiện có"
+
+
+def test_a_rate_named_before_its_value_reads_value_first() -> None:
+    text = ("Phấn đấu đến năm 2025:\n2. Triển khai rà soát đảm bảo đạt\ntỷ lệ 100% thủ tục hành chính nội bộ "
+            "của đơn vị được đánh giá, đề xuất đơn giản hóa.")
+    [t] = find_targets(text, 2024)
+    assert t.indicator == "tỷ lệ thủ tục hành chính nội bộ của đơn vị được đánh giá, đề xuất đơn giản hóa"
+    # in a scoring table the unit before the rate is its subject, and nothing there is a goal
+    scoring = "Đơn vị đạt tỷ lệ 100% cộng 05 điểm, không đạt tỷ lệ 100% không cộng điểm."
+    assert find_targets(scoring, 2025) == []
