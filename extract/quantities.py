@@ -48,6 +48,7 @@ HAS_VALUE = re.compile(
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _BARE_HEAD = re.compile(P.BARE_HEADS, _I)
 _RATE_HEAD = re.compile(P.RATE_HEAD, _I)
+_OWNER_BEFORE = re.compile(P.OWNER_BEFORE, _I)
 _NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 GOAL = re.compile(P.GOAL_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
@@ -222,10 +223,13 @@ class Figure:
     after_figure: bool  # the clause starts right after the previous figure, not at a ";" or ":"
 
 
-def _qualifier(m: re.Match[str]) -> bool:
-    """An age with no verb qualifies a noun ("người dân từ 15 tuổi trở lên"): no figure, and no
-    clause break for the figure after it."""
-    return not m.group("verb") and " ".join((m.group("count") or "").lower().split()) in units.QUALIFIER_UNITS
+def _qualifier(text: str, m: re.Match[str]) -> bool:
+    """An age with no verb ("người dân từ 15 tuổi trở lên") or a count after "của" ("các xã của 18
+    huyện") qualifies a noun: no figure, and no clause break for the figure before or after it."""
+    if m.group("verb"):
+        return False
+    age = " ".join((m.group("count") or "").lower().split()) in units.QUALIFIER_UNITS
+    return age or bool(m.group("count") and _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()))
 
 
 def figures(text: str, masked: str, s: int, e: int) -> Iterator[Figure]:
@@ -233,7 +237,7 @@ def figures(text: str, masked: str, s: int, e: int) -> Iterator[Figure]:
     blanked), in order. Goals and results walk a sentence the same way through this."""
     bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
     found = VALUE.finditer(masked, s, e) if HAS_VALUE.search(masked, s, e) else iter(())
-    values = [m for m in found if not _qualifier(m)]
+    values = [m for m in found if not _qualifier(text, m)]
     prev_end = s
     for i, m in enumerate(values):
         start = max([b for b in bounds if b <= m.start()] + [prev_end])

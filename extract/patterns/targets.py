@@ -115,7 +115,7 @@ BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
 # A goal only named as the setting of something else, or one a higher level set that this
 # document contributes to, is no goal of this document: "góp phần bảo đảm an ninh năng lượng trong
 # bối cảnh đất nước đặt mục tiêu tăng trưởng trên 8%" (RECONCILE.md: national goals quoted as context).
-CONTEXT_CUES = (r"\btrong\s+bối\s+cảnh\b|"
+CONTEXT_CUES = (r"\btrong\s+bối\s+cảnh\b|\bdự\s+báo\b|"  # a forecast is no goal (RECONCILE.md)
                 # "…, góp phần cùng cả nước đạt mục tiêu tăng trưởng 8% trở lên": a higher level's goal
                 r"\bgóp\s+phần\s+(?:cùng\s+[^,;.]{1,30}?\s+)?(?:đạt|thực hiện|hoàn thành)\b")
 
@@ -238,6 +238,9 @@ LINE_YEAR_LEAD = (r"^\W*(?:(?:đến|tới|trong|vào)\s+(?:hết\s+|cuối\s+)?
 # Words before a date that make it a deadline, not a sign of when a text was written.
 DEADLINE_BEFORE = r"(?:trước|đến|tới|hạn|chậm nhất|hết|kể từ|từ)\s*(?:ngày)?\s*$"
 
+# A count right after "của" says whose ("100% các xã, thị trấn của 18 huyện có tổ chức thu gom …"):
+# part of the noun phrase, no figure and no break in the words after the figure before it.
+OWNER_BEFORE = r"(?:^|\s)của\s*$"
 # A figure right after these is a place or a count of places, not a goal ("triển khai tại 6 huyện").
 LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
 # A figure a clause opens with after "Trong" is the base of a breakdown that follows ("Trong

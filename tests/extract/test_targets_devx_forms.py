@@ -108,3 +108,13 @@ def test_a_rate_named_before_its_value_reads_value_first() -> None:
     # in a scoring table the unit before the rate is its subject, and nothing there is a goal
     scoring = "Đơn vị đạt tỷ lệ 100% cộng 05 điểm, không đạt tỷ lệ 100% không cộng điểm."
     assert find_targets(scoring, 2025) == []
+
+
+def test_a_forecast_is_no_goal_and_a_count_after_cua_says_whose() -> None:
+    forecast = ("Dự báo đến năm 2020, tổng số rác thải sinh hoạt cần được xử lý trên địa bàn TP là 7.335 "
+                "tấn/ngày đêm, tương đương khoảng 2.677.275 tấn/năm.")
+    assert find_targets(forecast, 2013) == []
+    text = ("Đề án đưa ra mục tiêu đến 2015, phấn đấu 100% các xã, thị trấn của 18 huyện có tổ chức thu gom "
+            "rác thải sinh hoạt.")
+    assert [(t.value, t.indicator) for t in find_targets(text, 2013)] == [
+        (100, "tỷ lệ xã, thị trấn của 18 huyện có tổ chức thu gom rác thải sinh hoạt")]
