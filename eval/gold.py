@@ -6,6 +6,12 @@ Three gold sets, reported side by side:
   independent passes and reconciled (``eval/gold_real/DISAGREEMENTS.md``). The headline: never
   tune on it.
 - ``dev``: the same kind of real documents (``eval/gold_real/dev``): tune on these.
+- ``devx``: more real documents nobody here wrote (``eval/gold_real/devx``), annotated for
+  targets only (two passes reconciled, ``devx/DISAGREEMENTS.md``): dev had too few targets to
+  tune on without fitting one document's wording. Its records carry only ``source``, ``targets``
+  and ``not_targets``, so only targets (and achievements reported as targets) are scored; a
+  document with more goals than the annotators labelled says where they stopped
+  (``annotated_until``).
 - ``demo``: our own corpus (``corpus/gold``). It stays for regression tests; it is no evidence
   of quality, since we wrote both the text and the labels.
 
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +68,7 @@ from eval.matching import (
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
 REAL_DIR = ROOT / "eval" / "gold_real"
-SETS = ("test", "dev", "demo")
+SETS = ("test", "dev", "devx", "demo")
 PRF_FIELDS = (
     "decisions", "reported", "dates", "signers", "targets", "achievements", "task_assignee", "people",
 )
@@ -87,10 +94,13 @@ class Score:
     failures: int = 0
     documents: int = 0
     misses: list[str] = field(default_factory=list)
+    # The item lists some record annotates; the others have no gold, so no score (devx: targets).
+    scored: set[str] = field(default_factory=set)
 
     def add(self, other: Score) -> None:
         for f in PRF_FIELDS:
             self.prf[f].add(other.prf[f])
+        self.scored |= other.scored
         for f in self.correct:
             self.correct[f] += other.correct[f]
             self.total[f] += other.total[f]
@@ -112,6 +122,10 @@ class Score:
         out["failures"] = self.failures
         out["documents"] = self.documents
         return out
+
+
+class MissingQuoteError(ValueError):
+    """A record's ``annotated_until`` quote is not in its text: where labelling stopped is unknown."""
 
 
 # ---- one document --------------------------------------------------------------------------
@@ -140,6 +154,19 @@ def _reported(items: list[Any]) -> list[Any]:
     return [d for d in items if get(d, "relation") == "reported"]
 
 
+def annotated_targets(record: dict, doc: Document) -> list[Any]:
+    """The extracted targets the annotators read: a record with more goals than they could label
+    (``"annotated_until"``: the exact quote, blanks free, ending the last one labelled) scores only
+    those that start before the quote's end, so the unlabelled rest counts neither way."""
+    quote = record.get("annotated_until")
+    if not quote:
+        return list(doc.targets)
+    m = re.search(r"\s+".join(map(re.escape, quote.split())), doc.text)
+    if m is None:
+        raise MissingQuoteError(f"annotated_until quote not in {record['source']}: {quote!r}")
+    return [t for t in doc.targets if t.span is None or t.span[0] < m.end()]
+
+
 def _identity_ok(name: str, want: Any, got: Any) -> bool:
     if name == "number":
         return canon_number(want) == canon_number(got) if want else got is None
@@ -166,12 +193,13 @@ def score(record: dict, doc: Document | None) -> Score:
             lambda g, f: canon_number(get(g, "number")) == canon_number(get(f, "number")),
         ),
         "dates": (
-            date_items(record.get("issued_on"), record.get("decisions", [])),
+            date_items(record.get("issued_on"), record.get("decisions", []))
+            if "issued_on" in record or "decisions" in record else None,
             date_items(doc.issued_on, found_decisions) if doc else empty,
             lambda g, f: g[1] == f[1] and (g[0] == f[0] or not (g[0] and f[0])),
         ),
         "signers": (record.get("signers"), doc.signers if doc else empty, same_name),
-        "targets": (record.get("targets"), doc.targets if doc else empty, same_target),
+        "targets": (record.get("targets"), annotated_targets(record, doc) if doc else empty, same_target),
         "achievements": (
             record.get("achievements"),
             list(getattr(doc, "achievements", None) or []) if doc else empty,
@@ -189,6 +217,7 @@ def score(record: dict, doc: Document | None) -> Score:
         if gold is None:
             continue  # not annotated in this record
         matched[name] = match(gold, found, eq)
+        s.scored.add(name)
         s.prf[name] = matched[name].counts
         s.misses += [f"{name} missed: {m}" for m in matched[name].missed]
         if name in ("targets", "achievements", "signers", "reported"):
@@ -234,7 +263,8 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[dict]:
 
 
 def load_sets(names: tuple[str, ...] | list[str] = SETS) -> dict[str, list[dict]]:
-    """The named gold sets (``demo`` is ours, ``dev``/``test`` the real ones); each must be non-empty."""
+    """The named gold sets (``demo`` is ours, ``dev``/``devx``/``test`` the real ones); each must be
+    non-empty."""
     return {name: load_gold(GOLD_DIR if name == "demo" else REAL_DIR / name) for name in names}
 
 
@@ -283,10 +313,12 @@ def table(totals: dict[str, Score]) -> str:
     lines = [head, "-" * len(head)]
     for f in PRF_FIELDS:
         cells = [totals[c].prf[f] for c in cols]
-        shown = [f"P {x.p:.2f} R {x.r:.2f} F {x.f1:.2f} n{x.tp + x.fn}" for x in cells]
+        shown = [f"P {x.p:.2f} R {x.r:.2f} F {x.f1:.2f} n{x.tp + x.fn}" if f in totals[c].scored
+                 else "not annotated" for c, x in zip(cols, cells, strict=True)]
         lines.append(f"{f:<24}" + "".join(f"{x:>26}" for x in shown))
     for f in ACC_FIELDS + INFO_FIELDS:
-        cells = [f"{totals[c].correct[f]}/{totals[c].total[f]}" for c in cols]
+        cells = [f"{totals[c].correct[f]}/{totals[c].total[f]}" if totals[c].total[f] else "not annotated"
+                 for c in cols]
         lines.append(f"{f + ' (accuracy)':<24}" + "".join(f"{x:>26}" for x in cells))
     for f in ("achievements_as_targets", "boilerplate_leaks", "failures"):
         lines.append(f"{f:<24}" + "".join(f"{getattr(totals[c], f):>26}" for c in cols))

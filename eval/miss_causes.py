@@ -7,9 +7,9 @@ one whose text shares most words with it) and the fields that differ are counted
 gold phrase's words) or ``indicator too long`` (too many words of its own); a gold target with
 no such partner is ``not found``, an extracted one left over ``spurious``.
 
-Only the dev and demo sets may be listed: the test split is never looked at item by item.
+Only the dev, devx and demo sets may be listed: the test split is never looked at item by item.
 
-    python -m eval.miss_causes [--set dev] [--only SUBSTRING] [--verbose]
+    python -m eval.miss_causes [--set dev|devx|demo] [--only SUBSTRING] [--verbose]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 from core.settings import Settings
 from core.textnorm import match_form
-from eval.gold import extract, load_sets
+from eval.gold import annotated_targets, extract, load_sets
 from eval.matching import (
     INDICATOR_PRECISION,
     INDICATOR_RECALL,
@@ -86,8 +86,8 @@ def causes(gold: list[Any], found: list[Any]) -> tuple[Counter[str], list[tuple[
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Count why targets miss under the strict scorer (dev only)")
-    ap.add_argument("--set", choices=("dev", "demo"), default="dev")
+    ap = argparse.ArgumentParser(description="Count why targets miss under the strict scorer (never on test)")
+    ap.add_argument("--set", choices=("dev", "devx", "demo"), default="dev")
     ap.add_argument("--only", help="only records whose source contains this")
     ap.add_argument("--verbose", "-v", action="store_true", help="list each miss with its partner")
     args = ap.parse_args(argv)
@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     for record in load_sets((args.set,))[args.set]:
         if args.only and args.only not in record["source"]:
             continue
-        counts, rows = causes(record.get("targets") or [], extract(record, settings).targets)
+        found = annotated_targets(record, extract(record, settings))
+        counts, rows = causes(record.get("targets") or [], found)
         total.update(counts)
         if args.verbose and rows:
             print(f"\n## {record['source']}")

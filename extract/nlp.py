@@ -18,10 +18,11 @@ from extract.dates import find_dates
 # "Chương I" > "I." / "Điều 1." > "1." > "1.1." > "a)" > "-" > "+".
 _MARKER = re.compile(
     r"^\**\s*(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\s*[.:])"
-    r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d+\.\d+(?:\.\d+)*\.?)|(?P<num>\d+[.)](?!\d))"
+    r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?(?![\d,]))|(?P<num>\d+[.)](?!\d))"
     r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<paren>\((?:\d{1,2}|[a-zđ])\))|(?P<dash>[-–])|(?P<plus>[+•]))\**\s*",
     re.IGNORECASE,
 )
+# (A "sub" marker's parts are short: "14.800ha" opening a wrapped line is a number, not "14.800".)
 _LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0, "alpha": 4.0, "paren": 4.2,
            "dash": 5.0, "plus": 5.5}
 PLAIN = 6.0  # a paragraph without a list marker
@@ -73,7 +74,12 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
             # span or a bracket left open continues on the next line
             still_open = (prev.count("**") % 2 == 1 or prev.count("(") > prev.count(")")) and not (
                 _MARKER.match(stripped) or len(prev) > _OPEN_SPAN_MAX)
-            if still_open or not (_ENDS_UNIT.search(prev) or _MARKER.match(stripped) or heading):
+            # "III.\nCác chỉ tiêu …": a list marker alone on its line numbers the next one ("Chương I"
+            # stands over its title line, as the task and section walkers expect)
+            alone = _MARKER.fullmatch(prev.strip() + " ")
+            bare_marker = bool(alone and not alone.group("chapter")) and not _MARKER.match(stripped)
+            ends = _ENDS_UNIT.search(prev) or _MARKER.match(stripped) or heading
+            if bare_marker or still_open or not ends:
                 open_unit[1] = end
                 units[-1] = (open_unit[0], end)
                 continue

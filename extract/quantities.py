@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from core.record import Comparator
 from core.textnorm import match_form
-from extract.numbers import NUMBER, SCALES, parse_vn_number
+from extract.numbers import NUMBER, parse_vn_number
 from extract.patterns import targets as P
 from lexicon import units
 
@@ -27,13 +27,15 @@ _CMP_BEFORE = {match_form(w): c for w, c in P.COMPARATORS_BEFORE}
 _CMP_AFTER = {match_form(w): c for w, c in P.COMPARATORS_AFTER}
 END = r"(?![\wÀ-ỹ])"
 _COUNT_UNITS = P.COUNT_UNITS
+_CMP_WORDS = "|".join(w for w, _ in P.COMPARATORS_BEFORE)
 VALUE = re.compile(
     rf"(?:(?<![\wÀ-ỹ])(?P<verb>{P.VERBS})\s+)?"
-    rf"(?:(?P<cmp>{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})(?:\s+|(?<=[≥≤<>=])\s*))?"
+    rf"(?:(?:(?:{P.HEDGES})\s+)?(?P<cmp>{_CMP_WORDS})(?:\s+|(?<=[≥≤<>=])\s*))?"
     rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
     rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){END}"
     rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?!(?:{P.NOT_UNITS}){END})(?P<count>{_COUNT_UNITS}){END}"
+    rf"(?P<per>{P.PER_UNIT}{END})?"
     rf"|(?(cmp)(?P<generic>{P.GENERIC_UNIT}){END}|(?!)))"
     rf"(?:\s+(?P<after>{'|'.join(w for w, _ in P.COMPARATORS_AFTER)}))?"
     rf"(?:\s+(?P<base>{P.SHARE_BASES}))?",
@@ -45,6 +47,8 @@ HAS_VALUE = re.compile(
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _BARE_HEAD = re.compile(P.BARE_HEADS, _I)
+_RATE_HEAD = re.compile(P.RATE_HEAD, _I)
+_OWNER_BEFORE = re.compile(P.OWNER_BEFORE, _I)
 _NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 GOAL = re.compile(P.GOAL_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
@@ -52,7 +56,8 @@ _YEARS = re.compile(P.YEARS, _I)
 TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 _MAX_INDICATOR_WORDS = 25
 _MAX_TAIL_WORDS = 22  # a value-first item's first words say what; the rest is how or why
-_ASIDE = re.compile(P.ASIDE, _I)
+_ASIDE = re.compile(P.TAIL_ASIDE, _I)
+_ALTERNATIVE = re.compile(P.ALTERNATIVE, _I)
 _TOPIC = re.compile(P.TOPIC, _I)
 _ACTION_HEAD = re.compile(P.ACTION_HEAD, _I)
 _SHARE_LEAD = re.compile(P.SHARE_LEAD, _I)
@@ -97,16 +102,21 @@ def read_comparator(m: re.Match[str]) -> Comparator:
     return "="
 
 
+def comparator_of(word: str) -> Comparator:
+    """The comparator a word written before a value means ("ít nhất" is ">=")."""
+    return _CMP_BEFORE[match_form(" ".join(word.split()))]
+
+
 def read_value_unit(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     v1, v2 = parse_vn_number(m.group("v1")), m.group("v2") and parse_vn_number(m.group("v2"))
     if m.group("pct"):
         return v1, v2, m.group("pct")
     if m.group("money"):
         return v1, v2, units.canonical(m.group("money"))
-    factor = SCALES[match_form(m.group("scale"))] if m.group("scale") else 1.0
-    scaled = [None if v is None else v * factor for v in (v1, v2)]
-    count = " ".join(m.group("count").lower().split()) if m.group("count") else None
-    return scaled[0], scaled[1], count or m.group("generic")
+    count = " ".join(f"{m.group('count')}{m.group('per') or ''}".lower().split()) if m.group("count") else ""
+    if count and m.group("scale"):  # "3 triệu lượt khách": the scale stays in the unit, as for money
+        return v1, v2, f"{' '.join(m.group('scale').lower().split())} {count}"
+    return v1, v2, count or m.group("generic")
 
 
 def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int, prev: str | None
@@ -117,7 +127,7 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     noun phrase earlier in the clause."""
     clause_start, start = span
     head = text[start : m.start()].strip(" ,;:(")
-    if len(head.split()) > _MAX_INDICATOR_WORDS:  # a long lead-in: its last clause names the figure
+    if len(_YEARS.sub("", head).split()) > _MAX_INDICATOR_WORDS:  # a long lead-in: its last clause names it
         head = head[head.rfind(",") + 1 :].strip() if "," in head else ""
         if not head or len(head.split()) > _MAX_INDICATOR_WORDS:
             return None
@@ -125,6 +135,10 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     subject = action = ""
     if _BARE_HEAD.match(head):
         head = ""
+    if head and m.group("pct") and _RATE_HEAD.search(head):
+        after = text[m.end() : end_of_tail(text, m.end(), stop)].strip(" ,:")
+        if after and not _TIME_ONLY.match(after):  # "… đảm bảo đạt tỷ lệ 100% thủ tục … được đánh giá"
+            head = ""
     if head and (change := _ACTION_HEAD.match(" ".join(f"{head} {m.group('verb') or ''}".split()))):
         action, head = change.group("change"), ""  # "kéo giảm đến 50% số vụ …": the change and its object
     if head and verb in _HAVE_VERBS and len(head.split()) <= _MAX_SUBJECT_WORDS:
@@ -146,6 +160,9 @@ def read_indicator(text: str, span: tuple[int, int], m: re.Match[str], stop: int
     if not tail and (topic := _TOPIC.search(text, clause_start, start)):  # "Đối với đất phi nông nghiệp, …"
         return " ".join(topic.group("topic").split()), start, m.end()
     if not tail and subject:  # "Hà Nội có tối thiểu 200 công trình, …": nothing better after it
+        count = m.group("count")  # "toàn tỉnh có 23 đô thị": the column is "số đô thị toàn tỉnh"
+        if count and " ".join(count.lower().split()) not in units.MEASURE_UNITS:
+            return f"số {' '.join(count.lower().split())} {subject}", start, m.end()
         return subject, start, m.end()
     if not tail and prev is not None and m.group("base") and _SHARE_WORD.search(prev):
         return prev, start, m.end()  # "…; đến năm 2030 đạt 30% GRDP": the same share, a later year
@@ -181,8 +198,10 @@ def end_of_tail(text: str, start: int, stop: int) -> int:
     ("…, nhằm …") or a new capitalised subject."""
     cut = _TAIL_STOP.search(text, start, stop)
     new = _NEW_SUBJECT.search(text, start, stop)
+    other = next((a.start() for a in _ALTERNATIVE.finditer(text, start, stop)
+                  if match_form(a.group("head")) in match_form(text[start : a.start()]).split()), -1)
     ends = (text.find(";", start, stop), text.find(".", start, stop), cut.start() if cut else -1,
-            new.start() if new else -1, stop)
+            new.start() if new else -1, other, stop)
     return min(x for x in ends if x >= 0)
 
 
@@ -204,11 +223,21 @@ class Figure:
     after_figure: bool  # the clause starts right after the previous figure, not at a ";" or ":"
 
 
+def _qualifier(text: str, m: re.Match[str]) -> bool:
+    """An age with no verb ("người dân từ 15 tuổi trở lên") or a count after "của" ("các xã của 18
+    huyện") qualifies a noun: no figure, and no clause break for the figure before or after it."""
+    if m.group("verb"):
+        return False
+    age = " ".join((m.group("count") or "").lower().split()) in units.QUALIFIER_UNITS
+    return age or bool(m.group("count") and _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+
+
 def figures(text: str, masked: str, s: int, e: int) -> Iterator[Figure]:
     """The figures of sentence ``[s, e)``, read on ``masked`` (numbers of documents and dates
     blanked), in order. Goals and results walk a sentence the same way through this."""
     bounds = [s] + [i + 1 for i in range(s, e) if text[i] in ";:"]
-    values = list(VALUE.finditer(masked, s, e)) if HAS_VALUE.search(masked, s, e) else []
+    found = VALUE.finditer(masked, s, e) if HAS_VALUE.search(masked, s, e) else iter(())
+    values = [m for m in found if not _qualifier(text, m)]
     prev_end = s
     for i, m in enumerate(values):
         start = max([b for b in bounds if b <= m.start()] + [prev_end])

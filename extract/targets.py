@@ -26,6 +26,7 @@ _I = re.IGNORECASE
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){Q.END}", _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
+_MAX_ELIDED_WORDS = 5  # "các đô thị loại V": a longer head names its own measure
 # The year a goal is dated by, cut from its indicator; a comparison's base year stays ("giảm 50%
 # số vụ phá rừng so với năm 2012").
 _YEAR_WORDS = re.compile(r"(?<!so với)(?<!so với )\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
@@ -59,7 +60,10 @@ def _rejected(text: str, s: int, clause_start: int, m: re.Match[str], e: int, ye
     cues = [g.end() for g in Q.GOAL.finditer(text, s, m.start())]
     return (
         _is_result(text[max(clause_start, cues[-1]) if cues else s : m.end()], year, ref_year)
-        or (not m.group("cmp") and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))  # "tối thiểu 95% kế hoạch"
+        # "đạt 103% kế hoạch" reports; "tối thiểu 95% kế hoạch" or "…, phấn đấu … đạt 95% kế hoạch"
+        # (the cue in the value's own comma segment) aims
+        or (not m.group("cmp") and not any(c > max(clause_start, text.rfind(",", s, m.start())) for c in cues)
+            and bool(_ACHIEVED_TAIL.match(text, m.end(), e)))
         or bool(rx(P.POLICY_CUES).search(clause))
         or bool(rx(P.CONTEXT_CUES).search(text, s, m.start()))
         or (F.open_bracket(clause)  # "(chiếm 52,3%)", but "(phấn đấu … đạt 95%)" is one
@@ -81,14 +85,16 @@ def _only_value(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | None,
-                      ref_year: int | None) -> list[Target]:
+                      ref_year: int | None, line_year: int | None = None) -> list[Target]:
+    """The goals of sentence ``[s, e)``; ``line_year`` is the year its list item opens with."""
     found: list[Target] = []
     for fig in F.sentence_figures(text, masked, s, e):
         m, clause_start, stop = fig.m, fig.clause_start, fig.stop
         near = _after_end(text, m.end(), e)
         clause_year = Q.last_year(text[clause_start:near])
-        year = clause_year or Q.last_year(text[s:clause_start]) or (ctx.year if ctx else None)
+        year = clause_year or Q.last_year(text[s:clause_start]) or line_year or (ctx.year if ctx else None)
         future = [int(f.group("year")) for f in rx(P.FUTURE_YEAR).finditer(text, clause_start, near)]
+        future += [line_year] if line_year else []
         goal = ctx is not None or bool(Q.GOAL.search(text, s, m.end())) or (
             ref_year is not None and any(y > ref_year for y in future))
         if not goal or _rejected(text, s, clause_start, m, e, year, ref_year):
@@ -96,6 +102,8 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         if rx(P.BREAKDOWN_BASE).fullmatch(text, clause_start, m.start()):  # "Trong 592.849 ha đất …, …"
             continue
         start = Q.strip_lead(text, clause_start, m.start())
+        if goal_clauses := list(rx(P.GOAL_CLAUSE).finditer(text, start, m.start())):
+            start = Q.strip_lead(text, goal_clauses[-1].end(), m.start())
         if fig.after_figure and (joint := _last_joint(text, start, m.start())) >= 0:
             # "… 152.200 ha, đất trồng cây lâu năm 51.258 ha", "1.946 doanh nghiệp số và 12,5% số hộ …":
             # the words up to the joint end the previous figure
@@ -116,19 +124,40 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
                 span_end = close
             indicator = f"{indicator} {_YEAR_WORDS.sub('', text[m.end() : span_end])}"
         tail = text[m.end() : span_end]
-        if rx(P.TAIL_ACHIEVEMENT_CUES).search(tail) or rx(P.POLICY_CUES).search(tail):
+        if rx(P.TAIL_ACHIEVEMENT_CUES).search(tail) or rx(P.POLICY_MONEY_CUES).search(tail):
             continue
         if clause_year is None and (tail_year := Q.last_year(tail)):  # "100% xã … trong năm 2023"
             if ref_year is not None and tail_year < ref_year:
                 continue
             year = tail_year
+        comparator, indicator = Q.read_comparator(m), _clean_indicator(indicator)
+        if comparator == "=" and (lone := rx(P.STRANDED_COMPARATOR).search(indicator)):
+            # "… lãnh đạo các cấp ít nhất vào năm 2025 đạt 40%": the floor is written before the year
+            indicator, comparator = indicator[: lone.start()], Q.comparator_of(lone.group("cmp"))
         value, value_max, unit = Q.read_value_unit(m)
+        if found and found[-1].unit == unit and (whole := _elided(found[-1].indicator or "", indicator)):
+            indicator = whole
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
-                            indicator=Q.name_measure(_clean_indicator(indicator), unit),
-                            comparator=Q.read_comparator(m), value=value, value_max=value_max or None,
+                            indicator=Q.name_measure(indicator, unit),
+                            comparator=comparator, value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
+
+
+def _elided(prev: str, head: str) -> str | None:
+    """A parallel clause names only what differs from the goal before it: in "tiêu chuẩn cấp nước
+    cho đô thị từ loại IV trở lên đạt 120 lít/người/ngày đêm, đô thị loại V đạt 100 lít/…" the
+    second is "tiêu chuẩn cấp nước cho đô thị loại V". ``head`` must open with two words that
+    ``prev`` has after its own start; the words before them are the shared measure."""
+    words = rx(P.SHARE_LEAD).sub("", " ".join(head.split())).split()
+    if not 2 <= len(words) <= _MAX_ELIDED_WORDS:
+        return None
+    before, key = prev.split(), [match_form(w) for w in words[:2]]
+    for i in range(1, len(before) - 1):
+        if [match_form(w) for w in before[i : i + 2]] == key:
+            return " ".join(before[:i] + words)
+    return None
 
 
 def _clean_indicator(indicator: str) -> str:
@@ -237,11 +266,13 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
             stack.clear()
         ctx = stack[-1] if stack else None
         last: list[Target] = []  # the previous sentence's goals, which a breakdown continues
+        lead = rx(P.LINE_YEAR_LEAD).match(line.body)
+        line_year = Q.last_year(lead.group(0)) if lead else None
         for s, e in line.sentences:
             here = ctx
             if here is None and last and rx(P.BREAKDOWN).match(text, s):  # "Trong đó, đất … là 14.630 ha"
                 here = _Context(level=PLAIN, year=last[-1].year, intro=False)
-            last = _sentence_targets(text, masked, s, e, here, ref_year)
+            last = _sentence_targets(text, masked, s, e, here, ref_year, line_year)
             found.extend(last)
         _open(stack, line, line.level)
     if default_year is not None:

@@ -5,9 +5,9 @@
 entry is a lower-case phrase as written (case is ignored when matching); longer phrases are
 tried first, so "lượt khách" wins over "lượt" and "trạm y tế" over "trạm".
 
-Two kinds of unit are kept apart because they keep their scale differently (SPEC §2 and the
-gold guide): money keeps its scale word in the unit ("12.000 tỷ đồng" is value 12000, unit
-"tỷ đồng"), while a count or a measure is written out ("2,5 nghìn tấn" is 2500 tấn).
+Money and counts keep their scale word in the unit, as the real gold's annotation guide says
+("12.000 tỷ đồng" is value 12000, unit "tỷ đồng"; "2,5 triệu lượt khách" is 2.5, "triệu lượt
+khách"); money is told apart because its unit is canonicalised ("đô la Mỹ" is "USD").
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ SCALES: dict[str, float] = {
 MONEY_SCALES: list[str] = ["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"]
 
 # Currencies; a money unit may carry up to two "per" parts: "triệu đồng/người/năm".
-CURRENCIES: list[str] = ["đồng", "usd", "đô la", "euro"]
+CURRENCIES: list[str] = ["đồng", "usd", "đô la mỹ", "đô la", "euro"]
+# One column per unit whatever the spelling: "tỉ" is "tỷ", the dollar its code.
+_SPELLINGS = ((re.compile(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])"), "tỷ"),
+              (re.compile(r"(?<![\wÀ-ỹ])(?:usd|đô la(?: mỹ)?)(?![\wÀ-ỹ])"), "USD"))
 
 # Percentages: a share, or a yearly rate ("bình quân 6,5%/năm").
 PERCENT_UNITS: list[str] = ["%/năm", "%"]
@@ -35,11 +38,13 @@ PERCENT_UNITS: list[str] = ["%/năm", "%"]
 COUNT_UNITS: list[str] = [
     # area, length, energy, weight (production targets: "sản lượng thủy sản đạt trên 46.200 tấn")
     "km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít",
+    # age ("tuổi thọ trung bình đạt 75,5 tuổi")
+    "tuổi",
     # people and households ("giải quyết việc làm cho 25.000 lao động")
     "lượt khách", "lượt người", "lượt", "người", "lao động", "hộ gia đình", "hộ",
     "học sinh", "học viên", "sinh viên", "cán bộ", "bác sĩ", "chuyên gia", "thuê bao", "tài khoản",
     # administrative units ("100 xã đạt chuẩn nông thôn mới")
-    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "làng",
+    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "làng", "đô thị",
     # organisations and products
     "doanh nghiệp", "hợp tác xã", "sản phẩm", "dịch vụ", "dự án", "cơ sở", "trường",
     # infrastructure ("Đầu tư mới trạm 5G: 35 trạm")
@@ -57,9 +62,14 @@ NOT_UNITS: list[str] = ["căn cứ"]
 # Measures, as opposed to counts: the thing measured is written before the figure ("diện tích
 # đất có rừng 2.426,8 ha"), while a count's noun is its unit ("đã lắp đặt 215 trạm 5G").
 MEASURE_UNITS: frozenset[str] = frozenset(
-    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "giờ", "phút", "ngày làm việc", "ngày",
-     "điểm", "hạng"}
+    {"km2", "km", "ha", "m2", "m3", "mw", "kwh", "tấn", "tạ", "lít", "tuổi", "giờ", "phút", "ngày làm việc",
+     "ngày", "điểm", "hạng"}
 )
+
+
+# Units that, without a verb before the figure, qualify a noun rather than measure it: "người dân
+# từ 15 tuổi trở lên" is who counts; "tuổi thọ trung bình đạt 75,5 tuổi" is a figure.
+QUALIFIER_UNITS: frozenset[str] = frozenset({"tuổi"})
 
 
 # Areas: a land type measured in these is its area ("đất trồng lúa 25.850 ha": diện tích).
@@ -75,5 +85,9 @@ def alternation(phrases: list[str]) -> str:
 
 def canonical(unit: str) -> str:
     """A unit as written, in the form records keep: single spaces, lower case except currency
-    codes ("triệu USD"), so one unit is one spreadsheet column whatever the spacing."""
-    return re.sub(r"(?<![\wÀ-ỹ])usd(?![\wÀ-ỹ])", "USD", " ".join(unit.lower().split()))
+    codes ("triệu USD", "tỉ đô la Mỹ" is "tỷ USD"), so one unit is one spreadsheet column
+    whatever the spacing or spelling."""
+    out = " ".join(unit.lower().split())
+    for spelling, form in _SPELLINGS:
+        out = spelling.sub(form, out)
+    return out

@@ -43,6 +43,13 @@ COMPARATORS_BEFORE: list[tuple[str, Comparator]] = [
     (r"<", "<"),
 ]
 
+# A floor or ceiling written apart from its value, before the year and verb ("… các cấp ít nhất vào
+# năm 2025 đạt 40%"), at the end of the indicator once its year is cut.
+STRANDED_COMPARATOR = r"\s+(?P<cmp>ít nhất|tối thiểu|tối đa|không quá|không dưới)\s*$"
+
+# An estimate's hedge before another comparator adds nothing: "đạt khoảng trên 500 tỉ USD" is "> 500".
+HEDGES = r"khoảng|xấp xỉ|vào khoảng"
+
 # Written after the value and its unit: "75% trở lên".
 COMPARATORS_AFTER: list[tuple[str, Comparator]] = [
     (r"trở lên", ">="),
@@ -59,8 +66,9 @@ VERBS = (
     r"với"  # "đất rừng sản xuất với 280.930 ha"
 )
 
-# Units of a goal's value come from the unit lexicon (lexicon/units.py). Money keeps its scale
-# word in the unit ("1.200 tỷ đồng": value 1200, unit "tỷ đồng"); counts are multiplied out.
+# Units of a goal's value come from the unit lexicon (lexicon/units.py). Money and counts keep
+# their scale word in the unit, as the annotation guide says ("1.200 tỷ đồng": value 1200, unit
+# "tỷ đồng"; "3 triệu lượt khách": 3, "triệu lượt khách").
 MONEY_UNIT = (rf"(?:(?:{units.alternation(units.MONEY_SCALES)})\s+)?(?:{units.alternation(units.CURRENCIES)})"
               r"(?:/[\wÀ-ỹ]+){0,2}")
 COUNT_UNITS = units.alternation(units.COUNT_UNITS)
@@ -81,7 +89,9 @@ GOAL_CUES = (
     r"(?<!tính )(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}|"  # "tính đến năm 2019" dates a result
     # "đảm bảo cắt giảm tối thiểu 30% thời gian …": a floor that must be ensured
     r"(?:bảo đảm|đảm bảo)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:tối thiểu|ít nhất|không (?:dưới|thấp hơn|ít hơn))|"
-    r"hướng tới|hướng đến|tầm nhìn|phải đạt|bảo đảm đạt|theo kế hoạch,|"
+    r"hướng tới|hướng đến|tầm nhìn|phải đạt|quyết tâm|theo kế hoạch,|"
+    # "bảo đảm mức tăng trưởng kinh tế (GRDP) của tỉnh năm 2025 đạt 13,6%": a level to be ensured
+    r"(?:bảo đảm|đảm bảo)\s+(?:[^,;.:|\n]{1,80}?\s)?(?=đạt\b)|"  # in one clause of one table cell
     r"(?:bảo đảm|đảm bảo)\s+(?:đến|trước)\s+(?:hết\s+)?ngày"
 )
 # A year after one of these, later than the document's own, also makes a goal ("vào năm 2030").
@@ -102,21 +112,26 @@ INTRO_GOAL_CUES = (
 # Where a document's body ends: no goal context runs past these.
 BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
 
-# A goal only named as the setting of something else is no goal of this document: "góp phần
-# bảo đảm an ninh năng lượng trong bối cảnh đất nước đặt mục tiêu tăng trưởng trên 8%".
-CONTEXT_CUES = r"\btrong\s+bối\s+cảnh\b"
+# A goal only named as the setting of something else, or one a higher level set that this
+# document contributes to, is no goal of this document: "góp phần bảo đảm an ninh năng lượng trong
+# bối cảnh đất nước đặt mục tiêu tăng trưởng trên 8%" (RECONCILE.md: national goals quoted as context).
+CONTEXT_CUES = (r"\btrong\s+bối\s+cảnh\b|\bdự\s+báo\b|"  # a forecast is no goal (RECONCILE.md)
+                # "…, góp phần cùng cả nước đạt mục tiêu tăng trưởng 8% trở lên": a higher level's goal
+                r"\bgóp\s+phần\s+(?:cùng\s+[^,;.]{1,30}?\s+)?(?:đạt|thực hiện|hoàn thành)\b")
 
 # Words that make a heading about results rather than goals ("Kết quả thực hiện mục tiêu").
 REPORT_HEADINGS = r"kết quả|đánh giá|tình hình|thực trạng|đã đạt|thống kê|biểu mẫu|báo cáo"
 
 # A clause with one of these reports a result: "đã tích hợp", "tăng từ 56% lên 81%",
+# ("hiện có" only as a word pair: "được phát hiện có nhu cầu", "thực hiện có hiệu quả" have none),
 # "đạt 103% kế hoạch", "so với cùng kỳ". "đã qua đào tạo" names trained labour, not the past.
 ACHIEVEMENT_CUES = (
     r"\d+/\d+\s+(?:đơn vị|địa phương|xã|tỉnh|huyện|cơ quan)|"  # "34/34 địa phương": a tally
     r"\bđã\b(?!\s+qua\s+đào\s+tạo)|\bđạt được\b|\bđang\b|"
     # "tăng từ 56% lên 81%" reports a change; "giảm từ 5-7%" (a range right after) sets a goal
     r"\b(?:tăng|giảm)\s+từ\b(?!\s*[\d.,]+\s*%?\s*(?:[-–]|đến|tới)\s*\d)|\bso với\b|\bcùng kỳ\b|"
-    r"(?<!không )\bvượt\b|\bhiện nay\b|\bhiện có\b|\bhiện tại\b|\bthời gian qua\b|\bnăm qua\b|"
+    r"(?<!không )\bvượt\b|\bhiện nay\b|(?<!phát )(?<!thực )\bhiện có\b|\bhiện tại\b|"
+    r"\bthời gian qua\b|\bnăm qua\b|"
     r"\blũy kế\b|\bluỹ kế\b|"
     r"\btháng đầu năm\b|\bước đạt\b|\bchỉ đạt\b|\bước tính\b|\bkết quả\b|\bmới có\b|\bmới đạt\b|"
     r"\btrước đây\b|\bthay cho\b|\bthay vì\b"
@@ -127,7 +142,8 @@ ACHIEVEMENT_CUES = (
 TAIL_ACHIEVEMENT_CUES = (
     r"(?<!người )\bđã\b(?!\s+(?:được|qua)\b)|"  # "… hoặc người đã có tài khoản": a relative clause
     # "giảm 50% số vụ phá rừng so với năm 2012" names a goal's base year, not a result
-    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|\bhiện có\b|"
+    r"\bđạt được\b|\bso với\b(?!\s+(?:năm\s+)?\d{4})|\bcùng kỳ\b|\bhiện nay\b|"
+    r"(?<!phát )(?<!thực )\bhiện có\b|"
     r"\blũy kế\b|\bluỹ kế\b|\btrước đây\b|\bthay cho\b"
 )
 
@@ -135,12 +151,17 @@ TAIL_ACHIEVEMENT_CUES = (
 ACHIEVEMENT_TAILS = r"kế hoạch|KH|dự toán|so với|cùng kỳ|chỉ tiêu"
 
 # Policy and legal parameters: amounts of support, fees, penalties, budgets, time limits.
-POLICY_CUES = (
-    r"\bhỗ trợ\b|\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bthuế\b|\bmiễn\b|"
-    r"\blãi suất\b|(?<!viện )\bphí\b|\bphạt\b|\bphụ cấp\b|\blương\b|\bthù lao\b|\bđơn giá\b|\bđịnh mức\b|"
+POLICY_MONEY_CUES = (
+    r"\bmức hỗ trợ\b|\bchi phí\b|\bkinh phí\b|\blệ phí\b|\bthuế\b|\bmiễn\b|"
+    r"\blãi suất\b|(?<!viện )\bphí\b|\bphạt\b|\bphụ cấp\b|\bthù lao\b|"
+    r"\b(?:mức|tiền|quỹ|bảng)\s+lương\b|\blương\s+(?:cơ sở|tối thiểu)\b|"  # "làm công hưởng lương" is no wage
+    r"\bđơn giá\b|\bđịnh mức\b|"
     r"\bthời hạn\b|\btrong vòng\b|\bdự toán\b|\bgiảm giá\b|\bchiết khấu\b|\bký quỹ\b|"
     r"\bsố tiền\b|\bbổ sung\b|\bbố trí\b|\bhạn ngạch\b|\bthiệt hại\b|\bmức\s+(?:chi|thu)\b"
 )
+# Before a value "hỗ trợ" grants it ("hỗ trợ 50% chi phí"); after a value-first share it names what
+# the counted people get ("100% số nạn nhân … được hưởng các dịch vụ hỗ trợ"), which a goal may be.
+POLICY_CUES = r"\bhỗ trợ\b|" + POLICY_MONEY_CUES
 
 # Right after the value: "3% ngân sách", "50% chi phí" are allocations, not goals.
 # "30 ngày kể từ ngày công bố …" is a time limit counted from an event.
@@ -151,6 +172,7 @@ LEAD_INS = (
     r"^(?:[\s,;:.\-–+•\"“”]+|và\s+|trong đó[,:]?\s+|đồng thời[,:]?\s+|"
     r"(?:(?:đặt|hướng\s+(?:tới|đến))\s+)?mục tiêu(?:\s+cụ thể)?(?:\s+là)?[:,]?\s+|"
     r"phấn đấu(?:\s+để)?\s+|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}[,:]?\s*|"
+    r"từ\s+năm\s+\d{4}\s+trở\s+đi[,:]?\s*|"  # "Từ năm 2025 trở đi, 100% số nạn nhân …"
     r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[,:]?\s*|năm(?:\s+học\s+\d{4}\s*[-–])?\s+\d{4}[,:]?\s*|riêng\s+|"
     r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:19|20)\d{2}\s*,\s*|(?:bảo đảm|đảm bảo)\s+|"
     r"(?:nhiều nhất|lớn nhất|cao nhất|tiếp đến|tiếp theo)\s+là\s+|"  # "nhiều nhất là đất rừng sản xuất với …"
@@ -174,13 +196,21 @@ POSITION = (
 POSITION_WORDS: dict[str, int] = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3}
 POSITION_INDICATOR = "vị trí về {what}"
 # A value-first indicator ("300 sản phẩm OCOP được giới thiệu …") ends before these.
-# "hoặc" opens an alternative subject ("85% người hưởng … mở mới tài khoản hoặc người đã có tài
-# khoản …"): the first one names the column.
 # A news photo caption glued on ("… 280.930 ha đất rừng sản xuất - Ảnh minh họa") ends it too.
-TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b|\s+hoặc\s"
+TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b"
               r"|\s[-–]\s+Ảnh\b"
               # a second duty joined on ("cắt giảm 30% thời gian thực hiện TTHC và đơn giản hóa …")
               r"|\s+và\s+(?=(?:đơn giản hóa|đơn giản hoá|cắt giảm|nâng cao|bảo đảm|đảm bảo|hoàn thành)\b)")
+# "hoặc" before the tail's own head noun opens an alternative subject ("85% người hưởng … mở mới
+# tài khoản hoặc người đã có tài khoản …": the first names the column); before anything else it
+# joins two predicates of one measure ("100% cơ sở … áp dụng công nghệ sạch hoặc trang bị …").
+ALTERNATIVE = r"\s+hoặc\s+(?P<head>[\wÀ-ỹ]+)"
+# A bracket in a value-first tail that lists names or says who else counts is an aside, not the
+# measure: "05 đô thị loại IV (thị trấn Lấp Vò, thị trấn Mỹ An, …)", "70% số người hưởng trợ cấp
+# (bao gồm người được ủy quyền nhận thay) nhận tiền …"; so is one the tail's cut leaves open.
+TAIL_ASIDE = r"\s*\((?:(?:bao gồm|gồm|kể cả|không bao gồm|không kể)\b[^()]*|[^()]*,[^()]*)\)|\s*\([^()]*$"
+# A measure's unit may be per something: "23 m2/người", "120 lít/người/ngày đêm".
+PER_UNIT = r"(?:/(?:ngày\s+đêm|[\wÀ-ỹ]+)){1,3}"
 # …and before a new capitalised subject ("200 công trình, Thành phố Hồ Chí Minh có …"); matched
 # case-sensitively.
 NEW_SUBJECT = r",\s+(?=[A-ZĐÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ])"
@@ -200,14 +230,25 @@ YEARS = (
     r"(?:đến|tới|trước)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dated>(?:19|20)\d{2})"
 )
 
+# A list item that opens with its year ("- Đến năm 2020: Phấn đấu toàn tỉnh có 23 đô thị … . Quy mô
+# … khoảng 9.500 ha …") dates every sentence of the item, as a heading's year dates its list.
+LINE_YEAR_LEAD = (r"^\W*(?:(?:đến|tới|trong|vào)\s+(?:hết\s+|cuối\s+)?)?"
+                  r"(?:năm\s+(?:19|20)\d{2}|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\s*[:,]")
+
 # Words before a date that make it a deadline, not a sign of when a text was written.
 DEADLINE_BEFORE = r"(?:trước|đến|tới|hạn|chậm nhất|hết|kể từ|từ)\s*(?:ngày)?\s*$"
 
+# A count right after "của" says whose ("100% các xã, thị trấn của 18 huyện có tổ chức thu gom …"):
+# part of the noun phrase, no figure and no break in the words after the figure before it.
+OWNER_BEFORE = r"(?:^|\s)của\s*$"
 # A figure right after these is a place or a count of places, not a goal ("triển khai tại 6 huyện").
 LOCATION_BEFORE = r"(?:^|\s)(?:tại|ở)\s*$"
 # A figure a clause opens with after "Trong" is the base of a breakdown that follows ("Trong
 # 592.849 ha đất nông nghiệp, nhiều nhất là …"), stated (and counted) before.
 BREAKDOWN_BASE = r"\W*trong\s*"  # the whole of the words before the figure
+# A goal verb opening a comma clause starts the goal: "Cụ thể hóa các giải pháp …, bảo đảm mức tăng
+# trưởng kinh tế (GRDP) của tỉnh năm 2025 đạt 13,6%" measures only what follows it.
+GOAL_CLAUSE = r",\s*(?=(?:phấn đấu|bảo đảm|đảm bảo|quyết tâm)\s)"
 # Between two figures of a clause, the words before the last of these close the first one.
 FIGURE_JOINT = r",|\svà\s"
 # A sentence that breaks the previous one's goal down ("Trong đó, đất phát triển hạ tầng là
@@ -235,13 +276,14 @@ BROKEN_RANGE = r"(?<![\d.,])\d{1,2}(?:,\d+)?[ \t]*\n[ \t]*[-–][ \t]*(?=\d{1,2}
 # A head that only says the figure is not yet met ("Chưa đủ 100% trường THPT đạt chuẩn …"): the
 # words after the value are the indicator.
 BARE_HEADS = r"^(?:chưa\s+(?:đủ|có|đạt)|còn\s+thiếu|thiếu|.*\btrong đó(?:\s+có)?)$"
+# A head that ends by naming a rate, with the counted noun after the value ("đảm bảo đạt tỷ lệ 100%
+# thủ tục hành chính … được đánh giá"): the share is read value first, as "tỷ lệ thủ tục …".
+# Only after a goal verb: in a scoring table "Đơn vị đạt tỷ lệ 100% cộng 05 điểm" the unit is the subject.
+RATE_HEAD = r"(?:^|(?:bảo đảm|đảm bảo|phấn đấu)\s+)(?:đạt\s+)?(?:tỷ|tỉ)\s+lệ$"
 # A value-first share names the column "tỷ lệ …" ("100% số người hưởng trợ cấp …" is "tỷ lệ
 # người hưởng trợ cấp …"); these words before the counted noun go.
 SHARE_LEAD = r"^(?:(?:số|các|những)\s+)+"
 SHARE_NAME = "tỷ lệ"
-# An aside in brackets says who else counts, not what is measured: "70% số người hưởng trợ cấp
-# (bao gồm người được ủy quyền nhận thay) nhận tiền …" names "người hưởng trợ cấp nhận tiền …".
-ASIDE = r"\s*\((?:bao gồm|gồm|kể cả|không bao gồm|không kể)\b[^()]*\)"
 # A reference list's entry (a wiki page's sources) quotes old headlines, never the page's goals.
 CITATION = r"Lưu trữ(?:\s+bản gốc)?\s+ngày|tại Wayback Machine|Truy cập ngày"
 # A plan's stated period ("2. Thời gian thi đua … đến ngày 10 tháng 12 năm 2025") dates the goals

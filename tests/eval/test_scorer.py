@@ -94,3 +94,44 @@ def test_fields_a_record_does_not_annotate_are_not_scored() -> None:
     s = scorer.score(record, doc)
     assert s.prf["targets"].fp == 1
     assert s.prf["signers"].tp + s.prf["signers"].fp + s.prf["signers"].fn == 0
+
+
+def test_a_targets_only_record_scores_targets_and_shows_the_rest_as_not_annotated() -> None:
+    """devx records carry only source/targets/not_targets: nothing else may read as a perfect 1.0."""
+    from core.record import Document
+
+    record = {"source": "x", "targets": [GOLD_TARGET], "not_targets": ["đã đạt 60%"]}
+    doc = Document(source="x", text="", targets=[target(GOLD_TARGET["indicator"]), target("tỷ lệ", value=60)])
+    total = scorer.Score(documents=0)
+    total.add(scorer.score(record, doc))
+    assert total.scored == {"targets"}
+    assert (total.prf["targets"].tp, total.prf["targets"].fp) == (1, 1)
+    assert total.achievements_as_targets == 1  # the 60% is one of the annotated non-targets
+    rows = {line.split()[0]: line for line in scorer.table({"devx": total}).splitlines()[2:]}
+    assert "P 0.50 R 1.00" in rows["targets"] and "not annotated" in rows["signers"]
+    assert "not annotated" in rows["number"]
+
+
+def test_the_devx_set_is_targets_only_and_shares_no_document_with_dev_or_test() -> None:
+    """devx is extra tuning data: a document also in the manifest's dev/test split would leak."""
+    records = scorer.load_sets(("devx",))["devx"]
+    manifest = (scorer.REAL_DIR / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    listed = {"../shared/data/" + row.split("\t")[1] for row in manifest}
+    for record in records:
+        assert set(record) - {"_file", "_note"} <= {"source", "targets", "not_targets", "strip_tvpl_metadata",
+                                                      "annotated_until"}
+        assert record["source"] not in listed
+        assert (scorer.ROOT / record["source"]).exists()
+
+
+def test_goals_past_where_the_annotators_stopped_are_not_scored() -> None:
+    """A plan with more goals than were labelled: the unlabelled ones are neither hits nor errors."""
+    from core.record import Document
+
+    text = "Mục tiêu: a đạt 1%. b đạt 2%. c đạt 3%."
+    record = {"source": "x", "targets": [], "annotated_until": "b  đạt\n2%"}
+    found = [target("a", span=(10, 18)), target("b", span=(20, 28)), target("c", span=(30, 38))]
+    doc = Document(source="x", text=text, targets=found)
+    assert [t.indicator for t in scorer.annotated_targets(record, doc)] == ["a", "b"]
+    with pytest.raises(scorer.MissingQuoteError):
+        scorer.annotated_targets(record | {"annotated_until": "z đạt 9%"}, Document(source="x", text=text))
