@@ -260,12 +260,15 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
     masked = F.masked(text)
     stack: list[_Context] = []
     found: list[Target] = []
+    # the previous sentence's goals, which a breakdown continues, also from the line before: a
+    # news page's "Trong 592.849 ha …" paragraph breaks down the goal that ends the one above
+    last: list[Target] = []
     for line in F.lines(text):
         _close(stack, line.level)
         if line.ends_body:
             stack.clear()
+            last = []
         ctx = stack[-1] if stack else None
-        last: list[Target] = []  # the previous sentence's goals, which a breakdown continues
         lead = rx(P.LINE_YEAR_LEAD).match(line.body)
         line_year = Q.last_year(lead.group(0)) if lead else None
         for s, e in line.sentences:

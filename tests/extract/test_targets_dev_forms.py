@@ -41,6 +41,15 @@ def test_a_land_plan_reads_areas_shares_and_its_breakdowns() -> None:
         assert t.span is not None and " ".join(LAND_PLAN[t.span[0] : t.span[1]].split()) == t.text
 
 
+def test_a_breakdown_paragraph_continues_the_goal_of_the_line_above() -> None:
+    """The same page once its photo caption is removed as boilerplate: "Trong 592.849 ha …" opens
+    its own line and still breaks down the goal that ends the line before."""
+    text = LAND_PLAN.replace("Đến 2020, tỉnh Yên Bái có 280.930 ha đất rừng sản xuất - Ảnh minh họa", "")
+    got = [(t.value, t.year, t.indicator) for t in find_targets(text, 2013)]
+    assert (280930, 2020, "diện tích đất rừng sản xuất") in got
+    assert (25850, 2020, "diện tích đất trồng lúa") in got
+
+
 def test_a_breakdown_needs_a_goal_before_it() -> None:
     """"Trong đó, …" continues a goal; after a report it reports too."""
     report = "Năm 2012 toàn tỉnh có 592.849 ha đất nông nghiệp. Trong đó, đất trồng lúa là 25.850 ha."
