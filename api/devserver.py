@@ -20,6 +20,19 @@ class ServerStartError(RuntimeError):
     """The server exited or did not answer `/health` in time."""
 
 
+def stop_processes(procs: list[subprocess.Popen], grace_s: float = 30) -> None:
+    """SIGTERM every process still running, give each ``grace_s`` to exit, then SIGKILL it: the
+    workers a test or a bench started must not outlive it."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(grace_s)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -36,6 +36,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from api import jobs  # noqa: E402
+from api.devserver import stop_processes  # noqa: E402
 
 ENGINES = ("ray", "dask", "celery", "procrastinate")
 _service_cache: dict[str, Any] = {}
@@ -222,13 +223,7 @@ class Run:
             time.sleep(0.2)
 
     def _stop_procs(self) -> None:
-        for p in self.procs:
-            p.terminate()
-        for p in self.procs:
-            try:
-                p.wait(20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_processes(self.procs, grace_s=20)
 
     def _killer(self) -> None:
         """SIGKILL the process running a job once that job has run for 1 s."""

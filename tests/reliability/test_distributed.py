@@ -20,6 +20,7 @@ import psycopg
 import pytest
 from relsupport import CHROMA_URL, PG_URL, REPO, Store, assert_whole, write_docs
 
+from api.devserver import stop_processes
 from api.service import Service
 from core.settings import Settings
 from search.chunking import chunk
@@ -72,14 +73,7 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
         conn.execute(f'CREATE DATABASE "{name}"')
     c = Cluster(tmp_path, f"{server}/{name}", name.replace("_", "-"))
     yield c
-    for proc in c.workers:
-        if proc.poll() is None:
-            proc.terminate()
-    for proc in c.workers:
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    stop_processes(c.workers)
     Service(c.settings("cleanup")).engine.reset_vectors()  # drop this test's collection
     with psycopg.connect(PG_URL, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
