@@ -43,7 +43,7 @@ VALUE = re.compile(
 )
 # Cheap test run before VALUE, whose optional verb and comparator prefixes make it slow to scan.
 HAS_VALUE = re.compile(
-    rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){END})"
+    rf"\d\s*(?:[%‰]|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){END})"
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _BARE_HEAD = re.compile(P.BARE_HEADS, _I)

@@ -62,7 +62,8 @@ VERBS = (
     r"chiếm tỷ trọng|chiếm tỉ trọng|chiếm|ở mức|duy trì ở mức|duy trì|"
     r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
     r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
-    r"thành lập mới|thành lập|xây dựng|đào tạo|cấp|hoàn thành|"
+    # "đào tạo" is the verb of "đào tạo 500 lao động", not of "lao động qua / được đào tạo" (a noun)
+    r"thành lập mới|thành lập|xây dựng|(?<!qua )(?<!được )đào tạo|cấp|hoàn thành|"
     r"với"  # "đất rừng sản xuất với 280.930 ha"
 )
 
@@ -197,7 +198,9 @@ POSITION_WORDS: dict[str, int] = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3}
 POSITION_INDICATOR = "vị trí về {what}"
 # A value-first indicator ("300 sản phẩm OCOP được giới thiệu …") ends before these.
 # A news photo caption glued on ("… 280.930 ha đất rừng sản xuất - Ảnh minh họa") ends it too.
-TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu)\b"
+# A comma before a new figure's change verb ends a value-first tail too: "có thêm 20 xã đạt chuẩn
+# nông thôn mới, nâng tổng số xã đạt chuẩn lên 100 xã" states two goals.
+TAIL_STOPS = (r",\s+(?:thay cho|thay vì|so với|trong đó|nhằm|để|góp phần|tăng|giảm|phấn đấu|nâng|đưa)\b"
               r"|\s[-–]\s+Ảnh\b"
               # a second duty joined on ("cắt giảm 30% thời gian thực hiện TTHC và đơn giản hóa …")
               r"|\s+và\s+(?=(?:đơn giản hóa|đơn giản hoá|cắt giảm|nâng cao|bảo đảm|đảm bảo|hoàn thành)\b)")
