@@ -12,6 +12,9 @@ Three gold sets, reported side by side:
   and ``not_targets``, so only targets (and achievements reported as targets) are scored; a
   document with more goals than the annotators labelled says where they stopped
   (``annotated_until``).
+- ``devy``: a third family of real documents (``eval/gold_real/devy``), targets only like devx and
+  annotated the same way, scored once before any rule saw it (an honest unseen check) and then
+  tuned on.
 - ``demo``: our own corpus (``corpus/gold``). It stays for regression tests; it is no evidence
   of quality, since we wrote both the text and the labels.
 
@@ -68,7 +71,9 @@ from eval.matching import (
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
 REAL_DIR = ROOT / "eval" / "gold_real"
-SETS = ("test", "dev", "devx", "demo")
+SETS = ("test", "dev", "devx", "devy", "demo")
+# Sets annotated for targets only: extra tuning data that must share no document with dev/test.
+TARGET_ONLY_SETS = ("devx", "devy")
 PRF_FIELDS = (
     "decisions", "reported", "dates", "signers", "targets", "achievements", "task_assignee", "people",
 )

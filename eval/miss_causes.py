@@ -7,9 +7,9 @@ one whose text shares most words with it) and the fields that differ are counted
 gold phrase's words) or ``indicator too long`` (too many words of its own); a gold target with
 no such partner is ``not found``, an extracted one left over ``spurious``.
 
-Only the dev, devx and demo sets may be listed: the test split is never looked at item by item.
+Only the dev, devx, devy and demo sets may be listed: the test split is never looked at item by item.
 
-    python -m eval.miss_causes [--set dev|devx|demo] [--only SUBSTRING] [--verbose]
+    python -m eval.miss_causes [--set dev|devx|devy|demo] [--only SUBSTRING] [--verbose]
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def causes(gold: list[Any], found: list[Any]) -> tuple[Counter[str], list[tuple[
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Count why targets miss under the strict scorer (never on test)")
-    ap.add_argument("--set", choices=("dev", "devx", "demo"), default="dev")
+    ap.add_argument("--set", choices=("dev", "devx", "devy", "demo"), default="dev")
     ap.add_argument("--only", help="only records whose source contains this")
     ap.add_argument("--verbose", "-v", action="store_true", help="list each miss with its partner")
     args = ap.parse_args(argv)

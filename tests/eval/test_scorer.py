@@ -112,11 +112,15 @@ def test_a_targets_only_record_scores_targets_and_shows_the_rest_as_not_annotate
     assert "not annotated" in rows["number"]
 
 
-def test_the_devx_set_is_targets_only_and_shares_no_document_with_dev_or_test() -> None:
-    """devx is extra tuning data: a document also in the manifest's dev/test split would leak."""
-    records = scorer.load_sets(("devx",))["devx"]
+@pytest.mark.parametrize("name", scorer.TARGET_ONLY_SETS)
+def test_the_target_only_sets_share_no_document_with_dev_test_or_each_other(name: str) -> None:
+    """devx/devy are extra tuning data: a document also in the manifest's dev/test split would leak."""
+    records = scorer.load_sets((name,))[name]
     manifest = (scorer.REAL_DIR / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]
     listed = {"../shared/data/" + row.split("\t")[1] for row in manifest}
+    for other in scorer.TARGET_ONLY_SETS:
+        if other != name:
+            listed |= {r["source"] for r in scorer.load_sets((other,))[other]}
     for record in records:
         assert set(record) - {"_file", "_note"} <= {"source", "targets", "not_targets", "strip_tvpl_metadata",
                                                       "annotated_until"}

@@ -36,3 +36,29 @@ def test_a_change_verb_after_a_comma_starts_the_next_goal() -> None:
                 "lên 100 xã.\n")
     assert [(v, u) for _, _, v, u, _ in got] == [(20, "xã"), (100, "xã")]
     assert got[0][0] == "xã đạt chuẩn nông thôn mới"
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH NAM ĐỊNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 120/KH-UBND
+Nam Định, ngày 10 tháng 3 năm 2022
+KẾ HOẠCH
+Thực hiện Chương trình chuyển đổi số tỉnh Nam Định giai đoạn 2022 - 2025
+
+I. MỤC TIÊU
+- Tỷ lệ dịch vụ công trực tuyến toàn trình đạt tối thiểu 80%;
+"""
+
+
+def test_a_plan_titled_thuc_hien_keeps_its_title_and_its_period_dates_the_goals() -> None:
+    """The guide: "giai đoạn 2021-2025" → 2025. A plan's subject may open with "Thực hiện", which
+    in a decision opens the preamble; right under the type word it is the title."""
+    from core.record import Document
+    from extract.pipeline import run
+
+    doc = run(Document(id="x", text=PLAN, source="x.txt"))
+    assert doc.title == "Thực hiện Chương trình chuyển đổi số tỉnh Nam Định giai đoạn 2022 - 2025"
+    assert [(t.indicator, t.comparator, t.value, t.year) for t in doc.targets] == [
+        ("Tỷ lệ dịch vụ công trực tuyến toàn trình", ">=", 80, 2025)]
