@@ -25,8 +25,8 @@ from lexicon.units import MEASURE_UNITS
 
 _I = re.IGNORECASE
 _POLICY = re.compile(T.POLICY_CUES + "|" + P.POLICY_WORDS, _I)
-_BARE_ACTION = re.compile(r"^(?:trong đó\s+)?(?:có|là|gồm)$", _I)
-_TAIL_JOINT = re.compile(r"\s+(?:với|trong đó|gồm|bao gồm)\b", _I)
+_BARE_ACTION = re.compile(P.BARE_ACTION, _I)
+_TAIL_JOINT = re.compile(P.TAIL_JOINT, _I)
 _MAX_HEADING = 120
 _MAX_TAIL_WORDS = 8
 _MAX_ACTION_WORDS = 5

@@ -19,19 +19,18 @@ from extract.dates import find_dates, to_date
 from extract.identity import fast_fold, find_province, near, plain
 from extract.patterns import citations as C
 from extract.patterns import news as N
+from extract.patterns import relations as R
 from lexicon import doctypes as T
 from lexicon import issuers as I
 from lexicon.doctypes import NUMBER, PARTY_NUMBER, canonical_number, issuer_of_number, type_of_number
 
-_TYPES = "|".join(re.escape(t) for t in T.CITED_TYPES)
+_TYPES = C.TYPES
 _TYPE_FORM = {match_form(t): t for t in T.CITED_TYPES}
 # "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND", "Nghị quyết số 57-NQ/TW".
 _PARTY = PARTY_NUMBER
 _NUMBER_RX = re.compile(rf"(?<![\w/])(?:{NUMBER}|{_PARTY})(?![\w/])")
-# The type word just before a number: "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND".
-_TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
-# "Quyết định 749 ngày 3/6/2020": a number without its code, only before a date or issuer.
-_BARE_RX = re.compile(r"(?<![\w/.,])(?P<bare>\d{1,5})(?=\s*,?\s+(?:ngày|của)\b)", re.IGNORECASE)
+_TYPE_BEFORE = re.compile(C.TYPE_BEFORE, re.IGNORECASE)
+_BARE_RX = re.compile(C.BARE_NUMBER, re.IGNORECASE)
 # Quoted titles of documents without numbers: Đề án “Thí điểm …”.
 _QUOTED = re.compile(rf"(?<!\w)(?P<type>{_TYPES})\s+[“\"](?P<subject>[^”\"\n]{{5,250}})[”\"]", re.IGNORECASE)
 _VERB_REPORTED = re.compile(N.REPORTED_VERB, re.IGNORECASE)
@@ -42,25 +41,15 @@ _HISTORY = re.compile(N.HISTORY_MARKER, re.IGNORECASE)
 _PASSIVE_REPORT = re.compile(N.PASSIVE_REPORT, re.IGNORECASE)
 # Which kinds of report count, before and after the page's first one (see ``_reports``).
 _REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent",)}
-_VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)
-_VERB_AMENDS = re.compile(r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh", re.IGNORECASE)
-_BOUNDARY = re.compile(r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d")
-_CHAIN = re.compile(rf"^[\s,;]*(?:và|hoặc)?\s*(?:các\s+)?(?:(?:{_TYPES})\s*)?(?:số\s*:?)?\s*$", re.IGNORECASE)
-# A clause opener at a line start decides whether a preamble mention is a legal basis:
-# "Căn cứ …", "Thực hiện …", "Triển khai …" are; "Xét …", "Theo đề nghị …" are not.
-# Matched on the folded text (no marks, lower case), so OCR'd "Theo đê nghị" still counts.
-_OPENER = re.compile(
-    r"^[ \t]*(?P<w>can\s+cu|thuc\s+hien|trien\s+khai|xet|theo\s+de\s+(?:nghi|xuat)|dieu\s+\d|quyet|nghi"
-    r"|kinh)",
-    re.MULTILINE,
-)
-_BASIS_OPENERS = ("can cu", "thuc hien", "trien khai")
-_NOT_BASIS = re.compile(r"de\s+nghi|to\s+trinh|xet\s")
-# The preamble ends at the first article or the operative word.
+_VERB_REPLACES = re.compile(R.REPLACE_VERBS, re.IGNORECASE)
+_VERB_AMENDS = re.compile(R.AMEND_VERBS, re.IGNORECASE)
+_BOUNDARY = re.compile(R.CLAUSE_BOUNDARY)
+_CHAIN = re.compile(C.CHAIN, re.IGNORECASE)
+_OPENER = re.compile(C.PREAMBLE_OPENER, re.MULTILINE)  # on the folded text
+_BASIS_OPENERS = C.BASIS_OPENERS
+_NOT_BASIS = re.compile(C.NOT_BASIS)
 _PREAMBLE_MAX = 20000
-_PREAMBLE_END = re.compile(  # on the folded text, like _OPENER
-    r"^[ \t]*(?:dieu\s+1\b|quyet\s+dinh\s*:|quyet\s+nghi\s*:|nay\s+quyet)", re.MULTILINE
-)
+_PREAMBLE_END = re.compile(C.PREAMBLE_END, re.MULTILINE)  # on the folded text, like _OPENER
 _DATE_GAP = re.compile(C.DATE_GAP, re.IGNORECASE)
 _OF = re.compile(C.OF, re.IGNORECASE)  # used with .match(text, pos): no ^
 _ABOUT = re.compile(C.ABOUT, re.IGNORECASE)
@@ -74,27 +63,15 @@ _NAMED_BODIES = sorted(
     reverse=True,
 )
 _QUOTE_MARK = re.compile(r"[“\"]")
-_ISSUE_VERB = re.compile(r"ban\s+hành|phê\s+duyệt", re.IGNORECASE)
-# A plan or programme changed by name, without a number: "… sửa đổi, bổ sung Kế hoạch chuyển đổi
-# số ngành nông nghiệp giai đoạn 2022 - 2025". The type word is capitalised, the name is not
-# "này" (this text) or "số …" (a numbered reference, read elsewhere).
-_CHANGE_VERB = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung|thay\s+thế|bãi\s+bỏ")
-_CHANGED_NAMED = re.compile(
-    r"(?:sửa\s+đổi,?\s+bổ\s+sung|thay\s+thế|bãi\s+bỏ)\s+(?:một\s+số\s+nội\s+dung\s+(?:của\s+)?)?"
-    r"(?P<type>Kế hoạch|Chương trình|Đề án)\s+(?!số\b|này\b)(?P<subject>[a-zđà-ỹ][^.;\n]{5,200})"
-)
+_ISSUE_VERB = re.compile(N.ISSUE_VERB, re.IGNORECASE)
+_CHANGE_VERB = re.compile(R.CHANGE_VERB)
+_CHANGED_NAMED = re.compile(R.CHANGED_NAMED)
 _NAMED_FORMS = [(n, match_form(n)) for n in _NAMED_BODIES]
-# News: "ngày 29/10/2020, UBND tỉnh Hà Tĩnh đã ban hành kế hoạch chuyển đổi số …"
-_ISSUED_BY = re.compile(
-    r"(?P<who>(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Thủ tướng|Chính phủ|Bộ|Sở)[^,.;\n]{0,60}?)\s+"
-    rf"(?:đã\s+|vừa\s+)?(?:ban\s+hành|phê\s+duyệt)\s+(?P<type>{_TYPES})\s+(?!số\b)(?P<subject>[^.;\n]{{5,250}})",
-    re.IGNORECASE,
-)
-# News: Đề án “…” được Thủ tướng Chính phủ phê duyệt ngày 16/12/2020.
-_APPROVED_BY = re.compile(
-    r"\s*(?:đã\s+)?được\s+(?P<who>[^,.;\n]{3,60}?)\s+(?:phê\s+duyệt|ban\s+hành|ký)\s+(?P<when>ngày\s+[\d/.\-]+)",
-    re.IGNORECASE,
-)
+_ISSUED_BY = re.compile(N.ISSUED_BY, re.IGNORECASE)
+_APPROVED_BY = re.compile(N.APPROVED_BY, re.IGNORECASE)
+_SUBJECT_PURPOSE = re.compile(N.SUBJECT_PURPOSE)
+_TENSE_MARKER = re.compile(N.TENSE_MARKER, re.IGNORECASE)
+_PRIME_MINISTER = re.compile(C.PRIME_MINISTER, re.IGNORECASE)
 _PRIORITY = {"self": 0, "reported": 1, "replaces": 2, "amends": 3, "basis": 4, "cites": 5}
 _KIND_TYPE = {"decision": "Quyết định", "resolution": "Nghị quyết", "plan": "Kế hoạch",
               "official_letter": "Công văn", "report": "Báo cáo"}
@@ -121,7 +98,7 @@ def issuer_phrase(s: str, province: str | None = None) -> str | None:
 
 def _read_issuer(s: str, province: str | None) -> tuple[str, int] | None:
     """Issuer named at the start of ``s`` and how many characters of ``s`` name it."""
-    title = None if re.match(r"Thủ\s+tướng", s, re.IGNORECASE) else _PERSON_TITLE.match(s)
+    title = None if _PRIME_MINISTER.match(s) else _PERSON_TITLE.match(s)
     skip = title.end() if title else 0
     low = match_form(re.sub(r"\s", " ", s[skip:skip + 80]))  # "Bộ Khoa học\nvà Công nghệ"
     if low.startswith("thủ tướng"):
@@ -230,7 +207,7 @@ def _mentions(text: str, province: str | None, ref: object, level: str = "tỉnh
             continue
         if any(f.start <= x.start("type") < f.end for f in found):
             continue
-        subject = re.split(r"\s+(?:nhằm|để|với mục tiêu)\s", x.group("subject"))[0].strip(" ,")
+        subject = _SUBJECT_PURPOSE.split(x.group("subject"))[0].strip(" ,")
         found.append(_Mention(x.start("type"), x.end(), None, t, issued_on=before[-1].value,
                               issuer=issuer_phrase(x.group("who"), province), subject=subject))
     for x in near(_CHANGE_VERB, _CHANGED_NAMED, text, 0, 260):
@@ -292,7 +269,7 @@ def _reports(tail: str) -> str | None:
     if not verbs or _HISTORY.search(tail):
         return None
     v = verbs[-1]
-    marked = re.match(r"(?:vừa|mới|đã)", v.group(0), re.IGNORECASE)
+    marked = _TENSE_MARKER.match(v.group(0))
     bare = " ".join(v.group(0).lower().split())
     if (bare in N.NEEDS_MARKER and not marked) or not _REPORTED_GAP.match(tail[-100:][v.end():]):
         return None

@@ -29,17 +29,13 @@ _RANK_TAIL = re.compile(rf"\s+(?:{T.RANKS})$")
 _OLD_NEW = re.compile(T.OLD_NEW)
 _HONORIFIC = re.compile(rf"(?<!{_W})(?:{T.HONORIFICS})\s+$")
 _VERB = re.compile(
-    rf"(?<!{_W})(?:{TP.TASK_VERBS}|vừa|đã|làm|(?<!Thư )ký|dự|là|được|giữ|chỉ định|bổ nhiệm|và các)(?!{_W})"
+    rf"(?<!{_W})(?:{TP.TASK_VERBS}|{T.NAME_END_VERBS})(?!{_W})"
 )
 _PARTY = re.compile(T.PARTY_ROLE)
 _COMMITTEE_ROLE = re.compile(T.COMMITTEE_ROLE, re.IGNORECASE)
 _BODY = re.compile(rf"(?<![\wÀ-ỹ/-])(?:{T.BODY_HEADS})(?!{_W})")  # not the "UBND" of "3120/QĐ-UBND"
-# Where a body's name ends: punctuation, a dash, a digit, or a preposition / light verb.
-_BODY_STOP = re.compile(
-    rf"\s*[,;:.()“”\"\d|*]|\n\s*\n|\s+[-–]\s|\s+(?i:về|của|tại|trong|theo|với|cho|để|là|đã|vừa|sẽ|từ|trên|"
-    rf"gồm|còn|có|được|thuộc|ngày|trước|sau|đối với|nhằm|và các|phê duyệt|ban hành|quy định|nhận|"
-    rf"chi trả|căn cứ|căn|xin|thông báo|kịp|biết|thay thế|bãi bỏ|niêm yết)(?!{_W})"
-)
+_BODY_STOP = re.compile(T.BODY_STOP)
+_POSTS_END = re.compile(T.POSTS_END)
 _PLACE_LEVEL = re.compile(rf"(?<!{_W})(?:{T.PLACE_LEVELS}) $")
 _OFFICIAL = re.compile(rf"^(?:{T.PERSON_TITLES})(?!{_W})")
 # Every province spelling in match form → the name the list writes (aliases to their province).
@@ -91,7 +87,7 @@ def _title_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     rest = text[pos + m.end() :]
-    rest = re.split(r"\s+[-–]\s+|[;.\n]|\((?!cũ\)|mới\))", rest, maxsplit=1)[0]
+    rest = _POSTS_END.split(rest, maxsplit=1)[0]
     segments = [s.strip() for s in rest.split(",")]
     if not segments or not _TITLE.match(segments[0]):
         return None

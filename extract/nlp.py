@@ -13,16 +13,10 @@ import re
 from functools import lru_cache
 
 from extract.dates import find_dates
+from extract.patterns import structure as S
 
-# List markers at the start of a line, and how deep each kind usually sits in a plan:
-# "Chương I" > "I." / "Điều 1." > "1." > "1.1." > "a)" > "-" > "+".
-_MARKER = re.compile(
-    r"^\**\s*(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\s*[.:])"
-    r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?(?![\d,]))|(?P<num>\d+[.)](?!\d))"
-    r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<paren>\((?:\d{1,2}|[a-zđ])\))|(?P<dash>[-–])|(?P<plus>[+•]))\**\s*",
-    re.IGNORECASE,
-)
-# (A "sub" marker's parts are short: "14.800ha" opening a wrapped line is a number, not "14.800".)
+# List markers at the start of a line and how deep each kind sits (extract/patterns/structure.py).
+_MARKER = re.compile(S.LIST_MARKER, re.IGNORECASE)
 _LEVELS = {"chapter": 0.0, "article": 1.0, "roman": 1.0, "num": 2.0, "sub": 3.0, "alpha": 4.0, "paren": 4.2,
            "dash": 5.0, "plus": 5.5}
 PLAIN = 6.0  # a paragraph without a list marker

@@ -31,7 +31,7 @@ _CMP_WORDS = "|".join(w for w, _ in P.COMPARATORS_BEFORE)
 VALUE = re.compile(
     rf"(?:(?<![\wÀ-ỹ])(?P<verb>{P.VERBS})\s+)?"
     rf"(?:(?:(?:{P.HEDGES})\s+)?(?P<cmp>{_CMP_WORDS})(?:\s+|(?<=[≥≤<>=])\s*))?"
-    rf"(?:từ\s+)?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
+    rf"(?:{P.RANGE_FROM})?(?<![\d.,/\wÀ-ỹ])(?P<v1>{NUMBER})"
     rf"(?:\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}){END})?(?:{P.RANGE_JOINERS})(?P<v2>{NUMBER}))?\s*"
     rf"(?:(?P<pct>{P.PERCENT_UNIT})|(?P<money>{P.MONEY_UNIT}){END}"
     rf"|(?:(?P<scale>{P.SCALE_WORDS})\s+)?(?!(?:{P.NOT_UNITS}){END})(?P<count>{_COUNT_UNITS}){END}"
@@ -43,7 +43,7 @@ VALUE = re.compile(
 )
 # Cheap test run before VALUE, whose optional verb and comparator prefixes make it slow to scan.
 HAS_VALUE = re.compile(
-    rf"\d\s*(?:[%‰]|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|đồng|USD){END})"
+    rf"\d\s*(?:[%‰]|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|{P.CURRENCY_WORDS}){END})"
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _BARE_HEAD = re.compile(P.BARE_HEADS, _I)
@@ -53,7 +53,7 @@ _NEW_SUBJECT = re.compile(P.NEW_SUBJECT)
 GOAL = re.compile(P.GOAL_CUES, _I)
 _LEAD = re.compile(P.LEAD_INS, _I)
 _YEARS = re.compile(P.YEARS, _I)
-TRAILING_JOINER = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
+TRAILING_JOINER = re.compile(P.TRAILING_JOINER)
 _MAX_INDICATOR_WORDS = 25
 _MAX_TAIL_WORDS = 22  # a value-first item's first words say what; the rest is how or why
 _ASIDE = re.compile(P.TAIL_ASIDE, _I)
@@ -63,17 +63,17 @@ _ACTION_HEAD = re.compile(P.ACTION_HEAD, _I)
 _SHARE_LEAD = re.compile(P.SHARE_LEAD, _I)
 _AREA_SUBJECT = re.compile(P.AREA_SUBJECT, _I)
 _NOT_SHARED = re.compile(P.NOT_SHARED, _I)
-_SHARE_WORD = re.compile(r"tỷ trọng|tỉ trọng", _I)
-_SHARE_VERBS = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng")
-_HAVE_VERBS = ("có", "có thêm")
+_SHARE_WORD = re.compile(P.SHARE_WORD, _I)
+_SHARE_VERBS = P.SHARE_VERBS
+_HAVE_VERBS = P.HAVE_VERBS
 _MAX_SUBJECT_WORDS = 4
-_TIME_ONLY = re.compile(r"^(?:(?:vào|trong|đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+\d{4}$|^$", _I)
+_TIME_ONLY = re.compile(P.TIME_ONLY, _I)
 
 
 def _unit_noun(unit: str) -> re.Pattern[str]:
     """The unit's noun phrase written earlier in the clause, up to a purpose or goal word."""
     return re.compile(
-        rf"(?<![\wÀ-ỹ]){re.escape(unit)}(?![\wÀ-ỹ])[^,;:]*?(?=\s+(?:để|nhằm|đạt|mục tiêu)\b|[,;:])", _I
+        rf"(?<![\wÀ-ỹ]){re.escape(unit)}(?![\wÀ-ỹ])[^,;:]*?{P.UNIT_NOUN_END}", _I
     )
 
 def last_year(s: str) -> int | None:

@@ -27,9 +27,7 @@ _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){Q.END}", _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
 _MAX_LABEL_WORDS = 15
 _MAX_ELIDED_WORDS = 5  # "các đô thị loại V": a longer head names its own measure
-# The year a goal is dated by, cut from its indicator; a comparison's base year stays ("giảm 50%
-# số vụ phá rừng so với năm 2012").
-_YEAR_WORDS = re.compile(r"(?<!so với)(?<!so với )\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}", _I)
+_YEAR_WORDS = re.compile(P.YEAR_WORDS, _I)
 _MAX_INTRO = 200  # "…, với các mục tiêu chủ yếu sau:"; longer lines ending in ":" are prose
 _MAX_INTRO_TAIL = 80
 

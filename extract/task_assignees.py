@@ -17,8 +17,8 @@ from extract.patterns import tasks as P
 from extract.patterns import titles as T
 
 _W = r"[\wÀ-ỹ]"
-BODY = (rf"(?:(?:{T.BODY_HEADS}|{P.ASSIGNED_OFFICIALS})(?!{_W})|[Cc]ác\s+(?:{T.PLURAL_BODIES})(?!{_W})"
-        rf"|[Tt]hành viên(?!{_W}))")
+BODY = (rf"(?:(?:{T.BODY_HEADS}|{P.ASSIGNED_OFFICIALS})(?!{_W})|{P.PLURAL_LEAD}(?:{T.PLURAL_BODIES})(?!{_W})"
+        rf"|{P.MEMBERS}(?!{_W}))")
 BODY_RX = re.compile(BODY)
 # Lines keep the source's breaks ("có trách\nnhiệm"): a space in a verb matches any blank run.
 _BLANKS = r"\s+"

@@ -19,6 +19,7 @@ from core.record import Document, Task
 from core.textnorm import match_form
 from extract.dates import find_dates, to_date
 from extract.nlp import PLAIN, content_start, list_level, logical_lines, sentences, strip_marker
+from extract.patterns import structure as S
 from extract.patterns import tasks as P
 from extract.patterns import titles as T
 from extract.task_assignees import (
@@ -60,7 +61,10 @@ _CLAUSE_BREAK = re.compile(r";\s*")
 _MAX_HEADING = 120
 _MAX_RECIPIENT = 100  # an addressee line of the "Nơi nhận" list is short
 _DASH = 5.0  # list level of "-" items (extract.nlp)
-_RECIPIENTS = re.compile(r"^\W*nơi nhận", re.IGNORECASE)
+_RECIPIENTS = re.compile(P.RECIPIENTS, re.IGNORECASE)
+_DUTY_DONE = re.compile(P.DUTY_DONE_TAIL)
+_FUTURE = re.compile(P.FUTURE)
+_ARTICLE_LEAD = re.compile(S.ARTICLE_LEAD, re.IGNORECASE)
 
 
 @dataclass
@@ -103,7 +107,7 @@ def _task(text: str, assignee: str | None, a: int, b: int, ref: dt.date | None) 
     b_duty = goal.start() if goal and goal.start() > a + 10 else b
     deadline, cut = _deadline(text, a, b_duty, ref)
     end = cut if cut > a + 10 else b_duty
-    duty = re.sub(r"[\s,;]*(?:hoàn thành|thực hiện xong|xong)?[\s,;.]*$", "", text[a:end])
+    duty = _DUTY_DONE.sub("", text[a:end])
     if len(duty.split()) < 2 or _BOILERPLATE.search(text[a:b]):
         return None
     # The span covers the duty itself; its deadline phrase is read into ``deadline``.
@@ -133,7 +137,7 @@ def _sentence_tasks(text: str, s: int, e: int, subject_first: bool, ref: dt.date
         hits = [(a, hit) for a in starts if (hit := body_then_verb(text, a, e, plural=in_section))]
         for i, (_, (name, verb)) in enumerate(hits):  # a clause without a body continues the last
             out.append(_task(text, name, verb, hits[i + 1][0] if i + 1 < len(hits) else e, ref))
-    if not out and re.search(r"(?<!\w)sẽ(?!\w)", text[s:e]):
+    if not out and _FUTURE.search(text[s:e]):
         out = _future_tasks(text, s, e, ref)
     return split_assignees(out)
 
@@ -243,7 +247,7 @@ class _Reader:
         unmarked_prose = level == PLAIN and body.upper() != body and not _TASK_HEADING.match(body)
         if not _is_heading(body) or unmarked_prose:
             return False
-        title = re.sub(r"^điều\s+\d+\s*[.:]\s*", "", body, flags=re.IGNORECASE)
+        title = _ARTICLE_LEAD.sub("", body)
         if _TASK_HEADING.match(title):
             whose = _RESPONSIBILITY.match(title)  # "Nhiệm vụ và quyền hạn của Ban Chỉ đạo"
             head = BODY_RX.search(title, whose.end()) if whose else None

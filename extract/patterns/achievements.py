@@ -87,3 +87,11 @@ REPORTED_BY = r"^[^,;]{0,80}?\b(?:cho thấy|cho biết|thông tin|nêu rõ)\s*[
 # A result is a level reached, never a bound: "tối đa không quá 100 ha", "dưới 60%", "từ 50 m3"
 # state a rule's threshold (a goal's bound is a target, read by extract/targets.py).
 BOUND_COMPARATORS = frozenset({"<=", ">=", "<"})
+
+# An action that is only a copula or "of which" says nothing of the figure after it: "trong đó có
+# 298 hộ", "là 592.849 ha", "gồm 11 dự án".
+BARE_ACTION = r"^(?:trong đó\s+)?(?:có|là|gồm)$"
+
+# Where a result's tail joins another measure of the same thing: "… 11 dự án với diện tích …",
+# "… 23 đô thị, trong đó …", "… 5 công trình bao gồm …".
+TAIL_JOINT = r"\s+(?:với|trong đó|gồm|bao gồm)\b"

@@ -5,6 +5,40 @@ việc …". Bodies' names themselves are shared vocabulary in ``lexicon/issuers
 
 from __future__ import annotations
 
+import re
+
+from lexicon import doctypes
+
+# The type words a citation names, as one alternation: "Quyết định", "Nghị quyết", "Văn bản", …
+TYPES = "|".join(re.escape(t) for t in doctypes.CITED_TYPES)
+
+# The type word just before a number: "Quyết định số 505/QĐ-TTg", "QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND".
+TYPE_BEFORE = rf"(?<!\w)(?P<type>{TYPES})\s+(?:số\s*:?\s*)?$"
+
+# A number without its code, only before a date or an issuer: "Quyết định 749 ngày 3/6/2020".
+BARE_NUMBER = r"(?<![\w/.,])(?P<bare>\d{1,5})(?=\s*,?\s+(?:ngày|của)\b)"
+
+# What joins a number to the one before it in a list one verb governs: "thay thế Quyết định số
+# 512/QĐ-UBND và Quyết định số 513/QĐ-UBND", "…, các Quyết định số 1, số 2".
+CHAIN = rf"^[\s,;]*(?:và|hoặc)?\s*(?:các\s+)?(?:(?:{TYPES})\s*)?(?:số\s*:?)?\s*$"
+
+# The Prime Minister named as issuer, with no person title to skip before it: "Thủ tướng Chính phủ".
+PRIME_MINISTER = r"Thủ\s+tướng"
+
+# A clause opener at a line start decides whether a preamble mention is a legal basis:
+# "Căn cứ …", "Thực hiện …", "Triển khai …" are; "Xét …", "Theo đề nghị …" are not.
+# Matched on the folded text (no marks, lower case), so OCR'd "Theo đê nghị" still counts.
+PREAMBLE_OPENER = (
+    r"^[ \t]*(?P<w>can\s+cu|thuc\s+hien|trien\s+khai|xet|theo\s+de\s+(?:nghi|xuat)|dieu\s+\d|quyet|nghi"
+    r"|kinh)"
+)
+BASIS_OPENERS = ("can cu", "thuc hien", "trien khai")
+# A basis clause that is a proposal ("Căn cứ … Tờ trình số …", "… đề nghị của …"), folded.
+NOT_BASIS = r"de\s+nghi|to\s+trinh|xet\s"
+# The preamble ends at the first article or the operative word ("Điều 1", "QUYẾT ĐỊNH:",
+# "QUYẾT NGHỊ:", "Nay quyết định"), on the folded text like PREAMBLE_OPENER.
+PREAMBLE_END = r"^[ \t]*(?:dieu\s+1\b|quyet\s+dinh\s*:|quyet\s+nghi\s*:|nay\s+quyet)"
+
 # What may stand between a number and its date: "số 12/2021/NQ-HĐND, được ban hành ngày …".
 DATE_GAP = r"^[\s,(]*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?$"
 

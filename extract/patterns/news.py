@@ -11,6 +11,8 @@ decision is only cited.
 
 from __future__ import annotations
 
+from extract.patterns.citations import TYPES
+
 # Verbs of issuing, as news writes them; the last one before a number is its verb.
 REPORTED_VERB = (
     r"(?:(?:vừa|mới|đã|vừa\s+mới)\s+(?:được\s+)?)?"
@@ -21,6 +23,25 @@ REPORTED_VERB = (
 # What may stand between the verb and the type word of the number it governs: nothing, or a
 # short qualifier ("chính thức", "kèm theo", "mới"). Anything longer is another clause.
 REPORTED_GAP = r"^[\s,]*(?:chính\s+thức\s+|kèm\s+theo\s+|mới\s+|liên\s+tiếp\s+|các\s+)?$"
+
+# A tense marker opening the verb: "vừa ban hành", "mới ký", "đã có văn bản".
+TENSE_MARKER = r"(?:vừa|mới|đã)"
+
+# A document issued without a number, dated by the clause: "ngày 29/10/2020, UBND tỉnh Hà Tĩnh đã
+# ban hành kế hoạch chuyển đổi số …". ISSUE_VERB is the cheap test run before ISSUED_BY.
+ISSUE_VERB = r"ban\s+hành|phê\s+duyệt"
+ISSUED_BY = (
+    r"(?P<who>(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Thủ tướng|Chính phủ|Bộ|Sở)[^,.;\n]{0,60}?)\s+"
+    rf"(?:đã\s+|vừa\s+)?(?:{ISSUE_VERB})\s+(?P<type>{TYPES})\s+(?!số\b)(?P<subject>[^.;\n]{{5,250}})"
+)
+# Its subject ends where its purpose starts: "… kế hoạch chuyển đổi số nhằm …", "… để …".
+SUBJECT_PURPOSE = r"\s+(?:nhằm|để|với mục tiêu)\s"
+
+# Who approved a quoted title, right after it: Đề án “…” được Thủ tướng Chính phủ phê duyệt ngày
+# 16/12/2020.
+APPROVED_BY = (
+    r"\s*(?:đã\s+)?được\s+(?P<who>[^,.;\n]{3,60}?)\s+(?:phê\s+duyệt|ban\s+hành|ký)\s+(?P<when>ngày\s+[\d/.\-]+)"
+)
 
 # A bare "có" or "ra" only issues a document when the object is a document word right after it
 # ("đã có văn bản số …", "ra Quyết định số …"), which REPORTED_GAP enforces; "có" elsewhere is

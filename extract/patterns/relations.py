@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+# Verbs that amend a document: "sửa đổi, bổ sung một số điều của Quyết định số …", "đính chính".
+AMEND_VERBS = r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh"
+
 # Verb before the number → relation. Order does not matter: the last verb before the number wins.
 VERBS_BEFORE: list[tuple[str, str]] = [
     (r"thay\s+thế", "replaces"),
     (r"bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|bị\s+bãi\s+bỏ", "repeals"),  # bãi bỏ: repeal, in whole or in part
-    (r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh", "amends"),
+    (AMEND_VERBS, "amends"),
     # "Hướng dẫn thực hiện Quyết định số …", "Quyết định này hướng dẫn thi hành Nghị định số …"
     (r"hướng\s+dẫn(?:\s+(?:thực\s+hiện|thi\s+hành|triển\s+khai))?", "guides"),
 ]
@@ -51,4 +54,22 @@ TYPE_BEFORE_NUMBER = re.compile(
     r"(?:Quyết\s+định|Nghị\s+quyết|Kế\s+hoạch|Chỉ\s+thị|Thông\s+tư|Nghị\s+định|Công\s+văn|Văn\s+bản)"
     r"\s*(?:số\s*:?)?\s*$",
     re.IGNORECASE,
+)
+
+# ``extract/decisions.py`` keeps two relations only, a repeal or expiry counting as a replacement:
+# "… thay thế Quyết định số 512/QĐ-UBND", "bãi bỏ Nghị quyết số 12/2020/NQ-HĐND", "Quyết định
+# số 1 hết hiệu lực"; amendments are AMEND_VERBS.
+REPLACE_VERBS = r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực"
+
+# Where a sentence ends for a verb to bind to a later number: a stop or semicolon, a blank line, or
+# the next article ("…\nĐiều 2. Quyết định này thay thế …" is a new sentence).
+CLAUSE_BOUNDARY = r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d"
+
+# A plan or programme changed by name, without a number: "… sửa đổi, bổ sung Kế hoạch chuyển đổi
+# số ngành nông nghiệp giai đoạn 2022 - 2025". The type word is capitalised, the name is not
+# "này" (this text) or "số …" (a numbered reference, read elsewhere). Both case-sensitive.
+CHANGE_VERB = r"sửa\s+đổi,?\s+bổ\s+sung|thay\s+thế|bãi\s+bỏ"
+CHANGED_NAMED = (
+    rf"(?:{CHANGE_VERB})\s+(?:một\s+số\s+nội\s+dung\s+(?:của\s+)?)?"
+    r"(?P<type>Kế hoạch|Chương trình|Đề án)\s+(?!số\b|này\b)(?P<subject>[a-zđà-ỹ][^.;\n]{5,200})"
 )

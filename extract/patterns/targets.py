@@ -80,8 +80,11 @@ PERCENT_UNIT = units.alternation(units.PERCENT_UNITS)
 # After "chiếm N%": what the share is of; the indicator then reads "X chiếm tỷ trọng GRDP".
 SHARE_BASES = r"GRDP|GDP|tổng sản phẩm trên địa bàn|tổng kim ngạch xuất khẩu|giá trị sản xuất"
 
-# Ranges: "từ 25% đến 30%", "25-30%", "25 – 30%".
+# Ranges: "từ 25% đến 30%", "25-30%", "25 – 30%"; RANGE_FROM opens one ("giảm từ 5-7%").
 RANGE_JOINERS = r"\s*(?:-|–|đến|tới)\s*"
+RANGE_FROM = r"từ\s+"
+# The currencies the cheap pre-test before the value grammar accepts: "1.200 tỷ đồng", "500 USD".
+CURRENCY_WORDS = r"đồng|USD"
 
 # A clause is a goal only inside one of these (in the sentence before the value, or in a heading
 # or list intro above it).
@@ -300,3 +303,27 @@ PERIOD_WINDOW = 400
 # …unless the words after the value are a comparison, not a counted noun ("tăng 9,3% so với
 # cùng kỳ"): the change of something named before.
 NOT_SHARED = r"^(?:so\b|kế hoạch|cùng kỳ|tỷ lệ|tỉ lệ|về\b)"
+
+# The year a goal is dated by, cut from its indicator ("tỷ lệ … đến năm 2025" → "tỷ lệ …"); a
+# comparison's base year stays ("giảm 50% số vụ phá rừng so với năm 2012").
+YEAR_WORDS = r"(?<!so với)(?<!so với )\s*(?:(?:vào|trong|đến)\s+)?năm\s+\d{4}"
+
+# Joiners left at the end of an indicator once the value is cut: "tỷ lệ hộ nghèo giảm 2% và",
+# "…, hoặc". Case-sensitive.
+TRAILING_JOINER = r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$"
+
+# An indicator that already names a share ("tỷ trọng kinh tế số đạt 20% GRDP") gets no "chiếm tỷ
+# trọng GRDP" added.
+SHARE_WORD = r"tỷ trọng|tỉ trọng"
+# Verbs that state a share of the previous figure's whole: "… là 592.849 ha, chiếm 86,09% tổng
+# diện tích".
+SHARE_VERBS = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng")
+# Verbs of having, whose subject is not the indicator: "tỉnh có ít nhất 120 phòng học …".
+HAVE_VERBS = ("có", "có thêm")
+
+# Words after a value that only date it, no measure: "vào năm 2025", "đến hết năm 2030", or nothing.
+TIME_ONLY = r"^(?:(?:vào|trong|đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+\d{4}$|^$"
+
+# Where the unit's noun phrase earlier in the clause ends: at a purpose or goal word ("các phòng
+# học … để đạt mục tiêu ít nhất 120 phòng") or at punctuation.
+UNIT_NOUN_END = r"(?=\s+(?:để|nhằm|đạt|mục tiêu)\b|[,;:])"

@@ -93,6 +93,13 @@ TEXT_LEAD_INS = r"^(?:[\s,;:.\-–+•]+|đồng thời[,\s]+|sau đó[,\s]+|ch�
 NAME_STOP = r"\s+trong\s+|\s*[“\"]|\s*\((?!cũ\)|mới\))"
 # The end of the operative text: the recipients' list or the signature block.
 BODY_END = r"^\W*(?:nơi nhận|tm\.|kt\.)"
+# The recipients' list alone ("Nơi nhận:", "**Nơi nhận:**"): its short lines are addressees.
+RECIPIENTS = r"^\W*nơi nhận"
+# Words that only say the duty is to be done, cut from its end: "… trước ngày 30/6, hoàn thành",
+# "… thực hiện xong".
+DUTY_DONE_TAIL = r"[\s,;]*(?:hoàn thành|thực hiện xong|xong)?[\s,;.]*$"
+# "sẽ" as a word: a news sentence saying what a body will do ("Sở sẽ tổ chức …") may hold duties.
+FUTURE = r"(?<!\w)sẽ(?!\w)"
 # A line introducing a list of requests: "UBND tỉnh yêu cầu các sở, ngành:".
 REQUEST_INTRO = r"(?:yêu cầu|đề nghị|giao)\b[^:]*:\s*$"
 # "Về bệnh án điện tử: …" names the topic, not a body.
@@ -118,6 +125,10 @@ DETAIL_INTRO = r"^(?:cụ thể|như sau|bao gồm|gồm)[^:]{0,20}:$"
 # out of those, which also read people): "1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh:
 # Đắk Lắk, … tiếp tục …", "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo …".
 ASSIGNED_OFFICIALS = r"Bí thư|Thống đốc|Hiệu trưởng"
+# "các"/"Các" before a plural body ("các sở, ngành", "Các địa phương"), and the members of a
+# steering committee ("Thành viên Ban Chỉ đạo"): an assignee starts with these too. Case-sensitive.
+PLURAL_LEAD = r"[Cc]ác\s+"
+MEMBERS = r"[Tt]hành viên"
 # A colon after a plural place head introduces the places, not the duty: "Bí thư tỉnh ủy và Chủ
 # tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng tiếp tục …".
 PLACE_LIST_COLON = r"các\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)\s*:$"

@@ -74,3 +74,20 @@ PARTY_ROLE = r"^(?:Phó\s+)?Bí thư|^Ủy viên|^Uỷ viên"
 COMMITTEE_ROLE = r"^(?:phó\s+)?(?:trưởng ban|tổ trưởng|tổ phó|thành viên|ủy viên|uỷ viên)"
 # Administrative levels a place name follows: "tỉnh", "thị xã", "thôn".
 PLACE_LEVELS = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản"
+
+# Besides the duty verbs (extract/patterns/tasks.py TASK_VERBS), words that end a person's or a
+# body's name in running text: "Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn vừa ký …", "… làm tổ
+# trưởng", "… được bổ nhiệm", "… và các sở"; "ký" but not inside "Thư ký". Case-sensitive.
+NAME_END_VERBS = r"vừa|đã|làm|(?<!Thư )ký|dự|là|được|giữ|chỉ định|bổ nhiệm|và các"
+
+# Where a body's name ends: punctuation, a dash, a digit, or a preposition / light verb ("Sở Y tế
+# tỉnh Nghệ An về việc …", "Ban Quản lý dự án đã …"). The words are matched in any case.
+BODY_STOP = (
+    r"\s*[,;:.()“”\"\d|*]|\n\s*\n|\s+[-–]\s|\s+(?i:về|của|tại|trong|theo|với|cho|để|là|đã|vừa|sẽ|từ|trên|"
+    r"gồm|còn|có|được|thuộc|ngày|trước|sau|đối với|nhằm|và các|phê duyệt|ban hành|quy định|nhận|"
+    r"chi trả|căn cứ|căn|xin|thông báo|kịp|biết|thay thế|bãi bỏ|niêm yết)(?![\wÀ-ỹ])"
+)
+
+# Where a list of posts after a name ends: ", Phó Bí thư Tỉnh uỷ, Chủ tịch UBND tỉnh - Trưởng ban"
+# stops at the dash, a stop or a bracket; "(cũ)"/"(mới)" after a merged province does not end it.
+POSTS_END = r"\s+[-–]\s+|[;.\n]|\((?!cũ\)|mới\))"
