@@ -99,6 +99,8 @@ INLINE_DROP: list[str] = [
     # the outlet's tag opening a lead, maybe after a "more" link glued to it: "(Dân Việt) - UBND
     # TP. Đà Nẵng vừa …", "more(HDDTVN)- Kể từ ngày …", "(Chinhphu.vn) - Theo Nghị quyết …"
     r"^(?:more)?\([A-ZĐ][\w.+&]*(?:\s[A-ZĐ][\w.+&]*){0,3}\)\s*[-–]\s*",
+    # the outlet's web address in brackets, with or without the dash: "(baodautu.vn) Trao đổi …"
+    r"^\((?:www\.)?[a-z0-9\-]+(?:\.[a-z]{2,3}){1,2}\)\s*(?:[-–]\s*)?(?=[A-ZĐ])",
     # an outlet's acronym opening the lead without brackets: "KTĐT - Những năm gần đây, …"
     r"^(?-i:[A-ZĐ]{3,6})\s+[-–]\s+(?=[A-ZĐ])",
     # a photo caption and its credit glued to the paragraph after it, when the page was saved
@@ -126,6 +128,8 @@ TAIL_DROP: list[str] = [
     r"|Quân Đội Nhân Dân|Sài Gòn Giải Phóng|Kinh Tế & Đô Thị|VOV|VTV|TTXVN|Báo Mới|Thời Nay|Gia Đình & Xã Hội"
     r"|Sức Khỏe & Đời Sống|Vietnamnet|Zing|Infonet|Petrotimes|Baomoi|Đất Việt|Giáo Dục & Thời Đại))",
     r"[^,.;:!?\n]{2,40}(,[^,.;:!?\s][^,.;:!?\n]{1,40}){2,}",
+    # the page's own address printed under the article (baomoi.com's source link)
+    r"https?://\S+",
 ]
 
 # Menus and breadcrumbs: several short items separated by these, before the article starts.
