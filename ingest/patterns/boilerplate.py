@@ -95,7 +95,12 @@ CUT_TO_END: list[str] = [
 INLINE_DROP: list[str] = [
     r"(?<=[.!?)”\"])\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3}\s*$",
     r"^Ảnh minh h[ọo]a(?=[A-ZĐ])",
+    # the site's teaser of its own article under the headline, cut off with "…" (hddtvn.com):
+    # "[:gift:Xem chi tiết ở đây:gift:](https://…)Nhiều trường hợp … được xoá …"
+    r"^\[:\w+:[^\]\n]*\]\([^)\s]*\)[^\n]*…\s*$",
     r"\[:\w+:[^\]\n]*\](?:\([^)\s]*\))?",
+    # an embedded image in markdown: "![alt](https://…/2929_IMG-3606.jpg?rt=… "title")"
+    r"!\[[^\]\n]*\]\([^)\n]*\)",
     # the outlet's tag opening a lead, maybe after a "more" link glued to it: "(Dân Việt) - UBND
     # TP. Đà Nẵng vừa …", "more(HDDTVN)- Kể từ ngày …", "(Chinhphu.vn) - Theo Nghị quyết …"
     r"^(?:more)?\([A-ZĐ][\w.+&]*(?:\s[A-ZĐ][\w.+&]*){0,3}\)\s*[-–]\s*",
@@ -109,7 +114,7 @@ INLINE_DROP: list[str] = [
     # LÝNhững tháng đầu năm …", "… đất rừng sản xuất - Ảnh minh họaTrong 592.849 ha …". The
     # credit is initials or capitals, then the next sentence's capitalised first word.
     rf"^[^\n]{{5,220}}?[\s.\-–]+(?:(?:Bài\s+(?:và|,)\s+)?[Ảả]nh|Nguồn(?:\s+ảnh)?|Photo)\s*:\s*"
-    rf"[{_UP}][{_UP}.\s]{{0,30}}?(?=[{_UP}][{_LOW}])",
+    rf"[{_UP}][{_UP}.\s]{{0,30}}?(?=[{_UP}][{_LOW}]+\s+\S)",
     rf"^[^\n]{{5,220}}?\s[-–]\s*Ảnh\s+minh\s+h[ọo]ạ?a?(?=[{_UP}][{_LOW}])",
 ]
 

@@ -284,3 +284,22 @@ def test_a_machine_timestamp_is_the_dateline():
                                       "2025-06-28T22:57:00+07:00", PARAGRAPH])
     assert (header.title, header.published_at, header.dateline_index) == (
         "Thực hiện Đề án bổ sung về phát triển kinh tế - xã hội năm 2025", "2025-06-28", 1)
+
+
+def test_site_teaser_and_markdown_image_go():
+    """hddtvn pages (unlabelled): the site's truncated teaser of its own article under the
+    headline, and an embedded image in markdown, are not article text."""
+    lines = [
+        "[:gift:Xem chi tiết ở đây:gift:](https://hddtvn.com/xoa-no-thue/)Nhiều trường hợp nợ thuế đang"
+        " được Cục Hải quan TPHCM xem xét xoá nợ. Phó Chủ tịch vừa ký Quyết định số 2204/QĐ-UBND …",
+        '![xoa no thue](https://cmsbhq.haiquanonline.com.vn/2929_IMG-3606.jpg?rt=2020 "Xóa nợ thuế")',
+        PARAGRAPH,
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == [PARAGRAPH, OTHER]
+
+
+def test_a_credit_with_a_mixed_case_name_closing_a_caption_line():
+    """hddtvn (dev): "… Cầu Treo. Ảnh: H.Nụ" ends the caption; "Nụ" is no sentence after it."""
+    lines = ["Cổng kiểm soát liên ngành tại KKT cửa khẩu quốc tế Cầu Treo. Ảnh: H.Nụ", PARAGRAPH, OTHER]
+    assert boilerplate.strip(lines)[0] == "Cổng kiểm soát liên ngành tại KKT cửa khẩu quốc tế Cầu Treo."
