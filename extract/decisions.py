@@ -41,7 +41,9 @@ _RECENT = re.compile(N.RECENT_MARKER, re.IGNORECASE)
 _HISTORY = re.compile(N.HISTORY_MARKER, re.IGNORECASE)
 _PASSIVE_REPORT = re.compile(N.PASSIVE_REPORT, re.IGNORECASE)
 # Which kinds of report count, before and after the page's first one (see ``_reports``).
-_REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent",)}
+_REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent", "also")}
+_RECENT_BARE = re.compile(N.RECENT_BARE, re.IGNORECASE)
+_ALSO = re.compile(N.ALSO_MARKER, re.IGNORECASE)
 _VERB_REPLACES = re.compile(r"thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|hết\s+hiệu\s+lực", re.IGNORECASE)
 _VERB_AMENDS = re.compile(r"sửa\s+đổi|bổ\s+sung|đính\s+chính|điều\s+chỉnh", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.;]\s|\n\s*\n|\n\s*Điều\s+\d")
@@ -287,16 +289,23 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
 
 def _reports(tail: str) -> str | None:
     """Whether the sentence up to a number issues it (an issuing verb right before its type word):
-    ``recent`` with vừa/mới, ``plain`` without, None when it does not or recalls the past."""
+    ``recent`` with vừa/mới, ``also`` for a document issued alongside (``cũng ban hành``),
+    ``plain`` without, None when it does not or recalls the past."""
+    if _HISTORY.search(tail):
+        return None
+    if _RECENT_BARE.search(tail):
+        return "recent"  # "vừa Thông báo 386/TB-BQL"
     verbs = list(_VERB_REPORTED.finditer(tail[-100:]))
-    if not verbs or _HISTORY.search(tail):
+    if not verbs:
         return None
     v = verbs[-1]
     marked = re.match(r"(?:vừa|mới|đã)", v.group(0), re.IGNORECASE)
     bare = " ".join(v.group(0).lower().split())
     if (bare in N.NEEDS_MARKER and not marked) or not _REPORTED_GAP.match(tail[-100:][v.end():]):
         return None
-    return "recent" if _RECENT.match(v.group(0)) else "plain"
+    if _RECENT.match(v.group(0)):
+        return "recent"
+    return "also" if _ALSO.search(tail[-100:][: v.start()]) else "plain"
 
 
 def _passive_report(text: str, end: int, tail: str) -> bool:

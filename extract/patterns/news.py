@@ -35,6 +35,14 @@ PASSIVE_REPORT = (
     r"(?:ký(?:\s+ban\s+hành)?|ban\s+hành|phê\s+duyệt|công\s+bố)(?!\w)"
 )
 
+# A type word that is its own verb after "vừa": "BQL các bãi biển vừa Thông báo 386/TB-BQL yêu
+# cầu …" (the tail before the type word ends in "vừa").
+RECENT_BARE = r"(?<!\w)vừa\s+$"
+
+# A second document issued alongside the one reported: "UBND TP Đà Nẵng cũng ban hành Công văn
+# 3977/UBND-QLĐT …", "… đồng thời ban hành …". Reported only after the page's first report.
+ALSO_MARKER = r"(?<!\w)(?:cũng|đồng\s+thời)\s+(?:đã\s+)?$"
+
 # Markers of a recent act ("vừa ban hành", "mới ký"): such a report counts wherever it is on the
 # page. Without them ("đã ban hành", "ban hành", "đã có văn bản") only the page's first issuing
 # sentence reports; later ones recall earlier acts.

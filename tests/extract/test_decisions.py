@@ -283,3 +283,17 @@ def test_only_the_first_unmarked_issue_is_reported() -> None:
     doc = _news(text)
     assert {d.number: d.relation for d in doc.decisions} == {
         "12/KH-UBND": "reported", "45/STTTT-CĐS": "cites", "78/QĐ-UBND": "reported"}
+
+
+def test_type_word_as_verb_and_a_document_issued_alongside_are_reported() -> None:
+    """baomoi 11116980 (unlabelled): "vừa Thông báo 386/TB-BQL" and "… cũng ban hành Công văn …"
+    after the page's first report; "cũng" before any report and recalled acts stay citations."""
+    text = ("Tin\n\nLãnh đạo TP vừa ban hành công văn 3949/UBND-QLDTh chỉ đạo việc kiểm tra tàu thuyền. "
+            "UBND TP Đà Nẵng cũng ban hành Công văn 3977/UBND-QLĐT về công tác cứu hộ. Để đảm bảo an toàn, "
+            "BQL bán đảo Sơn Trà vừa Thông báo 386/TB-BQL yêu cầu các ngư dân di dời. Tháng 3-2013, UBND TP "
+            "tiếp tục ban hành Kế hoạch số 51/KH-UBND.")
+    got = {d.number: d.relation for d in _news(text).decisions}
+    assert got == {"3949/UBND-QLDTH": "reported", "3977/UBND-QLĐT": "reported", "386/TB-BQL": "reported",
+                   "51/KH-UBND": "cites"}
+    first = _news("Tin\n\nTỉnh cũng ban hành Công văn 3977/UBND-QLĐT về công tác cứu hộ.")
+    assert [d.relation for d in first.decisions] == ["cites"]
