@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.record import DecisionRef, Document
 from core.textnorm import fold, match_form
+from extract import news_subject
 from extract.dates import find_dates, to_date
 from extract.identity import fast_fold, find_province, near, plain
 from extract.patterns import citations as C
@@ -363,6 +364,11 @@ def find_decisions(doc: Document) -> list[DecisionRef]:
     level = "thành phố" if doc.province in I.CITIES or " thành phố " in (doc.issuer or "") else "tỉnh"
     mentions = _mentions(text, doc.province, ref, level)
     _relations(text, mentions, doc)
+    if doc.kind == "news" and not any(m.relation == "reported" for m in mentions):
+        numbered = [m for m in mentions if m.number and m.relation == "cites"]
+        i = news_subject.restating(text, doc.title, [m.start for m in numbered])
+        if i is not None:
+            numbered[i].relation = "reported"  # the sentence restating the headline names it
     refs = _merge(mentions)
     if doc.number and doc.kind != "news":
         own = DecisionRef(number=doc.number, type=_KIND_TYPE.get(doc.kind) or type_of_number(doc.number),

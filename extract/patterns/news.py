@@ -56,6 +56,11 @@ HISTORY_MARKER = (
     r"|tiếp\s+tục|trước\s+đây|đã\s+từng)"
 )
 
+# The headline restated in a sentence that names a document (``extract/news_subject.py``): a
+# sentence ends at a full stop, a question mark or a line break; shorter headlines say too little.
+SUBJECT_SENTENCE_END = r"[.!?](?=\s)|\n"
+SUBJECT_MIN_HEADLINE_WORDS = 5
+
 # A clause that opens with its date: "Ngày 30-9-2022, Ủy ban nhân dân tỉnh ban hành …". The
 # date is the reported document's date when no date follows its number.
 CLAUSE_DATE = r"^\s*(?:Ngày|Hôm\s+qua,?\s+ngày|Vào\s+ngày)\s+(?P<d>[\d/.\-]+)\s*,"

@@ -297,3 +297,19 @@ def test_type_word_as_verb_and_a_document_issued_alongside_are_reported() -> Non
                    "51/KH-UBND": "cites"}
     first = _news("Tin\n\nTỉnh cũng ban hành Công văn 3977/UBND-QLĐT về công tác cứu hộ.")
     assert [d.relation for d in first.decisions] == ["cites"]
+
+
+def test_the_sentence_restating_the_headline_names_the_reported_document() -> None:
+    """news_hddtvn … cau-tre (dev): no issuing verb; the lead restates the whole headline and names
+    the decision. The sentence with the headline's words but not its act ("thành lập", not "giải
+    thể") and a recalled act stay citations."""
+    text = ("Giải thể Trạm kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo\n\n"
+            "Trạm kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo (cổng B) được UBND tỉnh Hà Tĩnh thành lập "
+            "theo Quyết định số 2313/QĐ-UBND ngày 19/8/2008.\n\nTrước đó, Bộ Tài chính đã có Quyết định "
+            "768/QĐ-BTC giải thể Chi cục Hải quan KKT cửa khẩu Cầu Treo.\n\nKể từ ngày 29/5/2018, Trạm "
+            "Kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo chính thức giải thể theo Quyết định "
+            "1576/QĐ-UBND của UBND tỉnh Hà Tĩnh.")
+    doc = decisions.apply(Document(source="t", text=clean(text), kind="news",
+                                   title="Giải thể Trạm kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo"))
+    got = {d.number: d.relation for d in doc.decisions}
+    assert got == {"2313/QĐ-UBND": "cites", "768/QĐ-BTC": "cites", "1576/QĐ-UBND": "reported"}
