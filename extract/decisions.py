@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.record import DecisionRef, Document
 from core.textnorm import fold, match_form
+from extract import news_subject
 from extract.dates import find_dates, to_date
 from extract.identity import fast_fold, find_province, near, plain
 from extract.patterns import citations as C
@@ -40,7 +41,9 @@ _RECENT = re.compile(N.RECENT_MARKER, re.IGNORECASE)
 _HISTORY = re.compile(N.HISTORY_MARKER, re.IGNORECASE)
 _PASSIVE_REPORT = re.compile(N.PASSIVE_REPORT, re.IGNORECASE)
 # Which kinds of report count, before and after the page's first one (see ``_reports``).
-_REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent",)}
+_REPORTS_COUNTED = {True: ("recent", "plain"), False: ("recent", "also")}
+_RECENT_BARE = re.compile(N.RECENT_BARE, re.IGNORECASE)
+_ALSO = re.compile(N.ALSO_MARKER, re.IGNORECASE)
 _VERB_REPLACES = re.compile(R.REPLACE_VERBS, re.IGNORECASE)
 _VERB_AMENDS = re.compile(R.AMEND_VERBS, re.IGNORECASE)
 _BOUNDARY = re.compile(R.CLAUSE_BOUNDARY)
@@ -264,16 +267,23 @@ def _relations(text: str, mentions: list[_Mention], doc: Document) -> None:
 
 def _reports(tail: str) -> str | None:
     """Whether the sentence up to a number issues it (an issuing verb right before its type word):
-    ``recent`` with vừa/mới, ``plain`` without, None when it does not or recalls the past."""
+    ``recent`` with vừa/mới, ``also`` for a document issued alongside (``cũng ban hành``),
+    ``plain`` without, None when it does not or recalls the past."""
+    if _HISTORY.search(tail):
+        return None
+    if _RECENT_BARE.search(tail):
+        return "recent"  # "vừa Thông báo 386/TB-BQL"
     verbs = list(_VERB_REPORTED.finditer(tail[-100:]))
-    if not verbs or _HISTORY.search(tail):
+    if not verbs:
         return None
     v = verbs[-1]
     marked = _TENSE_MARKER.match(v.group(0))
     bare = " ".join(v.group(0).lower().split())
     if (bare in N.NEEDS_MARKER and not marked) or not _REPORTED_GAP.match(tail[-100:][v.end():]):
         return None
-    return "recent" if _RECENT.match(v.group(0)) else "plain"
+    if _RECENT.match(v.group(0)):
+        return "recent"
+    return "also" if _ALSO.search(tail[-100:][: v.start()]) else "plain"
 
 
 def _passive_report(text: str, end: int, tail: str) -> bool:
@@ -331,6 +341,11 @@ def find_decisions(doc: Document) -> list[DecisionRef]:
     level = "thành phố" if doc.province in I.CITIES or " thành phố " in (doc.issuer or "") else "tỉnh"
     mentions = _mentions(text, doc.province, ref, level)
     _relations(text, mentions, doc)
+    if doc.kind == "news" and not any(m.relation == "reported" for m in mentions):
+        numbered = [m for m in mentions if m.number and m.relation == "cites"]
+        i = news_subject.restating(text, doc.title, [m.start for m in numbered])
+        if i is not None:
+            numbered[i].relation = "reported"  # the sentence restating the headline names it
     refs = _merge(mentions)
     if doc.number and doc.kind != "news":
         own = DecisionRef(number=doc.number, type=_KIND_TYPE.get(doc.kind) or type_of_number(doc.number),

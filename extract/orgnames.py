@@ -12,6 +12,11 @@ from core.textnorm import fold, match_form
 from lexicon import issuers as I
 
 _MARKUP = re.compile(r"[*|#_\\]")
+# Bold or italic markup inside a word, as saved law pages write a word whose letters changed
+# style ("n**ă**m", "H****òa", "T****L****."): the word's letters are closed up and the
+# markup's width moves after the word, so the view stays the same length.
+_MARKUP_RUN = re.compile(r"[*_]+")
+_INWORD_PROBE = re.compile(r"(?<=[^\W_])[*_]+(?=[^\W_])")
 UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 
 def spaced(words: str) -> str:
@@ -53,8 +58,42 @@ def fast_fold(s: str) -> str:
 
 
 def plain(text: str) -> str:
-    """``text`` with markdown/table residue blanked; same length, so spans carry over."""
-    return _MARKUP.sub(" ", text)
+    """``text`` with markdown/table residue blanked; same length, so spans carry over (inside a
+    word split by markup, up to the word's end)."""
+    return _MARKUP.sub(" ", _close_up_words(text))
+
+
+def _close_up_words(text: str) -> str:
+    """Each word split by markup written with its letters closed up (see ``_INWORD_PROBE``)."""
+    out: list[str] = []
+    done = 0
+    for m in _INWORD_PROBE.finditer(text):
+        if m.start() < done:
+            continue
+        start, end = m.start(), m.end()
+        while start > done and _in_word(text[start - 1]):
+            start -= 1
+        while end < len(text) and _in_word(text[end]):
+            end += 1
+        while text[start] in "*_":  # markup opening the word stays where it is
+            start += 1
+        out += [text[done:start], _close_up(text[start:end])]
+        done = end
+    return "".join(out) + text[done:] if out else text
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "*_."
+
+
+def _close_up(word: str) -> str:
+    """One word's letters closed up; a lower-case letter before the markup and a capital after
+    it ("bán dẫn****Danh mục") are two texts glued together, left apart."""
+    if any(word[r.start() - 1].islower() and word[r.end()].isupper()
+           for r in _MARKUP_RUN.finditer(word) if r.start() > 0 and r.end() < len(word)):
+        return word
+    letters = word.replace("*", "").replace("_", "")
+    return letters + " " * (len(word) - len(letters))
 
 
 def near(anchor: re.Pattern[str], rx: re.Pattern[str], text: str, before: int, after: int

@@ -56,6 +56,14 @@ PASSIVE_REPORT = (
     r"(?:ký(?:\s+ban\s+hành)?|ban\s+hành|phê\s+duyệt|công\s+bố)(?!\w)"
 )
 
+# A type word that is its own verb after "vừa": "BQL các bãi biển vừa Thông báo 386/TB-BQL yêu
+# cầu …" (the tail before the type word ends in "vừa").
+RECENT_BARE = r"(?<!\w)vừa\s+$"
+
+# A second document issued alongside the one reported: "UBND TP Đà Nẵng cũng ban hành Công văn
+# 3977/UBND-QLĐT …", "… đồng thời ban hành …". Reported only after the page's first report.
+ALSO_MARKER = r"(?<!\w)(?:cũng|đồng\s+thời)\s+(?:đã\s+)?$"
+
 # Markers of a recent act ("vừa ban hành", "mới ký"): such a report counts wherever it is on the
 # page. Without them ("đã ban hành", "ban hành", "đã có văn bản") only the page's first issuing
 # sentence reports; later ones recall earlier acts.
@@ -68,6 +76,11 @@ HISTORY_MARKER = (
     r"(?:Trước\s+đó|Cách\s+đây|Từ\s+năm|Năm\s+(?:19|20)\d{2}|Tháng\s+\d{1,2}\s*[-/]\s*(?:19|20)\d{2}"
     r"|tiếp\s+tục|trước\s+đây|đã\s+từng)"
 )
+
+# The headline restated in a sentence that names a document (``extract/news_subject.py``): a
+# sentence ends at a full stop, a question mark or a line break; shorter headlines say too little.
+SUBJECT_SENTENCE_END = r"[.!?](?=\s)|\n"
+SUBJECT_MIN_HEADLINE_WORDS = 5
 
 # A clause that opens with its date: "Ngày 30-9-2022, Ủy ban nhân dân tỉnh ban hành …". The
 # date is the reported document's date when no date follows its number.

@@ -95,10 +95,17 @@ CUT_TO_END: list[str] = [
 INLINE_DROP: list[str] = [
     r"(?<=[.!?)”\"])\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3}\s*$",
     r"^Ảnh minh h[ọo]a(?=[A-ZĐ])",
+    # the site's teaser of its own article under the headline, cut off with "…" (hddtvn.com):
+    # "[:gift:Xem chi tiết ở đây:gift:](https://…)Nhiều trường hợp … được xoá …"
+    r"^\[:\w+:[^\]\n]*\]\([^)\s]*\)[^\n]*…\s*$",
     r"\[:\w+:[^\]\n]*\](?:\([^)\s]*\))?",
+    # an embedded image in markdown: "![alt](https://…/2929_IMG-3606.jpg?rt=… "title")"
+    r"!\[[^\]\n]*\]\([^)\n]*\)",
     # the outlet's tag opening a lead, maybe after a "more" link glued to it: "(Dân Việt) - UBND
     # TP. Đà Nẵng vừa …", "more(HDDTVN)- Kể từ ngày …", "(Chinhphu.vn) - Theo Nghị quyết …"
     r"^(?:more)?\([A-ZĐ][\w.+&]*(?:\s[A-ZĐ][\w.+&]*){0,3}\)\s*[-–]\s*",
+    # the outlet's web address in brackets, with or without the dash: "(baodautu.vn) Trao đổi …"
+    r"^\((?:www\.)?[a-z0-9\-]+(?:\.[a-z]{2,3}){1,2}\)\s*(?:[-–]\s*)?(?=[A-ZĐ])",
     # an outlet's acronym opening the lead without brackets: "KTĐT - Những năm gần đây, …"
     r"^(?-i:[A-ZĐ]{3,6})\s+[-–]\s+(?=[A-ZĐ])",
     # a photo caption and its credit glued to the paragraph after it, when the page was saved
@@ -107,7 +114,7 @@ INLINE_DROP: list[str] = [
     # LÝNhững tháng đầu năm …", "… đất rừng sản xuất - Ảnh minh họaTrong 592.849 ha …". The
     # credit is initials or capitals, then the next sentence's capitalised first word.
     rf"^[^\n]{{5,220}}?[\s.\-–]+(?:(?:Bài\s+(?:và|,)\s+)?[Ảả]nh|Nguồn(?:\s+ảnh)?|Photo)\s*:\s*"
-    rf"[{_UP}][{_UP}.\s]{{0,30}}?(?=[{_UP}][{_LOW}])",
+    rf"[{_UP}][{_UP}.\s]{{0,30}}?(?=[{_UP}][{_LOW}]+\s+\S)",
     rf"^[^\n]{{5,220}}?\s[-–]\s*Ảnh\s+minh\s+h[ọo]ạ?a?(?=[{_UP}][{_LOW}])",
 ]
 
@@ -126,6 +133,8 @@ TAIL_DROP: list[str] = [
     r"|Quân Đội Nhân Dân|Sài Gòn Giải Phóng|Kinh Tế & Đô Thị|VOV|VTV|TTXVN|Báo Mới|Thời Nay|Gia Đình & Xã Hội"
     r"|Sức Khỏe & Đời Sống|Vietnamnet|Zing|Infonet|Petrotimes|Baomoi|Đất Việt|Giáo Dục & Thời Đại))",
     r"[^,.;:!?\n]{2,40}(,[^,.;:!?\s][^,.;:!?\n]{1,40}){2,}",
+    # the page's own address printed under the article (baomoi.com's source link)
+    r"https?://\S+",
 ]
 
 # Menus and breadcrumbs: several short items separated by these, before the article starts.

@@ -14,6 +14,9 @@ _TZ = r"(?:\s*\(?\s*gmt\s*[+-]\s*\d{1,2}\s*\)?)?"
 _PREFIX = r"(?:(?:ngày )?(?:đăng|cập nhật|xuất bản|đăng lúc|ngày đăng|thời gian)\s*:?\s*)?"
 
 FORMS: list[str] = [
+    # 2025-06-28T22:57:00+07:00: a machine timestamp printed as the dateline (baomoi.com)
+    r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?",
     # 02:21 28/05/2021
     rf"{_PREFIX}{_TIME}\s*,?\s*(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?{_DATE}{_TZ}",
     # Chủ nhật, 17/12/2023 09:07 (GMT+7) / Thứ bảy, 13/05/2023 14:44 / 28/05/2021 - 02:21

@@ -283,3 +283,33 @@ def test_only_the_first_unmarked_issue_is_reported() -> None:
     doc = _news(text)
     assert {d.number: d.relation for d in doc.decisions} == {
         "12/KH-UBND": "reported", "45/STTTT-CĐS": "cites", "78/QĐ-UBND": "reported"}
+
+
+def test_type_word_as_verb_and_a_document_issued_alongside_are_reported() -> None:
+    """baomoi 11116980 (unlabelled): "vừa Thông báo 386/TB-BQL" and "… cũng ban hành Công văn …"
+    after the page's first report; "cũng" before any report and recalled acts stay citations."""
+    text = ("Tin\n\nLãnh đạo TP vừa ban hành công văn 3949/UBND-QLDTh chỉ đạo việc kiểm tra tàu thuyền. "
+            "UBND TP Đà Nẵng cũng ban hành Công văn 3977/UBND-QLĐT về công tác cứu hộ. Để đảm bảo an toàn, "
+            "BQL bán đảo Sơn Trà vừa Thông báo 386/TB-BQL yêu cầu các ngư dân di dời. Tháng 3-2013, UBND TP "
+            "tiếp tục ban hành Kế hoạch số 51/KH-UBND.")
+    got = {d.number: d.relation for d in _news(text).decisions}
+    assert got == {"3949/UBND-QLDTH": "reported", "3977/UBND-QLĐT": "reported", "386/TB-BQL": "reported",
+                   "51/KH-UBND": "cites"}
+    first = _news("Tin\n\nTỉnh cũng ban hành Công văn 3977/UBND-QLĐT về công tác cứu hộ.")
+    assert [d.relation for d in first.decisions] == ["cites"]
+
+
+def test_the_sentence_restating_the_headline_names_the_reported_document() -> None:
+    """news_hddtvn … cau-tre (dev): no issuing verb; the lead restates the whole headline and names
+    the decision. The sentence with the headline's words but not its act ("thành lập", not "giải
+    thể") and a recalled act stay citations."""
+    text = ("Giải thể Trạm kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo\n\n"
+            "Trạm kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo (cổng B) được UBND tỉnh Hà Tĩnh thành lập "
+            "theo Quyết định số 2313/QĐ-UBND ngày 19/8/2008.\n\nTrước đó, Bộ Tài chính đã có Quyết định "
+            "768/QĐ-BTC giải thể Chi cục Hải quan KKT cửa khẩu Cầu Treo.\n\nKể từ ngày 29/5/2018, Trạm "
+            "Kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo chính thức giải thể theo Quyết định "
+            "1576/QĐ-UBND của UBND tỉnh Hà Tĩnh.")
+    doc = decisions.apply(Document(source="t", text=clean(text), kind="news",
+                                   title="Giải thể Trạm kiểm soát nội địa KKT cửa khẩu quốc tế Cầu Treo"))
+    got = {d.number: d.relation for d in doc.decisions}
+    assert got == {"2313/QĐ-UBND": "cites", "768/QĐ-BTC": "cites", "1576/QĐ-UBND": "reported"}

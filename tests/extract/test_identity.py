@@ -467,3 +467,26 @@ def test_national_authority_line_of_a_headerless_text(authority: str, issuer: st
     text = (f"**QUYẾT ĐỊNH**\n\nBAN\nHÀNH QUY CHẾ CÔNG TÁC LƯU TRỮ\n\n{authority}\n\n"
             "*Căn cứ Luật Lưu trữ số 33/2024/QH15;*\n")
     assert (run(text).issuer, run(text).province) == (issuer, None)
+
+
+def test_date_line_with_bold_markup_inside_a_word() -> None:
+    # a saved law page restyles single letters: "n**ă**m", the year wrapped onto the next line
+    doc = run(
+        "BỘ TÀI CHÍNH\n**CỤC HẢI QUAN**\n-------\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố:\n37698/TB-CHQ\n|\n*Hà\nNội, ngày 21 tháng 11 n**ă**m\n2025** *\n"
+        "|\n**THÔNG BÁO**\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\n"
+    )
+    assert (doc.number, doc.issued_on) == ("37698/TB-CHQ", "2025-11-21")
+
+
+def test_plain_closes_up_a_word_split_by_markup_and_keeps_its_length() -> None:
+    from extract.orgnames import plain
+
+    for raw, view in [
+        ("n**ă**m", "năm    "),
+        ("**Lê Hải\nH****òa**", "  Lê Hải\nHòa      "),
+        ("**T****L****. CỤC", "  TL.         CỤC"),
+        # a heading glued to the next sentence is two texts, not one word
+        ("bán dẫn****Danh mục", "bán dẫn    Danh mục"),
+    ]:
+        assert plain(raw) == view and len(plain(raw)) == len(raw)

@@ -218,3 +218,17 @@ def test_news_signing_an_agreement_is_not_signing_a_document() -> None:
 def test_formal_text_takes_no_signer_from_its_sentences() -> None:
     text = HEAD + "Căn cứ Luật.\nĐiều 1. Chủ tịch UBND tỉnh Nguyễn Văn A vừa ký văn bản.\n" + TAIL
     assert all(s.name != "Nguyễn Văn A" for s in chain(text).signers)
+
+
+def test_name_split_by_bold_markup_and_a_line_break() -> None:
+    # "**Lê Hải\nH****òa**": the page's bold runs restart inside the last syllable
+    text = "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n**Lê Hải\nH****òa**\n|\n"
+    assert [s.name for s in signature_blocks(clean(text))] == ["Lê Hải Hòa"]
+
+
+def test_block_titles_with_markup_inside_their_words() -> None:
+    text = (
+        "- Lưu: VT.\n|\n**T****L****. CỤC TRƯỞNG**\n**KT.\nTRƯỞNG BAN NGHIỆP VỤ THU****Ế**** HQ**\n"
+        "**PHÓ\nTRƯ****Ở****NG BAN**\nĐào Thu Hương\n|\n"
+    )
+    assert [s.name for s in signature_blocks(clean(text))] == ["Đào Thu Hương"]

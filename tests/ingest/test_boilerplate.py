@@ -258,3 +258,48 @@ def test_lines_after_the_closing_stamp_are_the_portals():
 def test_a_formal_texts_signature_is_not_after_a_stamp():
     sig = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
     assert boilerplate.strip([PARAGRAPH, OTHER, *sig]) == [PARAGRAPH, OTHER, *sig]
+
+
+def test_outlet_web_address_opening_a_lead_is_cut_out_without_a_dash():
+    """baomoi 11116319 (unlabelled): "(baodautu.vn) Trao đổi …"; a bracketed word is kept."""
+    lines = [
+        "(baodautu.vn) Trao đổi với báo chí chiều 27/5, ông Lê Quốc Bình, TGĐ Công ty CII thông tin.",
+        "(1) 100% số xã có điểm phục vụ bưu chính - viễn thông.",
+        OTHER,
+    ]
+    out = boilerplate.strip(lines)
+    assert out[0].startswith("Trao đổi với báo chí chiều 27/5") and out[1:] == lines[1:]
+
+
+def test_the_pages_own_address_under_the_article_goes():
+    """baomoi 2025 pages (unlabelled): the source link closes the page; a URL in a sentence stays."""
+    lines = [PARAGRAPH, "Chi tiết tại https://dichvucong.gov.vn, cổng dịch vụ công quốc gia.", OTHER,
+             "TS", "https://baomoi.com/thuc-hien-de-an-bo-sung-ve-phat-trien-kinh-te-c52624994.epi"]
+    assert boilerplate.strip(lines) == lines[:4]
+
+
+def test_a_machine_timestamp_is_the_dateline():
+    """baomoi 2025 pages print "2025-06-28T22:57:00+07:00" under the headline."""
+    header = boilerplate.news_header(["Thực hiện Đề án bổ sung về phát triển kinh tế - xã hội năm 2025",
+                                      "2025-06-28T22:57:00+07:00", PARAGRAPH])
+    assert (header.title, header.published_at, header.dateline_index) == (
+        "Thực hiện Đề án bổ sung về phát triển kinh tế - xã hội năm 2025", "2025-06-28", 1)
+
+
+def test_site_teaser_and_markdown_image_go():
+    """hddtvn pages (unlabelled): the site's truncated teaser of its own article under the
+    headline, and an embedded image in markdown, are not article text."""
+    lines = [
+        "[:gift:Xem chi tiết ở đây:gift:](https://hddtvn.com/xoa-no-thue/)Nhiều trường hợp nợ thuế đang"
+        " được Cục Hải quan TPHCM xem xét xoá nợ. Phó Chủ tịch vừa ký Quyết định số 2204/QĐ-UBND …",
+        '![xoa no thue](https://cmsbhq.haiquanonline.com.vn/2929_IMG-3606.jpg?rt=2020 "Xóa nợ thuế")',
+        PARAGRAPH,
+        OTHER,
+    ]
+    assert boilerplate.strip(lines) == [PARAGRAPH, OTHER]
+
+
+def test_a_credit_with_a_mixed_case_name_closing_a_caption_line():
+    """hddtvn (dev): "… Cầu Treo. Ảnh: H.Nụ" ends the caption; "Nụ" is no sentence after it."""
+    lines = ["Cổng kiểm soát liên ngành tại KKT cửa khẩu quốc tế Cầu Treo. Ảnh: H.Nụ", PARAGRAPH, OTHER]
+    assert boilerplate.strip(lines)[0] == "Cổng kiểm soát liên ngành tại KKT cửa khẩu quốc tế Cầu Treo."
