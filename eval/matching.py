@@ -5,8 +5,9 @@ A spreadsheet row with the right number but the wrong indicator is wrong; an ass
 
 - a target matches only with the same value, range end, comparator, year and unit, and an
   indicator that names the same measure: the extracted indicator must carry most of the gold
-  phrase's words (``INDICATOR_RECALL``) and little else (``INDICATOR_PRECISION``); the sentence
-  around it does not count, so a garbage indicator is a miss;
+  phrase's words (``INDICATOR_RECALL``) and little else (``INDICATOR_PRECISION``), abbreviations
+  read as the words they stand for (lexicon/abbreviations.py); the sentence around it does not
+  count, so a garbage indicator is a miss;
 - an assignee matches only when it names the same body: equal after expanding the usual
   abbreviations, up to a trailing place qualifier ("Sở Y tế" = "Sở Y tế tỉnh Gia Lai");
 - names compare up to tone placement, case and spacing, numbers up to spacing.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.textnorm import fold, match_form, nfc, same
+from lexicon import abbreviations
 
 # Share of the gold indicator's words the extracted indicator must contain.
 INDICATOR_RECALL = 0.75
@@ -61,8 +63,15 @@ def content_words(s: str | None) -> set[str]:
     return words(s) - _FUNCTION_WORDS
 
 
+def indicator_words(s: str | None) -> set[str]:
+    """An indicator's content words, abbreviations read as their words, as a reader does: "TTHC" is
+    "thủ tục hành chính", and "tốc độ tăng GDP" names what "Tốc độ tăng tổng sản phẩm trong nước
+    (GDP)" does."""
+    return content_words(abbreviations.expand(s or ""))
+
+
 def same_indicator(gold: str | None, found: str | None) -> bool:
-    g, f = content_words(gold), content_words(found)
+    g, f = indicator_words(gold), indicator_words(found)
     if not g or not f:
         return False
     common = len(g & f)

@@ -26,8 +26,8 @@ from eval.matching import (
     INDICATOR_PRECISION,
     INDICATOR_RECALL,
     _num_eq,
-    content_words,
     get,
+    indicator_words,
     match,
     same_indicator,
     same_target,
@@ -51,7 +51,7 @@ def differences(gold: Any, found: Any) -> list[str]:
     if not same_unit(get(gold, "unit"), get(found, "unit")):
         out.append("unit")
     if not same_indicator(get(gold, "indicator"), get(found, "indicator")):
-        g, f = content_words(get(gold, "indicator")), content_words(get(found, "indicator"))
+        g, f = indicator_words(get(gold, "indicator")), indicator_words(get(found, "indicator"))
         common = len(g & f)
         if not g or common / len(g) < INDICATOR_RECALL:
             out.append("indicator too short")

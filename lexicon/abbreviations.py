@@ -100,6 +100,21 @@ ABBREVIATIONS: dict[str, str] = {
     "DNNVV": "doanh nghiệp nhỏ và vừa",
     "HTX": "hợp tác xã",
     "KCN": "khu công nghiệp",
+    "KCX": "khu chế xuất",
+    "CCN": "cụm công nghiệp",
+    "GDP": "tổng sản phẩm trong nước",
+    "CPI": "chỉ số giá tiêu dùng",
+    "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh",
+    "NTM": "nông thôn mới",
+    "ĐMST": "đổi mới sáng tạo",
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "GDMN": "giáo dục mầm non",
+    "CBQL": "cán bộ quản lý",
+    "CBCCVC": "cán bộ, công chức, viên chức",
+    "ĐBSCL": "Đồng bằng sông Cửu Long",
+    # social programmes
+    "PCMT": "phòng, chống ma túy",
 }
 
 # Abbreviations that only stand for their expansion right after "Sở"/"Bộ" (else too ambiguous):

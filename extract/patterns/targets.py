@@ -327,3 +327,17 @@ TIME_ONLY = r"^(?:(?:vào|trong|đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s
 # Where the unit's noun phrase earlier in the clause ends: at a purpose or goal word ("các phòng
 # học … để đạt mục tiêu ít nhất 120 phòng") or at punctuation.
 UNIT_NOUN_END = r"(?=\s+(?:để|nhằm|đạt|mục tiêu)\b|[,;:])"
+
+# Two value-first goals joined by "và" may share one predicate, written once after the second:
+# "Trên 80% số trạm y tế xã, phường trên thành phố và 100% cơ sở cai nghiện ma túy công lập đủ điều
+# kiện xác định tình trạng nghiện ma túy" sets both shares on "đủ điều kiện …". The first goal's
+# words end at the joint; a predicate opens with one of these words.
+COORDINATED_JOINT = r"[\s,]*(?:và|cùng)\s*"
+SHARED_PREDICATE = (
+    r"(?<![\wÀ-ỹ])(?:được|đủ điều kiện|đạt chuẩn|đạt tiêu chuẩn|bảo đảm|đảm bảo|sử dụng|áp dụng|"
+    r"ứng dụng|tham gia|hoàn thành|kết nối|có chuyên trang|có chuyên mục)(?![\wÀ-ỹ])"
+)
+
+# A title's vision is not its goals' year: in "… giai đoạn 2026 - 2030, tầm nhìn đến năm 2045" the
+# plan's undated goals are for 2030; the words from "tầm nhìn" on are left out when dating them.
+VISION = r"[,;]?\s*(?:và\s+)?(?:định hướng|tầm nhìn)\b.*$"

@@ -139,3 +139,13 @@ def test_goals_past_where_the_annotators_stopped_are_not_scored() -> None:
     assert [t.indicator for t in scorer.annotated_targets(record, doc)] == ["a", "b"]
     with pytest.raises(scorer.MissingQuoteError):
         scorer.annotated_targets(record | {"annotated_until": "z đạt 9%"}, Document(source="x", text=text))
+
+
+def test_an_abbreviation_reads_as_its_words_but_a_garbage_indicator_still_misses() -> None:
+    """"TTHC" is "thủ tục hành chính" to any reader; expanding it on both sides changes no verdict
+    about a wrong measure."""
+    assert same_indicator("tỷ lệ TTHC được thực hiện trực tuyến",
+                          "tỷ lệ thủ tục hành chính được thực hiện trực tuyến")
+    assert same_indicator("tốc độ tăng GDP", "Tốc độ tăng tổng sản phẩm trong nước (GDP)")
+    assert not same_indicator("tỷ lệ TTHC được thực hiện trực tuyến", "xyz")
+    assert not same_indicator("tỷ lệ TTHC được thực hiện trực tuyến", "tỷ lệ hộ nghèo")
