@@ -63,7 +63,7 @@ VERBS = (
     r"tăng lên|tăng thêm|tăng|giảm xuống còn|giảm xuống|giảm còn|giảm|còn|lên|là|bằng|"
     r"bình quân|tăng trưởng bình quân|tăng trưởng|có|có thêm|thu hút|phát triển thêm|"
     # "đào tạo" is the verb of "đào tạo 500 lao động", not of "lao động qua / được đào tạo" (a noun)
-    r"thành lập mới|thành lập|xây dựng|(?<!qua )(?<!được )đào tạo|cấp|hoàn thành|"
+    r"thành lập mới|thành lập|hình thành|xây dựng|(?<!qua )(?<!được )đào tạo|cấp|hoàn thành|"
     r"với"  # "đất rừng sản xuất với 280.930 ha"
 )
 
