@@ -60,7 +60,6 @@ _CAPS_LINE = re.compile(rf"[ \t]*([{UP}][{UP}, \-–&]*[{UP}])[ \t]*$", re.MULTI
 # A news dateline near the top: "02:21 28/05/2021", "Thứ bảy, 13/05/2023 14:44".
 _DATELINE = re.compile(P.DATELINE, re.IGNORECASE)
 _TITLE_STOP = re.compile(P.TITLE_STOP, re.IGNORECASE)
-_TITLE_FIRST_LINE = re.compile(P.TITLE_FIRST_LINE, re.IGNORECASE)
 _HEADER_STOP = re.compile(P.HEADER_STOP)
 _DATED = re.compile(P.DATED)
 _PLACE_DATE = re.compile(P.PLACE_DATE)
@@ -175,8 +174,7 @@ def _title_after(view: str, start: int) -> str | None:
             if lines:
                 break
             continue
-        stops = _TITLE_STOP.match(line) and (lines or not _TITLE_FIRST_LINE.match(line))
-        if stops or line.startswith("Số"):
+        if _TITLE_STOP.match(line) or line.startswith("Số"):
             break
         if set(line) <= set("-–—=. "):
             continue

@@ -43,7 +43,7 @@ VALUE = re.compile(
 )
 # Cheap test run before VALUE, whose optional verb and comparator prefixes make it slow to scan.
 HAS_VALUE = re.compile(
-    rf"\d\s*(?:[%‰]|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|{P.CURRENCY_WORDS}){END})"
+    rf"\d\s*(?:%|(?:{P.SCALE_WORDS}|{P.COUNT_UNITS}|{P.CURRENCY_WORDS}){END})"
     rf"|(?:{'|'.join(w for w, _ in P.COMPARATORS_BEFORE)})\s*\d", _I)
 _TAIL_STOP = re.compile(P.TAIL_STOPS, _I)
 _BARE_HEAD = re.compile(P.BARE_HEADS, _I)
@@ -55,7 +55,7 @@ _LEAD = re.compile(P.LEAD_INS, _I)
 _YEARS = re.compile(P.YEARS, _I)
 TRAILING_JOINER = re.compile(P.TRAILING_JOINER)
 _MAX_INDICATOR_WORDS = 25
-_MAX_TAIL_WORDS = 30  # a value-first item's first words say what; the rest is how or why
+_MAX_TAIL_WORDS = 22  # a value-first item's first words say what; the rest is how or why
 _ASIDE = re.compile(P.TAIL_ASIDE, _I)
 _ALTERNATIVE = re.compile(P.ALTERNATIVE, _I)
 _TOPIC = re.compile(P.TOPIC, _I)

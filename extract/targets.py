@@ -25,7 +25,6 @@ from extract.patterns import targets as P
 _I = re.IGNORECASE
 _ACHIEVED_TAIL = re.compile(rf"\s*(?:{P.ACHIEVEMENT_TAILS}){Q.END}", _I)
 _BROKEN_RANGE = re.compile(P.BROKEN_RANGE)
-_EMPHASIS = re.compile(r"\*+")
 _MAX_LABEL_WORDS = 15
 _MAX_ELIDED_WORDS = 5  # "các đô thị loại V": a longer head names its own measure
 _YEAR_WORDS = re.compile(P.YEAR_WORDS, _I)
@@ -136,27 +135,12 @@ def _sentence_targets(text: str, masked: str, s: int, e: int, ctx: _Context | No
         value, value_max, unit = Q.read_value_unit(m)
         if found and found[-1].unit == unit and (whole := _elided(found[-1].indicator or "", indicator)):
             indicator = whole
-        if found and not m.group("verb") and (shared := _shared_predicate(text, found[-1], m, indicator)):
-            found[-1] = shared
         found.append(Target(text=" ".join(text[span_start:span_end].split()),
                             indicator=Q.name_measure(indicator, unit),
                             comparator=comparator, value=value, value_max=value_max or None,
                             unit=unit, year=year, span=(span_start, span_end)))
     found.extend(_ranks(text, s, e, ctx, ref_year))
     return found
-
-
-def _shared_predicate(text: str, prev: Target, m: re.Match[str], indicator: str) -> Target | None:
-    """``prev`` is a value-first goal coordinated with this one ("80% số trạm y tế … và 100% cơ sở
-    … đủ điều kiện …"): with no predicate of its own, it takes the one this goal states."""
-    if prev.span is None or not rx(P.COORDINATED_JOINT).fullmatch(text, prev.span[1], m.start()):
-        return None
-    if not Q.VALUE.match(text, prev.span[0]):  # value-first only: its span opens on the value
-        return None
-    pred = rx(P.SHARED_PREDICATE).search(indicator)
-    if pred is None or rx(P.SHARED_PREDICATE).search(prev.indicator or ""):
-        return None
-    return prev.model_copy(update={"indicator": f"{prev.indicator} {indicator[pred.start():]}"})
 
 
 def _elided(prev: str, head: str) -> str | None:
@@ -245,9 +229,8 @@ def _close(stack: list[_Context], level: float) -> None:
 
 def _open(stack: list[_Context], line: F.Line, level: float) -> None:
     """Push a context for a goal heading or goal list intro, or for a dated sub-heading inside
-    one ("- Giai đoạn 2025-2027" under "Một số chỉ tiêu cơ bản:"). A heading wrapped over two lines
-    ("**2. Mục\ntiêu cụ thể**") reads as one line."""
-    body = " ".join(line.body.split())
+    one ("- Giai đoạn 2025-2027" under "Một số chỉ tiêu cơ bản:")."""
+    body = line.body
     if not rx(P.INTRO_GOAL_CUES).search(body) and not (stack and level < PLAIN):
         return
     heading = len(body) <= 120 and not Q.HAS_VALUE.search(body) and not body.endswith((".", ":"))
@@ -272,9 +255,6 @@ def find_targets(text: str, ref_year: int | None = None, default_year: int | Non
     text leaves undated."""
     # "bình quân 05\n- 06%/năm": the break is no list item; same length, so spans hold.
     text = _BROKEN_RANGE.sub(lambda r: r.group(0).replace("\n", " "), text)
-    # Markdown emphasis ("**4. Các\nchỉ tiêu cụ thể**", "đạt **50%**") is layout, not words: blanked
-    # to the same length, so it never becomes an indicator ("**đảm bảo") and spans still hold.
-    text = _EMPHASIS.sub(lambda r: " " * len(r.group(0)), text)
     masked = F.masked(text)
     stack: list[_Context] = []
     found: list[Target] = []
@@ -341,6 +321,5 @@ def _latest_day(text: str) -> int | None:
 def apply(doc: Document) -> Document:
     dated = to_date(doc.issued_on) or to_date(doc.published_at)
     ref = dated.year if dated else _latest_day(doc.text)
-    title = rx(P.VISION).sub("", doc.title) if doc.title else ""
-    undated = Q.last_year(title) or (Q.last_year(doc.title) if doc.title else None) or _period_year(doc.text)
+    undated = (Q.last_year(doc.title) if doc.title else None) or _period_year(doc.text)
     return doc.model_copy(update={"targets": find_targets(doc.text, ref, undated)})

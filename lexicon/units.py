@@ -31,9 +31,8 @@ CURRENCIES: list[str] = ["đồng", "usd", "đô la mỹ", "đô la", "euro"]
 _SPELLINGS = ((re.compile(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])"), "tỷ"),
               (re.compile(r"(?<![\wÀ-ỹ])(?:usd|đô la(?: mỹ)?)(?![\wÀ-ỹ])"), "USD"))
 
-# Percentages: a share, or a yearly rate ("bình quân 6,5%/năm"); per mille for demographic rates
-# ("tỷ suất sinh giảm bình quân 0,1‰/năm", "tỷ lệ tăng dân số tự nhiên 12,5‰").
-PERCENT_UNITS: list[str] = ["%/năm", "‰/năm", "%", "‰"]
+# Percentages: a share, or a yearly rate ("bình quân 6,5%/năm").
+PERCENT_UNITS: list[str] = ["%/năm", "%"]
 
 # Counts and measures. Grouped by what they count; each group's comment says why it is here.
 COUNT_UNITS: list[str] = [

@@ -39,10 +39,6 @@ TITLE_STOP = (
     r"^\s*(?:Căn cứ|Kính gửi|Xét |Theo đề nghị|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|"
     r"Thực hiện|Điều 1|I\.|1\.|(?:[^\n]{0,80}\s)?điện\s*:|ĐIỆN\s*:)"
 )
-# …except that a plan's subject may itself open with "Thực hiện" right under its type word
-# ("KẾ HOẠCH\nThực hiện Chương trình chuyển đổi số … giai đoạn 2022 - 2025"); only later, after a
-# title line, does "Thực hiện …" open the text's preamble.
-TITLE_FIRST_LINE = r"^\s*Thực hiện\b"
 
 # The header ends at the title line or at the first of these.
 HEADER_STOP = r"Căn cứ|Kính\s+gửi|Điều\s+1\b"

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 # List markers at the start of a line, and how deep each kind usually sits in a plan:
 # "Chương I" > "I." / "Điều 1." > "1." > "1.1." > "a)" > "-" > "+". Case-insensitive.
-# (A "sub" marker's parts are short: "14.800ha" opening a wrapped line is a number, not "14.800";
-# so is a "num" marker: "2024." ending a wrapped sentence, "…so với mức trung bình năm\n2024.", is a
-# year, and taking it for item 2024 closed the goal heading above it.)
+# (A "sub" marker's parts are short: "14.800ha" opening a wrapped line is a number, not "14.800".)
 LIST_MARKER = (
     r"^\**\s*(?:(?P<chapter>(?:phần|chương|mục)\s+[IVXLC\d]+\b)|(?P<article>điều\s+\d+\s*[.:])"
-    r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?(?![\d,]))|(?P<num>\d{1,3}[.)](?!\d))"
+    r"|(?P<roman>[IVXLC]+[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?(?![\d,]))|(?P<num>\d+[.)](?!\d))"
     r"|(?P<alpha>[a-zđ][)]|[a-zđ]\.(?=\s))|(?P<paren>\((?:\d{1,2}|[a-zđ])\))|(?P<dash>[-–])|(?P<plus>[+•]))\**\s*"
 )
 
