@@ -23,7 +23,7 @@ from lexicon import issuers as I
 _SIGNATURE_LEAD = re.compile(P.SIGNATURE_LEADS)
 _ANNOUNCES = re.compile(P.ANNOUNCES, re.MULTILINE)
 _BODY_ISSUE_VERB = re.compile(P.BODY_ISSUE_VERBS, re.IGNORECASE)
-_BASIS = re.compile(r"^[ \t]*Căn\s+cứ", re.MULTILINE)
+_BASIS = re.compile(P.BASIS_LINE, re.MULTILINE)
 _ORG_HEAD = re.compile(r"^(?:" + "|".join(re.escape(h) for h in sorted(I.ORG_HEADS, key=len, reverse=True))
                        + r")\s")
 

@@ -87,3 +87,7 @@ SIGNATURE_LEADS = r"(?:T\.?M\.?|T/M|K\.?T\.?|K/T|(?:PHÓ\s+)?CHỦ\s+TỊCH)\s*$
 # nhân dân tỉnh Sơn La và các Bộ, cơ quan liên quan biết, thực hiện./."
 ANNOUNCES = r"^\s*(?P<b>[A-ZĐ][^\n.;,]{3,60}?)\s+thông\s+báo\s+(?:để|cho)\b"
 BODY_ISSUE_VERBS = r"^[^\n.;]{0,60}?\b(?:đã\s+|vừa\s+)?(?:ban\s+hành|thông\s+qua|quyết\s+nghị|phê\s+duyệt)\b"
+
+# The first legal-basis line ("Căn cứ Luật Tổ chức chính quyền địa phương …") ends the zone under
+# the title where a national authority line ("THỦ TƯỚNG CHÍNH PHỦ") names the issuer.
+BASIS_LINE = r"^[ \t]*Căn\s+cứ"
