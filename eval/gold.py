@@ -1,6 +1,6 @@
 """Score the real pipeline against hand-annotated gold records.
 
-Three gold sets, reported side by side:
+The gold sets, reported side by side:
 
 - ``test``: real documents nobody here wrote (``eval/gold_real/test``), annotated in two
   independent passes and reconciled (``eval/gold_real/DISAGREEMENTS.md``). The headline: never

@@ -21,7 +21,7 @@ from typing import Any
 
 from core.settings import Settings
 from core.textnorm import match_form
-from eval.gold import annotated_targets, extract, load_sets
+from eval.gold import SETS, annotated_targets, extract, load_sets
 from eval.matching import (
     INDICATOR_PRECISION,
     INDICATOR_RECALL,
@@ -87,7 +87,7 @@ def causes(gold: list[Any], found: list[Any]) -> tuple[Counter[str], list[tuple[
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Count why targets miss under the strict scorer (never on test)")
-    ap.add_argument("--set", choices=("dev", "devx", "devy", "demo"), default="dev")
+    ap.add_argument("--set", choices=[s for s in SETS if s != "test"], default="dev")
     ap.add_argument("--only", help="only records whose source contains this")
     ap.add_argument("--verbose", "-v", action="store_true", help="list each miss with its partner")
     args = ap.parse_args(argv)

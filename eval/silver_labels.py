@@ -13,6 +13,7 @@ split by a hash of its file name: ``dev`` (look at these) and ``heldout`` (repor
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -46,6 +47,7 @@ class SilverPage:
     split: str = "dev"  # "dev" or "heldout", fixed by the file name
 
 
+@functools.cache
 def _gold_test_pages() -> frozenset[str]:
     """tvpl pages that are also documents of the real gold's test split: never dev pages, or
     looking at silver dev misses would look at a test document."""

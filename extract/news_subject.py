@@ -8,6 +8,7 @@ theo Quyết định số 2313/QĐ-UBND", without "giải thể") or one that re
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from core.textnorm import match_form
@@ -28,11 +29,11 @@ def restating(text: str, title: str | None, starts: list[int]) -> int | None:
     head = _words(title or "")
     if len(head) < N.SUBJECT_MIN_HEADLINE_WORDS:
         return None
+    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]  # once per page
     for i, start in enumerate(starts):
-        cuts = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-        lo = cuts[-1] if cuts else 0
-        end = _SENTENCE_END.search(text, start)
-        sentence = text[lo:end.start() if end else len(text)]
+        k = bisect.bisect_right(ends, start, key=lambda e: e[1])  # sentences ended before it
+        lo = ends[k - 1][1] if k else 0
+        sentence = text[lo : ends[k][0] if k < len(ends) else len(text)]
         if lo == 0 or _HISTORY.search(sentence):
             continue  # the headline line itself is no restatement
         if head <= _words(sentence):
